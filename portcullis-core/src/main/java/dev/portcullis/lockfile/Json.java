@@ -1,0 +1,66 @@
+package dev.portcullis.lockfile;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.portcullis.model.InputException;
+import dev.portcullis.model.Location;
+
+/**
+ * The JSON set-up every reader shares: one mapper for strict JSON, one for bun's JSON with trailing commas,
+ * both with explicit limits on nesting and string size (hostile input), and one way to turn Jackson's
+ * errors into an {@link InputException} with file and line.
+ */
+public final class Json {
+    /** Deeper nesting than any real manifest or lockfile; refusing it keeps recursion bounded. */
+    private static final int MAX_NESTING = 500;
+    /** A single JSON string above this is not a lockfile value; 64 MiB keeps memory bounded. */
+    private static final int MAX_STRING = 64 << 20;
+
+    private static final ObjectMapper STRICT = JsonMapper.builder(factory(false)).build();
+    private static final ObjectMapper RELAXED = JsonMapper.builder(factory(true)).build();
+
+    private Json() {
+    }
+
+    private static com.fasterxml.jackson.core.JsonFactory factory(boolean relaxed) {
+        var builder = com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING)
+                        .maxStringLength(MAX_STRING)
+                        .build());
+        if (relaxed) {
+            builder.enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+                    .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS);
+        }
+        return builder.build();
+    }
+
+    /** Strict JSON, as npm writes it. */
+    public static ObjectMapper mapper() {
+        return STRICT;
+    }
+
+    /** JSON with trailing commas and comments, as bun.lock is written. */
+    public static ObjectMapper relaxedMapper() {
+        return RELAXED;
+    }
+
+    /** The 1-based line of the parser's current token. */
+    public static int line(JsonParser p) {
+        JsonLocation location = p.currentTokenLocation();
+        return Math.max(1, location.getLineNr());
+    }
+
+    /** Jackson's parse error as an input error at its line, with Jackson's description of what was expected. */
+    public static InputException inputException(String file, JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        int line = location == null ? 0 : Math.max(0, location.getLineNr());
+        String message = e.getOriginalMessage();
+        return new InputException(new Location(file, line), "malformed JSON: " + message, e);
+    }
+}
