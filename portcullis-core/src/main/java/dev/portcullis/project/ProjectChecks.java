@@ -1,0 +1,13 @@
+package dev.portcullis.project;
+
+import java.util.List;
+
+/** The one list of project checks. A test fails when a check exists that is not listed here. */
+public final class ProjectChecks {
+
+    public static final List<ProjectCheck> ALL = List.of(
+    );
+
+    private ProjectChecks() {
+    }
+}
