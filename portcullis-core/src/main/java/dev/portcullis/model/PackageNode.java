@@ -22,12 +22,13 @@ import java.util.Set;
  * @param installScripts whether it runs install-time scripts, as far as the lockfile tells
  * @param os the {@code os} restriction the lockfile records, empty when none
  * @param cpu the {@code cpu} restriction the lockfile records, empty when none
+ * @param bins the command names of its {@code bin} entries when the lockfile records them, else empty
  * @param location the line of this entry in the lockfile
  */
 public record PackageNode(String key, String name, String alias, String version, Source source,
                           String resolved, String integrity, Set<PackageFlag> flags,
                           InstallScripts installScripts, List<String> os, List<String> cpu,
-                          Location location) {
+                          List<String> bins, Location location) {
     public PackageNode {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(name, "name");
@@ -38,6 +39,7 @@ public record PackageNode(String key, String name, String alias, String version,
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
         os = List.copyOf(os);
         cpu = List.copyOf(cpu);
+        bins = List.copyOf(bins);
         if (alias != null && alias.equals(name)) {
             alias = null;
         }
