@@ -2,8 +2,10 @@ package dev.portcullis.lockfile;
 
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Lockfile;
+import dev.portcullis.model.Manifest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 
 /**
  * Reads one lockfile format. Two methods, as OSV-Scalibr's extractors: a cheap test of whether a file is
@@ -26,4 +28,16 @@ public interface LockfileReader {
      * @throws InputException malformed content or an unknown format version, with the line where it was found
      */
     Lockfile read(String file, InputStream in) throws InputException, IOException;
+
+    /**
+     * Reads the lockfile knowing the project's manifests. Formats that do not record what the roots declare
+     * (yarn classic) need them to connect the roots to their dependencies; the others ignore them.
+     *
+     * @param rootManifest the root package.json
+     * @param workspaceManifests the workspaces' package.json files by relative path
+     */
+    default Lockfile read(String file, InputStream in, Manifest rootManifest, Map<String, Manifest> workspaceManifests)
+            throws InputException, IOException {
+        return read(file, in);
+    }
 }

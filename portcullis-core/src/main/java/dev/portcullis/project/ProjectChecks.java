@@ -6,6 +6,11 @@ import java.util.List;
 public final class ProjectChecks {
 
     public static final List<ProjectCheck> ALL = List.of(
+            new LockfileIntegrityCheck(),
+            new RemoteSourceCheck(),
+            new DriftCheck(),
+            new PinningCheck(),
+            new InstallScriptCheck()
     );
 
     private ProjectChecks() {

@@ -1,0 +1,65 @@
+package dev.portcullis.cli;
+
+import dev.portcullis.engine.Environment;
+import dev.portcullis.engine.InitPipeline;
+import dev.portcullis.model.InputException;
+import dev.portcullis.registry.RegistryException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Write a commented portcullis.yml with the safe defaults, listing the project's current "
+                + "install-script packages for review.")
+final class InitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The project directory (default: .)")
+    Path dir = Path.of(".");
+
+    @Option(names = "--force", description = "Overwrite an existing portcullis.yml")
+    boolean force;
+
+    @Option(names = "--offline", description = "Never touch the network (install scripts the lockfile does not record stay unknown)")
+    boolean offline;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Path target = dir.resolve("portcullis.yml");
+        if (Files.exists(target) && !force) {
+            err.println("portcullis init: " + target + " exists; use --force to overwrite it");
+            return ExitCodes.USAGE;
+        }
+        try {
+            String policy = new InitPipeline(Environment.system()).run(dir.toAbsolutePath().normalize(), offline);
+            Path tmp = Files.createTempFile(dir.toAbsolutePath(), ".portcullis", ".yml");
+            Files.writeString(tmp, policy, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            spec.commandLine().getOut().println("wrote " + target);
+            spec.commandLine().getOut().flush();
+            return ExitCodes.PASSED;
+        } catch (InputException e) {
+            err.println("portcullis init: " + e.getMessage());
+            return ExitCodes.of(e);
+        } catch (RegistryException e) {
+            err.println("portcullis init: registry: " + e.getMessage() + " (use --offline)");
+            return ExitCodes.of(e);
+        } catch (IOException e) {
+            err.println("portcullis init: " + e);
+            return ExitCodes.of(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.portcullis.cli;
+
+import dev.portcullis.engine.Environment;
+import dev.portcullis.engine.ScanOptions;
+import dev.portcullis.engine.ScanPipeline;
+import dev.portcullis.model.InputException;
+import dev.portcullis.model.Severity;
+import dev.portcullis.registry.RegistryException;
+import dev.portcullis.report.ReportFormat;
+import dev.portcullis.report.ScanReport;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Check a project's lockfile, package.json and CI files against the policy.",
+                "Exit codes: 0 passed, 1 policy failed, 2 usage or input error, 3 internal or network failure."})
+final class ScanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The project directory (default: .)")
+    Path dir = Path.of(".");
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or sarif")
+    String format = "text";
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "The policy file (default: DIR/portcullis.yml)")
+    Path policy;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Fail on this severity or worse: critical, high, medium, low, info (default: the policy's, else high)")
+    String failOn;
+
+    @Option(names = "--offline", description = "Never touch the network; report what could not be checked")
+    boolean offline;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output")
+    Path output;
+
+    @Option(names = "--no-color", description = "No colours in text output")
+    boolean noColor;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ReportFormat reportFormat = null;
+        for (ReportFormat candidate : ReportFormat.values()) {
+            if (candidate.id().equals(format)) {
+                reportFormat = candidate;
+            }
+        }
+        if (reportFormat == null) {
+            err.println("portcullis scan: unknown format '" + format + "' (expected text, json or sarif)");
+            return ExitCodes.USAGE;
+        }
+        Severity threshold = null;
+        if (failOn != null) {
+            try {
+                threshold = Severity.parse(failOn);
+            } catch (IllegalArgumentException e) {
+                err.println("portcullis scan: --fail-on: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
+        try {
+            ScanReport report = new ScanPipeline(Environment.system())
+                    .run(new ScanOptions(dir.toAbsolutePath().normalize(), policy, threshold, offline));
+            boolean colour = output == null && !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
+            if (output != null) {
+                try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                    reportFormat.reporter(false).write(report, out);
+                }
+            } else {
+                Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+                reportFormat.reporter(colour).write(report, out);
+                out.flush();
+            }
+            return report.result().passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
+        } catch (InputException e) {
+            err.println("portcullis scan: " + e.getMessage());
+            return ExitCodes.of(e);
+        } catch (RegistryException e) {
+            err.println("portcullis scan: registry: " + e.getMessage() + " (use --offline to scan without the network)");
+            return ExitCodes.of(e);
+        } catch (IOException e) {
+            err.println("portcullis scan: " + e);
+            return ExitCodes.of(e);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.portcullis.engine;
+
+import dev.portcullis.lockfile.LockfileReader;
+import dev.portcullis.lockfile.LockfileReaders;
+import dev.portcullis.lockfile.ManifestReader;
+import dev.portcullis.model.InputException;
+import dev.portcullis.model.Location;
+import dev.portcullis.model.Lockfile;
+import dev.portcullis.model.Manifest;
+import dev.portcullis.policy.Policy;
+import dev.portcullis.policy.PolicyReader;
+import dev.portcullis.registry.NpmConfig;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a project from disk: package.json, workspaces, the lockfile, CI files, .npmrc and the policy. */
+public final class ProjectLoader {
+    /** Lockfiles in the order a package manager would prefer them when several are present. */
+    static final List<String> LOCKFILES = List.of("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml",
+            "yarn.lock", "bun.lock");
+    /** How deep workspace globs are followed; monorepos nest two or three levels. */
+    private static final int MAX_WORKSPACE_DEPTH = 8;
+    private static final int HEAD_CHARS = 4096;
+    private static final Pattern YARN_REGISTRY = Pattern.compile("(?m)^npmRegistryServer:\\s*[\"']?([^\"'\\s]+)");
+    private static final Pattern PNPM_PACKAGES = Pattern.compile("(?m)^\\s*-\\s*[\"']?([^\"'#\\n]+?)[\"']?\\s*$");
+
+    private final Environment environment;
+
+    public ProjectLoader(Environment environment) {
+        this.environment = environment;
+    }
+
+    public LoadedProject load(Path root, Path policyFile) throws InputException, IOException {
+        return load(root, policyFile, true);
+    }
+
+    /** @param readPolicy false to use the built-in defaults whatever portcullis.yml says (for init) */
+    public LoadedProject load(Path root, Path policyFile, boolean readPolicy) throws InputException, IOException {
+        if (!Files.isDirectory(root)) {
+            throw new InputException(Location.of(root.toString()), "not a directory");
+        }
+        Path manifestPath = root.resolve("package.json");
+        if (!Files.isRegularFile(manifestPath)) {
+            throw new InputException(Location.of("package.json"), "no package.json in " + root
+                    + ": point portcullis at the project's root directory");
+        }
+        ManifestReader manifests = new ManifestReader();
+        Manifest manifest;
+        try (InputStream in = Files.newInputStream(manifestPath)) {
+            manifest = manifests.read("package.json", in);
+        }
+        Map<String, Manifest> workspaces = new TreeMap<>();
+        for (String dir : workspaceDirs(root, workspaceGlobs(root, manifest))) {
+            try (InputStream in = Files.newInputStream(root.resolve(dir).resolve("package.json"))) {
+                workspaces.put(dir, manifests.read(dir + "/package.json", in));
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        Lockfile lockfile = readLockfile(root, manifest, workspaces, notes);
+        NpmConfig npmConfig = NpmConfig.load(root, environment.variables(), environment.home());
+        List<String> extraHosts = new ArrayList<>();
+        Path yarnrc = root.resolve(".yarnrc.yml");
+        if (Files.isRegularFile(yarnrc)) {
+            Matcher m = YARN_REGISTRY.matcher(Files.readString(yarnrc, StandardCharsets.UTF_8));
+            while (m.find()) {
+                java.net.URI uri = java.net.URI.create(m.group(1));
+                if (uri.getHost() != null) {
+                    extraHosts.add(uri.getHost().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        Policy policy = readPolicy ? readPolicy(root, policyFile) : Policy.defaults();
+        return new LoadedProject(root, manifest, workspaces, lockfile, ProjectFileCollector.collect(root), npmConfig,
+                extraHosts, policy, notes);
+    }
+
+    private static Lockfile readLockfile(Path root, Manifest manifest, Map<String, Manifest> workspaces,
+                                         List<String> notes) throws InputException, IOException {
+        List<String> present = LOCKFILES.stream().filter(name -> Files.isRegularFile(root.resolve(name))).toList();
+        if (present.isEmpty()) {
+            if (Files.isRegularFile(root.resolve("bun.lockb"))) {
+                throw new InputException(Location.of("bun.lockb"), "bun.lockb is bun's binary lockfile, which "
+                        + "Portcullis does not read: run `bun install --save-text-lockfile` to write bun.lock");
+            }
+            return null;
+        }
+        String chosen = preferred(present, manifest.packageManager());
+        for (String other : present) {
+            if (!other.equals(chosen)) {
+                notes.add(other + " is also present; scanned " + chosen + " only");
+            }
+        }
+        Path path = root.resolve(chosen);
+        String head = head(path);
+        LockfileReader reader = LockfileReaders.find(chosen, head).orElseThrow(() -> new InputException(
+                Location.of(chosen), "not a lockfile format Portcullis reads (the first line is '"
+                + head.lines().findFirst().orElse("") + "')"));
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+            return reader.read(chosen, in, manifest, workspaces);
+        }
+    }
+
+    /** npm-shrinkwrap wins over package-lock as npm decides; otherwise packageManager (corepack) chooses. */
+    static String preferred(List<String> present, String packageManager) {
+        if (packageManager != null && !present.contains("npm-shrinkwrap.json")) {
+            String pm = packageManager.contains("@") ? packageManager.substring(0, packageManager.indexOf('@'))
+                    : packageManager;
+            String wanted = switch (pm) {
+                case "npm" -> "package-lock.json";
+                case "pnpm" -> "pnpm-lock.yaml";
+                case "yarn" -> "yarn.lock";
+                case "bun" -> "bun.lock";
+                default -> null;
+            };
+            if (wanted != null && present.contains(wanted)) {
+                return wanted;
+            }
+        }
+        return present.get(0);
+    }
+
+    private static String head(Path path) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(HEAD_CHARS);
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static List<String> workspaceGlobs(Path root, Manifest manifest) throws IOException {
+        List<String> globs = new ArrayList<>(manifest.workspaces());
+        Path pnpmWorkspace = root.resolve("pnpm-workspace.yaml");
+        if (Files.isRegularFile(pnpmWorkspace)) {
+            String yaml = Files.readString(pnpmWorkspace, StandardCharsets.UTF_8);
+            int packages = yaml.indexOf("packages:");
+            if (packages >= 0) {
+                for (String line : yaml.substring(packages + "packages:".length()).split("\\R")) {
+                    if (!line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("-")) {
+                        break; // the next top-level key
+                    }
+                    Matcher m = PNPM_PACKAGES.matcher(line);
+                    if (m.matches()) {
+                        globs.add(m.group(1).trim());
+                    }
+                }
+            }
+        }
+        return globs;
+    }
+
+    /** Directories (relative, forward slashes) holding a package.json that the workspace globs select. */
+    static List<String> workspaceDirs(Path root, List<String> globs) throws IOException {
+        if (globs.isEmpty()) {
+            return List.of();
+        }
+        List<PathMatcher> include = new ArrayList<>();
+        List<PathMatcher> exclude = new ArrayList<>();
+        for (String glob : globs) {
+            String pattern = glob.startsWith("!") ? glob.substring(1) : glob;
+            pattern = pattern.replaceFirst("^\\./", "").replaceAll("/+$", "");
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            (glob.startsWith("!") ? exclude : include).add(matcher);
+        }
+        Set<String> dirs = new LinkedHashSet<>();
+        Files.walkFileTree(root, Set.of(), MAX_WORKSPACE_DEPTH, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                if (!dir.equals(root) && (name.equals("node_modules") || name.startsWith("."))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Path relative = root.relativize(dir);
+                if (!dir.equals(root) && Files.isRegularFile(dir.resolve("package.json"))
+                        && include.stream().anyMatch(m -> m.matches(relative))
+                        && exclude.stream().noneMatch(m -> m.matches(relative))) {
+                    dirs.add(relative.toString().replace('\\', '/'));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return dirs.stream().sorted().toList();
+    }
+
+    private Policy readPolicy(Path root, Path explicit) throws InputException, IOException {
+        Path file = explicit != null ? explicit : root.resolve("portcullis.yml");
+        if (!Files.isRegularFile(file)) {
+            if (explicit != null) {
+                throw new InputException(Location.of(explicit.toString()), "policy file not found");
+            }
+            return Policy.defaults();
+        }
+        String name = explicit != null ? explicit.toString() : "portcullis.yml";
+        return new PolicyReader(RuleCatalog.ids()).read(name, Files.readString(file, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,15 @@
+package dev.portcullis.engine;
+
+import dev.portcullis.model.Severity;
+import java.nio.file.Path;
+
+/**
+ * What a scan is asked to do.
+ *
+ * @param projectDir the project root
+ * @param policyFile an explicit policy file, or null for {@code portcullis.yml} in the project root if present
+ * @param failOn overrides the policy's threshold, or null
+ * @param offline never touch the network
+ */
+public record ScanOptions(Path projectDir, Path policyFile, Severity failOn, boolean offline) {
+}

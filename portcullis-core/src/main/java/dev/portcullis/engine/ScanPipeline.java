@@ -1,0 +1,119 @@
+package dev.portcullis.engine;
+
+import dev.portcullis.model.Finding;
+import dev.portcullis.model.InputException;
+import dev.portcullis.model.InstallScripts;
+import dev.portcullis.model.LockfileFormat;
+import dev.portcullis.model.PackageNode;
+import dev.portcullis.model.Source;
+import dev.portcullis.policy.PolicyEngine;
+import dev.portcullis.policy.PolicyResult;
+import dev.portcullis.project.FootprintCalculator;
+import dev.portcullis.project.ProjectCheck;
+import dev.portcullis.project.ProjectChecks;
+import dev.portcullis.project.ProjectContext;
+import dev.portcullis.project.ProjectSettings;
+import dev.portcullis.registry.HttpClients;
+import dev.portcullis.registry.InstallScriptLookup;
+import dev.portcullis.registry.RegistryException;
+import dev.portcullis.report.ScanReport;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code portcullis scan}: read → fetch → analyse → decide → report. */
+public final class ScanPipeline {
+    /** The hosts every lockfile may name: npm's registry, and yarn's alias of it that yarn classic writes. */
+    static final Set<String> DEFAULT_REGISTRY_HOSTS = Set.of("registry.npmjs.org", "registry.yarnpkg.com");
+
+    private final Environment environment;
+
+    public ScanPipeline(Environment environment) {
+        this.environment = environment;
+    }
+
+    public ScanReport run(ScanOptions options) throws InputException, RegistryException, IOException {
+        LoadedProject project = new ProjectLoader(environment).load(options.projectDir(), options.policyFile());
+        Fetched fetched = fetchInstallScripts(project, options.offline());
+        ProjectContext context = context(project, fetched);
+        List<Finding> findings = analyse(context);
+        PolicyResult result = decide(project, options, findings);
+        return report(project, context, fetched, result);
+    }
+
+    /** Install-script facts from registry metadata, for packages whose lockfile entry does not record them. */
+    record Fetched(Map<String, InstallScripts> installScripts, List<String> unchecked) {
+    }
+
+    Fetched fetchInstallScripts(LoadedProject project, boolean offline) throws RegistryException, IOException {
+        if (project.lockfile() == null) {
+            return new Fetched(Map.of(), List.of());
+        }
+        List<InstallScriptLookup.Query> queries = new ArrayList<>();
+        for (PackageNode node : project.lockfile().graph().packages()) {
+            if (node.installScripts() == InstallScripts.UNKNOWN && node.source() instanceof Source.Registry
+                    && !node.version().isEmpty()) {
+                queries.add(new InstallScriptLookup.Query(node.name(), node.version()));
+            }
+        }
+        if (queries.isEmpty()) {
+            return new Fetched(Map.of(), List.of());
+        }
+        InstallScriptLookup lookup = new InstallScriptLookup(
+                offline ? null : HttpClients.forConfig(project.npmConfig()), project.npmConfig(),
+                environment.cacheDir(), offline);
+        InstallScriptLookup.Result result = lookup.lookup(queries);
+        List<String> unchecked = new ArrayList<>();
+        if (!result.unchecked().isEmpty()) {
+            LockfileFormat format = project.lockfile().format();
+            unchecked.add(format.fileName() + " does not record install scripts; " + result.unchecked().size()
+                    + " package(s) could not be looked up in registry metadata"
+                    + (offline ? " (offline, not in the cache)" : "") + ":");
+            result.unchecked().forEach(line -> unchecked.add("  " + line));
+        }
+        return new Fetched(result.byId(), unchecked);
+    }
+
+    ProjectContext context(LoadedProject project, Fetched fetched) {
+        Set<String> hosts = new LinkedHashSet<>(DEFAULT_REGISTRY_HOSTS);
+        hosts.addAll(project.npmConfig().registryHosts());
+        hosts.addAll(project.extraRegistryHosts());
+        project.policy().allowedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
+        ProjectSettings settings = new ProjectSettings(hosts, project.policy().allowedRemoteSources(),
+                project.policy().scriptAllowlist(), project.policy().pinDevDependencies());
+        return new ProjectContext(project.manifest(), project.workspaces(), project.lockfile(), project.files(),
+                fetched.installScripts(), settings);
+    }
+
+    static List<Finding> analyse(ProjectContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (ProjectCheck check : ProjectChecks.ALL) {
+            findings.addAll(check.check(context));
+        }
+        return findings;
+    }
+
+    PolicyResult decide(LoadedProject project, ScanOptions options, List<Finding> findings) {
+        var policy = options.failOn() == null ? project.policy() : project.policy().withFailOn(options.failOn());
+        return new PolicyEngine(policy, LocalDate.now(environment.clock())).decide(findings);
+    }
+
+    ScanReport report(LoadedProject project, ProjectContext context, Fetched fetched, PolicyResult result) {
+        List<String> unchecked = new ArrayList<>(project.notes());
+        unchecked.addAll(fetched.unchecked());
+        ScanReport.LockfileSummary lockfile = project.lockfile() == null ? null
+                : new ScanReport.LockfileSummary(project.lockfile().file(), formatId(project.lockfile().format()),
+                        project.lockfile().formatVersion());
+        return new ScanReport(Versions.tool(), lockfile, result, FootprintCalculator.of(context), unchecked,
+                RuleCatalog.all());
+    }
+
+    static String formatId(LockfileFormat format) {
+        return format.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

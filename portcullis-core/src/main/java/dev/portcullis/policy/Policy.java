@@ -1,0 +1,65 @@
+package dev.portcullis.policy;
+
+import dev.portcullis.model.Location;
+import dev.portcullis.model.Severity;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * portcullis.yml, read and validated. Defaults (an absent file) are safe: fail on high, only the configured
+ * registries, no remote sources, every dependency pinned, no install scripts allowed.
+ *
+ * @param file where it was read from, or null for the built-in defaults
+ * @param failOn the lowest severity that fails the run
+ * @param allowedHosts registry hosts allowed in addition to those configured in .npmrc
+ * @param allowedRemoteSources package names or URL/path prefixes allowed to come from git, URLs or local paths
+ * @param pinDevDependencies whether devDependencies must be exact versions too
+ * @param scriptAllowlist packages allowed to run install scripts ({@code name@version-or-range})
+ * @param rules per-rule severity overrides; a null severity turns the rule off
+ * @param ignores accepted findings, each with a reason
+ */
+public record Policy(String file, Severity failOn, List<String> allowedHosts, List<String> allowedRemoteSources,
+                     boolean pinDevDependencies, List<String> scriptAllowlist, Map<String, RuleOverride> rules,
+                     List<Ignore> ignores) {
+
+    /** A rule's severity as the policy sets it; {@code severity} null means the rule is off. */
+    public record RuleOverride(String rule, Severity severity, Location location) {
+        public RuleOverride {
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(location, "location");
+        }
+    }
+
+    /**
+     * An accepted finding. {@code packageName}, {@code version} and {@code file} narrow it when given;
+     * {@code until} is the last day it applies, or null for no expiry.
+     */
+    public record Ignore(String rule, String packageName, String version, String file, String reason, LocalDate until,
+                         Location location) {
+        public Ignore {
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(location, "location");
+        }
+    }
+
+    public Policy {
+        Objects.requireNonNull(failOn, "failOn");
+        allowedHosts = List.copyOf(allowedHosts);
+        allowedRemoteSources = List.copyOf(allowedRemoteSources);
+        scriptAllowlist = List.copyOf(scriptAllowlist);
+        rules = Map.copyOf(rules);
+        ignores = List.copyOf(ignores);
+    }
+
+    public static Policy defaults() {
+        return new Policy(null, Severity.HIGH, List.of(), List.of(), true, List.of(), Map.of(), List.of());
+    }
+
+    public Policy withFailOn(Severity severity) {
+        return new Policy(file, severity, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist,
+                rules, ignores);
+    }
+}

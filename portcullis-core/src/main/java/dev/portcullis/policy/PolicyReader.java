@@ -1,0 +1,222 @@
+package dev.portcullis.policy;
+
+import dev.portcullis.model.InputException;
+import dev.portcullis.model.Location;
+import dev.portcullis.model.Severity;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads portcullis.yml. Walks the YAML node tree (snakeyaml-engine keeps every node's line) rather than binding
+ * to classes, so that every problem — an unknown key, a misspelt rule id, an ignore without a reason — is
+ * reported with its line, and nothing unknown is silently dropped.
+ */
+public final class PolicyReader {
+    /** A policy file is a few kilobytes; anything this large is not one. */
+    private static final int MAX_POLICY_CHARS = 1 << 20;
+
+    private final Set<String> knownRules;
+    private String file;
+
+    /** @param knownRules the rule ids of the catalogue; a policy naming another id is an error (a typo) */
+    public PolicyReader(Set<String> knownRules) {
+        this.knownRules = Set.copyOf(knownRules);
+    }
+
+    public Policy read(String fileName, String yaml) throws InputException {
+        this.file = fileName;
+        if (yaml.length() > MAX_POLICY_CHARS) {
+            throw new InputException(Location.of(fileName), "the policy is larger than " + MAX_POLICY_CHARS
+                    + " characters; this is not a policy file");
+        }
+        Optional<Node> root;
+        try {
+            LoadSettings settings = LoadSettings.builder().setLabel(fileName).setMaxAliasesForCollections(10)
+                    .setCodePointLimit(MAX_POLICY_CHARS).build();
+            root = new Compose(settings).composeString(yaml);
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+            throw new InputException(new Location(fileName, line), "malformed YAML: " + e.getProblem());
+        } catch (YamlEngineException e) {
+            throw new InputException(Location.of(fileName), "malformed YAML: " + e.getMessage());
+        }
+        Policy defaults = Policy.defaults();
+        if (root.isEmpty()) {
+            return new Policy(fileName, defaults.failOn(), List.of(), List.of(), true, List.of(), Map.of(), List.of());
+        }
+        Map<String, Node> top = mapping(root.get(), "the policy", Set.of("failOn", "registries", "remoteSources",
+                "pinning", "scripts", "rules", "ignore"));
+        Severity failOn = top.containsKey("failOn") ? severity(top.get("failOn")) : defaults.failOn();
+        List<String> hosts = List.of();
+        if (top.containsKey("registries")) {
+            Map<String, Node> registries = mapping(top.get("registries"), "registries", Set.of("allowedHosts"));
+            hosts = registries.containsKey("allowedHosts") ? strings(registries.get("allowedHosts")) : List.of();
+        }
+        List<String> remote = List.of();
+        if (top.containsKey("remoteSources")) {
+            Map<String, Node> remoteSources = mapping(top.get("remoteSources"), "remoteSources", Set.of("allow"));
+            remote = remoteSources.containsKey("allow") ? strings(remoteSources.get("allow")) : List.of();
+        }
+        boolean pinDev = true;
+        if (top.containsKey("pinning")) {
+            Map<String, Node> pinning = mapping(top.get("pinning"), "pinning", Set.of("devDependencies"));
+            pinDev = !pinning.containsKey("devDependencies") || bool(pinning.get("devDependencies"));
+        }
+        List<String> allow = List.of();
+        if (top.containsKey("scripts")) {
+            Map<String, Node> scripts = mapping(top.get("scripts"), "scripts", Set.of("allow"));
+            allow = scripts.containsKey("allow") ? scriptEntries(scripts.get("allow")) : List.of();
+        }
+        Map<String, Policy.RuleOverride> rules = top.containsKey("rules") ? rules(top.get("rules")) : Map.of();
+        List<Policy.Ignore> ignores = top.containsKey("ignore") ? ignores(top.get("ignore")) : List.of();
+        return new Policy(fileName, failOn, hosts, remote, pinDev, allow, rules, ignores);
+    }
+
+    private Map<String, Policy.RuleOverride> rules(Node node) throws InputException {
+        if (node instanceof ScalarNode scalar && scalar.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.NULL)) {
+            return Map.of();
+        }
+        Map<String, Node> entries = mapping(node, "rules", null);
+        Map<String, Policy.RuleOverride> rules = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> entry : entries.entrySet()) {
+            knownRule(entry.getKey(), entry.getValue());
+            String value = scalar(entry.getValue(), "rules." + entry.getKey());
+            Severity severity = value.equals("off") ? null : severity(entry.getValue());
+            rules.put(entry.getKey(), new Policy.RuleOverride(entry.getKey(), severity, location(entry.getValue())));
+        }
+        return rules;
+    }
+
+    private List<Policy.Ignore> ignores(Node node) throws InputException {
+        List<Policy.Ignore> ignores = new ArrayList<>();
+        for (Node item : sequence(node, "ignore")) {
+            Map<String, Node> fields = mapping(item, "an ignore entry",
+                    Set.of("rule", "package", "version", "file", "reason", "until"));
+            if (!fields.containsKey("rule")) {
+                throw new InputException(location(item), "an ignore entry needs 'rule' (the rule id it accepts)");
+            }
+            if (!fields.containsKey("reason") || scalar(fields.get("reason"), "reason").isBlank()) {
+                throw new InputException(location(item),
+                        "an ignore entry needs a 'reason': say why the finding is accepted");
+            }
+            String rule = scalar(fields.get("rule"), "rule");
+            knownRule(rule, fields.get("rule"));
+            LocalDate until = null;
+            if (fields.containsKey("until")) {
+                String text = scalar(fields.get("until"), "until");
+                try {
+                    until = LocalDate.parse(text);
+                } catch (DateTimeParseException e) {
+                    throw new InputException(location(fields.get("until")),
+                            "'until' must be a date like 2027-01-31, not '" + text + "'");
+                }
+            }
+            ignores.add(new Policy.Ignore(rule, optional(fields, "package"), optional(fields, "version"),
+                    optional(fields, "file"), scalar(fields.get("reason"), "reason"), until, location(item)));
+        }
+        return ignores;
+    }
+
+    private String optional(Map<String, Node> fields, String key) throws InputException {
+        return fields.containsKey(key) ? scalar(fields.get(key), key) : null;
+    }
+
+    private List<String> scriptEntries(Node node) throws InputException {
+        List<String> entries = strings(node);
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                dev.portcullis.project.ScriptAllowlist.parse(entries.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new InputException(location(((SequenceNode) node).getValue().get(i)),
+                        "scripts.allow: " + e.getMessage() + " (write name@1.2.3 or name@range)");
+            }
+        }
+        return entries;
+    }
+
+    private void knownRule(String rule, Node node) throws InputException {
+        if (!knownRules.contains(rule)) {
+            throw new InputException(location(node), "unknown rule id '" + rule + "'; `portcullis rules` lists them");
+        }
+    }
+
+    private Severity severity(Node node) throws InputException {
+        String text = scalar(node, "severity");
+        try {
+            return Severity.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(location(node), e.getMessage());
+        }
+    }
+
+    private boolean bool(Node node) throws InputException {
+        String text = scalar(node, "a boolean");
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InputException(location(node), "expected true or false, not '" + text + "'");
+        };
+    }
+
+    private Map<String, Node> mapping(Node node, String what, Set<String> allowed) throws InputException {
+        if (!(node instanceof MappingNode mapping)) {
+            throw new InputException(location(node), what + " must be a mapping of keys to values");
+        }
+        Map<String, Node> fields = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = scalar(tuple.getKeyNode(), "a key");
+            if (allowed != null && !allowed.contains(key)) {
+                throw new InputException(location(tuple.getKeyNode()), "unknown key '" + key + "' in " + what
+                        + " (expected one of: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+            if (fields.put(key, tuple.getValueNode()) != null) {
+                throw new InputException(location(tuple.getKeyNode()), "duplicate key '" + key + "' in " + what);
+            }
+        }
+        return fields;
+    }
+
+    private List<Node> sequence(Node node, String what) throws InputException {
+        if (node instanceof ScalarNode scalar && scalar.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.NULL)) {
+            return List.of(); // "allow:" with every entry commented out
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            throw new InputException(location(node), what + " must be a list");
+        }
+        return sequence.getValue();
+    }
+
+    private List<String> strings(Node node) throws InputException {
+        List<String> values = new ArrayList<>();
+        for (Node item : sequence(node, "this setting")) {
+            values.add(scalar(item, "a list item"));
+        }
+        return values;
+    }
+
+    private String scalar(Node node, String what) throws InputException {
+        if (!(node instanceof ScalarNode scalar)) {
+            throw new InputException(location(node), what + " must be a single value");
+        }
+        return scalar.getValue();
+    }
+
+    private Location location(Node node) {
+        return new Location(file, node.getStartMark().map(m -> m.getLine() + 1).orElse(0));
+    }
+}

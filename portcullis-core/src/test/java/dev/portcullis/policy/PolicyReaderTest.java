@@ -1,0 +1,107 @@
+package dev.portcullis.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.portcullis.model.InputException;
+import dev.portcullis.model.Location;
+import dev.portcullis.model.Severity;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PolicyReaderTest {
+    private static final Set<String> RULES = Set.of("lockfile/remote-source", "manifest/unpinned-range",
+            "scripts/install-script", "ci/unfrozen-install");
+    private final PolicyReader reader = new PolicyReader(RULES);
+
+    @Test
+    void shippedDefaultPolicyReadsAsTheBuiltInDefaults() throws InputException {
+        Policy read = reader.read("portcullis.yml", PolicyTemplate.defaults());
+        assertThat(read).isEqualTo(new Policy("portcullis.yml", Policy.defaults().failOn(), List.of(), List.of(),
+                true, List.of(), Map.of(), List.of()));
+    }
+
+    @Test
+    void initTemplateListsInstallScriptPackagesCommentedOut_andStillReads() throws InputException {
+        String text = PolicyTemplate.forProject(List.of("esbuild@0.23.1", "sharp@0.33.5"));
+        assertThat(text).contains("    # - esbuild@0.23.1\n").contains("    # - sharp@0.33.5\n");
+        assertThat(reader.read("portcullis.yml", text).scriptAllowlist()).isEmpty();
+        String enabled = text.replace("    # - esbuild@0.23.1", "    - esbuild@0.23.1");
+        assertThat(reader.read("portcullis.yml", enabled).scriptAllowlist()).containsExactly("esbuild@0.23.1");
+    }
+
+    @Test
+    void readsEverySetting() throws InputException {
+        String yaml = """
+                failOn: medium
+                registries:
+                  allowedHosts: [npm.corp.example]
+                remoteSources:
+                  allow: ["git+ssh://git@github.com/acme/", internal-tool]
+                pinning:
+                  devDependencies: false
+                scripts:
+                  allow:
+                    - esbuild@0.23.1
+                    - "@scope/native@^2.0.0"
+                rules:
+                  manifest/unpinned-range: medium
+                  ci/unfrozen-install: off
+                ignore:
+                  - rule: lockfile/remote-source
+                    package: internal-tool
+                    reason: built from our monorepo
+                    until: 2027-06-30
+                """;
+        Policy policy = reader.read("portcullis.yml", yaml);
+        assertThat(policy).isEqualTo(new Policy("portcullis.yml", Severity.MEDIUM, List.of("npm.corp.example"),
+                List.of("git+ssh://git@github.com/acme/", "internal-tool"), false,
+                List.of("esbuild@0.23.1", "@scope/native@^2.0.0"),
+                Map.of("manifest/unpinned-range", new Policy.RuleOverride("manifest/unpinned-range", Severity.MEDIUM,
+                                new Location("portcullis.yml", 13)),
+                        "ci/unfrozen-install", new Policy.RuleOverride("ci/unfrozen-install", null,
+                                new Location("portcullis.yml", 14))),
+                List.of(new Policy.Ignore("lockfile/remote-source", "internal-tool", null, null,
+                        "built from our monorepo", LocalDate.of(2027, 6, 30), new Location("portcullis.yml", 16)))));
+    }
+
+    static Stream<Arguments> badPolicies() {
+        return Stream.of(
+                Arguments.of("unknownTopLevelKey", "failOn: high\nfailon: low\n",
+                        "portcullis.yml:2: unknown key 'failon' in the policy"),
+                Arguments.of("unknownNestedKey", "scripts:\n  allowed: []\n",
+                        "portcullis.yml:2: unknown key 'allowed' in scripts"),
+                Arguments.of("unknownSeverity", "failOn: severe\n",
+                        "portcullis.yml:1: unknown severity 'severe'"),
+                Arguments.of("misspeltRuleId", "rules:\n  lockfile/remote-sources: low\n",
+                        "portcullis.yml:2: unknown rule id 'lockfile/remote-sources'"),
+                Arguments.of("ignoreWithoutReason", "ignore:\n  - rule: lockfile/remote-source\n",
+                        "portcullis.yml:2: an ignore entry needs a 'reason'"),
+                Arguments.of("badExpiryDate", "ignore:\n  - rule: lockfile/remote-source\n    reason: r\n    until: soon\n",
+                        "portcullis.yml:4: 'until' must be a date"),
+                Arguments.of("badAllowlistRange", "scripts:\n  allow:\n    - esbuild@not-a-range!\n",
+                        "portcullis.yml:3: scripts.allow:"),
+                Arguments.of("malformedYaml", "failOn: [high\n", "portcullis.yml:2: malformed YAML"),
+                Arguments.of("duplicateKey", "failOn: high\nfailOn: low\n", "portcullis.yml:2: duplicate key 'failOn'"),
+                Arguments.of("notAMapping", "- a\n- b\n", "portcullis.yml:1: the policy must be a mapping"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badPolicies")
+    void badPolicyIsAnInputErrorWithItsLine(String name, String yaml, String expected) {
+        assertThatThrownBy(() -> reader.read("portcullis.yml", yaml))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(expected);
+    }
+
+    @Test
+    void emptyFileIsTheDefaults() throws InputException {
+        assertThat(reader.read("portcullis.yml", "# nothing yet\n").failOn()).isEqualTo(Severity.HIGH);
+    }
+}
