@@ -21,6 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Write a commented portcullis.yml with the safe defaults, listing the project's current "
                 + "install-script packages for review.")
 final class InitCommand implements Callable<Integer> {
+    private final Environment environment;
+
+    InitCommand(Environment environment) {
+        this.environment = environment;
+    }
 
     @Spec
     CommandSpec spec;
@@ -43,7 +48,7 @@ final class InitCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try {
-            String policy = new InitPipeline(Environment.system()).run(dir.toAbsolutePath().normalize(), offline);
+            String policy = new InitPipeline(environment).run(dir.toAbsolutePath().normalize(), offline);
             Path tmp = Files.createTempFile(dir.toAbsolutePath(), ".portcullis", ".yml");
             Files.writeString(tmp, policy, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

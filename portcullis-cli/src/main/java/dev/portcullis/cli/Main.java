@@ -1,6 +1,10 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.engine.Environment;
 import dev.portcullis.engine.Versions;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,17 +16,42 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(Environment.system(), System.console() != null, out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
-    /** Runs the command line and returns the exit code (tests call this instead of main). */
-    public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+    /**
+     * Runs the command line and returns the exit code. Tests call this with their own environment and writers.
+     *
+     * @param terminal whether standard output is a terminal (colours)
+     */
+    public static int run(Environment environment, boolean terminal, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main(), new Factory(environment, terminal));
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("portcullis: internal error: " + e);
             return ExitCodes.INTERNAL;
         });
         return cli.execute(args);
+    }
+
+    /** Hands every command the environment it runs in (effects through constructors, no singletons). */
+    private record Factory(Environment environment, boolean terminal) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == ScanCommand.class) {
+                return cls.cast(new ScanCommand(environment, terminal));
+            }
+            if (cls == InitCommand.class) {
+                return cls.cast(new InitCommand(environment));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -9,7 +9,6 @@ import dev.portcullis.registry.RegistryException;
 import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ScanReport;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,13 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Check a project's lockfile, package.json and CI files against the policy.",
                 "Exit codes: 0 passed, 1 policy failed, 2 usage or input error, 3 internal or network failure."})
 final class ScanCommand implements Callable<Integer> {
+    private final Environment environment;
+    private final boolean terminal;
+
+    ScanCommand(Environment environment, boolean terminal) {
+        this.environment = environment;
+        this.terminal = terminal;
+    }
 
     @Spec
     CommandSpec spec;
@@ -75,15 +81,15 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         try {
-            ScanReport report = new ScanPipeline(Environment.system())
+            ScanReport report = new ScanPipeline(environment)
                     .run(new ScanOptions(dir.toAbsolutePath().normalize(), policy, threshold, offline));
-            boolean colour = output == null && !noColor && System.console() != null && System.getenv("NO_COLOR") == null;
+            boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");
             if (output != null) {
                 try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
                     reportFormat.reporter(false).write(report, out);
                 }
             } else {
-                Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+                PrintWriter out = spec.commandLine().getOut();
                 reportFormat.reporter(colour).write(report, out);
                 out.flush();
             }

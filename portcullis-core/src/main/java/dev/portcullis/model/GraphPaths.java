@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * Derived facts about a {@link DependencyGraph}: each package's shortest path from a root, its depth, the direct
  * dependencies that pull it in, and whether it is needed only for development or only optionally.
- * Computed once in O(edges × direct dependencies) with integer-indexed arrays, which keeps 100,000-package graphs fast.
+ * Depths, paths and flags are computed once in O(edges) with integer-indexed arrays, which keeps 100,000-package
+ * graphs fast; the direct dependencies behind a package are computed on request.
  */
 public final class GraphPaths {
     private final DependencyGraph graph;
@@ -24,7 +25,7 @@ public final class GraphPaths {
     private final int[] depth;
     private final boolean[] prod;
     private final boolean[] required;
-    private final List<List<String>> directs;
+    private int[][] in;
 
     private GraphPaths(DependencyGraph graph) {
         this.graph = graph;
@@ -63,7 +64,6 @@ public final class GraphPaths {
         bfsShortest();
         prod = reach(edge -> edge.type() != DependencyType.DEV || !isImporterKey(edge.from()));
         required = reach(edge -> edge.type() != DependencyType.OPTIONAL);
-        directs = directAncestors();
     }
 
     public static GraphPaths of(DependencyGraph graph) {
@@ -117,47 +117,28 @@ public final class GraphPaths {
         return seen;
     }
 
-    private List<List<String>> directAncestors() {
-        int importers = graph.importers().size();
-        List<TreeSet<String>> sets = new ArrayList<>(keys.length);
-        for (int k = 0; k < keys.length; k++) {
-            sets.add(null);
-        }
-        int[] stamp = new int[keys.length];
-        int round = 0;
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int r = 0; r < importers; r++) {
-            for (int e = 0; e < out[r].length; e++) {
-                int start = out[r][e];
-                if (start < importers) {
-                    continue; // a workspace link: its own direct dependencies are counted from it
-                }
-                String direct = outEdges[r][e].name();
-                round++;
-                stamp[start] = round;
-                queue.add(start);
-                while (!queue.isEmpty()) {
-                    int k = queue.poll();
-                    TreeSet<String> set = sets.get(k);
-                    if (set == null) {
-                        set = new TreeSet<>();
-                        sets.set(k, set);
-                    }
-                    set.add(direct);
-                    for (int t : out[k]) {
-                        if (t >= importers && stamp[t] != round) {
-                            stamp[t] = round;
-                            queue.add(t);
-                        }
-                    }
+    /** Predecessor lists, built once on first use. */
+    private int[][] incoming() {
+        if (in == null) {
+            int[] counts = new int[keys.length];
+            for (int[] targets : out) {
+                for (int t : targets) {
+                    counts[t]++;
                 }
             }
+            int[][] preds = new int[keys.length][];
+            for (int k = 0; k < keys.length; k++) {
+                preds[k] = new int[counts[k]];
+            }
+            int[] fill = new int[keys.length];
+            for (int k = 0; k < keys.length; k++) {
+                for (int t : out[k]) {
+                    preds[t][fill[t]++] = k;
+                }
+            }
+            in = preds;
         }
-        List<List<String>> result = new ArrayList<>(keys.length);
-        for (TreeSet<String> set : sets) {
-            result.add(set == null ? List.of() : List.copyOf(set));
-        }
-        return result;
+        return in;
     }
 
     private int indexOf(String key) {
@@ -193,9 +174,35 @@ public final class GraphPaths {
         return path;
     }
 
-    /** Names of the roots' direct dependencies through which the package is reached, sorted. */
+    /**
+     * Names of the roots' direct dependencies through which the package is reached, sorted. Computed per call by
+     * walking predecessors back to the roots (O(graph)), so ask only for the packages a report names.
+     */
     public List<String> directDependencies(String key) {
-        return directs.get(indexOf(key));
+        int importers = graph.importers().size();
+        int[][] preds = incoming();
+        boolean[] seen = new boolean[keys.length];
+        TreeSet<String> names = new TreeSet<>();
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int start = indexOf(key);
+        seen[start] = true;
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            int k = queue.poll();
+            for (int p : preds[k]) {
+                if (p < importers) {
+                    for (int e = 0; e < out[p].length; e++) {
+                        if (out[p][e] == k) {
+                            names.add(outEdges[p][e].name());
+                        }
+                    }
+                } else if (!seen[p]) {
+                    seen[p] = true;
+                    queue.add(p);
+                }
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** True when only development dependencies of the roots lead to the package. */
