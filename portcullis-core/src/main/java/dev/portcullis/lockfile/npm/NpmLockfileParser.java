@@ -3,6 +3,7 @@ package dev.portcullis.lockfile.npm;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.portcullis.lockfile.Json;
 import dev.portcullis.model.DependencyType;
 import dev.portcullis.model.InputException;
@@ -41,60 +42,70 @@ final class NpmLockfileParser {
 
     private NpmDocument parse(InputStream in) throws InputException, IOException {
         try (JsonParser p = Json.mapper().getFactory().createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw error(p, "expected a JSON object (a package-lock.json)");
+            try {
+                return parse(p);
+            } catch (StreamConstraintsException e) {
+                // Jackson's limit errors carry no location; the parser still knows where it stopped
+                throw new InputException(new Location(file, Json.line(p)), "malformed JSON: " + e.getOriginalMessage(), e);
             }
-            Integer version = null;
-            int versionLine = 0;
-            String rootName = null;
-            Map<String, NpmEntry> packages = null;
-            Map<String, NpmEntry> tree = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                int line = Json.line(p);
-                JsonToken value = p.nextToken();
-                switch (field) {
-                    case "lockfileVersion" -> {
-                        if (value != JsonToken.VALUE_NUMBER_INT) {
-                            throw error(line, "lockfileVersion must be a whole number (supported: " + supported()
-                                    + "), found " + describe(p));
-                        }
-                        version = p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : -1;
-                        if (!SUPPORTED_VERSIONS.contains(version)) {
-                            throw error(line, "unsupported lockfileVersion " + p.getText() + " (supported: " + supported() + ")");
-                        }
-                        versionLine = line;
-                    }
-                    case "name" -> rootName = optionalString(p, line, "name");
-                    case "packages" -> packages = readPackages(p, line);
-                    case "dependencies" -> {
-                        // v2 repeats the tree for npm 6; once we know the file has packages, the copy is skipped
-                        if (version != null && version >= 2 || packages != null) {
-                            p.skipChildren();
-                        } else {
-                            tree = new LinkedHashMap<>();
-                            readTree(p, line, "", tree);
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-            if (p.nextToken() != null) {
-                throw error(p, "unexpected content after the lockfile's JSON object");
-            }
-            if (version == null) {
-                throw error(1, "missing lockfileVersion (supported: " + supported() + ")");
-            }
-            if (version == 1 || version == 2 && packages == null) {
-                return new NpmDocument(version, rootName, true, tree == null ? List.of() : new ArrayList<>(tree.values()));
-            }
-            if (packages == null) {
-                throw error(versionLine, "lockfileVersion " + version + " requires a \"packages\" object");
-            }
-            return new NpmDocument(version, rootName, false, new ArrayList<>(packages.values()));
         } catch (JsonProcessingException e) {
             throw Json.inputException(file, e);
         }
+    }
+
+    private NpmDocument parse(JsonParser p) throws InputException, IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw error(p, "expected a JSON object (a package-lock.json), found "
+                    + (p.currentToken() == null ? "nothing" : describe(p)));
+        }
+        Integer version = null;
+        int versionLine = 0;
+        String rootName = null;
+        Map<String, NpmEntry> packages = null;
+        Map<String, NpmEntry> tree = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            int line = Json.line(p);
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "lockfileVersion" -> {
+                    if (value != JsonToken.VALUE_NUMBER_INT) {
+                        throw error(line, "lockfileVersion must be a whole number (supported: " + supported()
+                                + "), found " + describe(p));
+                    }
+                    version = p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : -1;
+                    if (!SUPPORTED_VERSIONS.contains(version)) {
+                        throw error(line, "unsupported lockfileVersion " + p.getText() + " (supported: " + supported() + ")");
+                    }
+                    versionLine = line;
+                }
+                case "name" -> rootName = optionalString(p, line, "name");
+                case "packages" -> packages = readPackages(p, line);
+                case "dependencies" -> {
+                    // v2 repeats the tree for npm 6; once we know the file has packages, the copy is skipped
+                    if (version != null && version >= 2 || packages != null) {
+                        p.skipChildren();
+                    } else {
+                        tree = new LinkedHashMap<>();
+                        readTree(p, line, "", tree);
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (p.nextToken() != null) {
+            throw error(p, "unexpected content after the lockfile's JSON object");
+        }
+        if (version == null) {
+            throw error(1, "missing lockfileVersion (supported: " + supported() + ")");
+        }
+        if (version == 1 || version == 2 && packages == null) {
+            return new NpmDocument(version, rootName, true, tree == null ? List.of() : new ArrayList<>(tree.values()));
+        }
+        if (packages == null) {
+            throw error(versionLine, "lockfileVersion " + version + " requires a \"packages\" object");
+        }
+        return new NpmDocument(version, rootName, false, new ArrayList<>(packages.values()));
     }
 
     private Map<String, NpmEntry> readPackages(JsonParser p, int line) throws IOException, InputException {
