@@ -60,6 +60,8 @@ class NpmLockfileInputTest {
                 Arguments.of("nesting deeper than the limit", "{\"lockfileVersion\": 3, \"x\": " + "[".repeat(10_000),
                         "package-lock.json:1: malformed JSON: Document nesting depth (501) exceeds the maximum allowed"
                                 + " (500, from `StreamReadConstraints.getMaxNestingDepth()`)"),
+                Arguments.of("bytes that look like UTF-32", "{\u0000\u0000\u0000\u0000\u0000\u0000\u0000 \"a\"",
+                        "package-lock.json:1: expected UTF-8 JSON text: Invalid UTF-32 character 0x22602220 (above 0x0010ffff) at char #2, byte #11)"),
                 Arguments.of("v1 nesting deeper than the limit",
                         "{\"lockfileVersion\": 1, \"dependencies\": " + "{\"a\": {\"dependencies\": ".repeat(400),
                         "package-lock.json:1: malformed JSON: Document nesting depth (501) exceeds the maximum allowed"
@@ -132,6 +134,34 @@ class NpmLockfileInputTest {
                 importer . name=null declared=null
                 package node_modules/a :5 a@2.0.0 registry(default) resolved=null integrity=null flags=[] scripts=UNKNOWN
                 edge . -> node_modules/a a@2.0.0 PROD
+                """);
+    }
+
+    @Test
+    void readsWorkspaceGlobsWithDoubleStarAndExclusion_v3() throws Exception {
+        String lockfile = """
+                {
+                  "lockfileVersion": 3,
+                  "packages": {
+                    "": { "workspaces": { "packages": ["libs/**", "apps/*", "!libs/private/*"] } },
+                    "node_modules/deep": { "resolved": "libs/group/deep", "link": true },
+                    "node_modules/web": { "resolved": "apps/web", "link": true },
+                    "node_modules/secret": { "resolved": "libs/private/secret", "link": true },
+                    "libs/group/deep": { "name": "deep", "version": "1.0.0", "dependencies": { "web": "*", "secret": "*" } },
+                    "apps/web": { "version": "1.0.0" },
+                    "libs/private/secret": { "version": "1.0.0" }
+                  }
+                }
+                """;
+
+        assertThat(NpmGraphText.render(read(lockfile.getBytes(StandardCharsets.UTF_8)), true)).isEqualTo("""
+                format NPM 3
+                importer . name=null declared=[]
+                importer libs/group/deep name=deep declared=[web@* PROD :8, secret@* PROD :8]
+                importer apps/web name=web declared=[]
+                package libs/private/secret :10 secret@1.0.0 local(libs/private/secret, link) resolved=null integrity=null flags=[] scripts=NO
+                edge libs/group/deep -> apps/web web@* PROD
+                edge libs/group/deep -> libs/private/secret secret@* PROD
                 """);
     }
 

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Builds the graph of a parsed package-lock.
@@ -323,45 +322,51 @@ final class NpmGraphBuilder {
         return p.equals(".") ? "" : p;
     }
 
-    /** Root {@code workspaces} globs: {@code *} within one directory, {@code **} across directories. */
+    /**
+     * Root {@code workspaces} globs: {@code *} and {@code ?} within one directory, {@code **} across directories,
+     * {@code !glob} excludes. Matched by dynamic programming rather than a regular expression, so that a hostile
+     * glob full of stars costs (glob length × path length) and cannot backtrack exponentially.
+     */
     private static final class WorkspaceGlobs {
-        private final List<Pattern> include = new ArrayList<>();
-        private final List<Pattern> exclude = new ArrayList<>();
+        private final List<String> include = new ArrayList<>();
+        private final List<String> exclude = new ArrayList<>();
 
         WorkspaceGlobs(List<String> globs) {
             for (String glob : globs) {
                 boolean negated = glob.startsWith("!");
-                String path = normalise(negated ? glob.substring(1) : glob);
-                (negated ? exclude : include).add(Pattern.compile(regex(path)));
+                (negated ? exclude : include).add(normalise(negated ? glob.substring(1) : glob));
             }
         }
 
         boolean matches(String path) {
-            return include.stream().anyMatch(p -> p.matcher(path).matches())
-                    && exclude.stream().noneMatch(p -> p.matcher(path).matches());
+            return include.stream().anyMatch(g -> glob(g, path)) && exclude.stream().noneMatch(g -> glob(g, path));
         }
 
-        private static String regex(String glob) {
-            StringBuilder regex = new StringBuilder();
-            StringBuilder literal = new StringBuilder();
+        /** {@code reach[j]}: the glob read so far can match the first j characters of the path. */
+        static boolean glob(String glob, String path) {
+            int n = path.length();
+            boolean[] reach = new boolean[n + 1];
+            reach[0] = true;
             for (int i = 0; i < glob.length(); i++) {
                 char c = glob.charAt(i);
-                if (c == '*' || c == '?') {
-                    regex.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                    if (c == '?') {
-                        regex.append("[^/]");
-                    } else if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                        regex.append(".*");
+                boolean[] next = new boolean[n + 1];
+                if (c == '*') {
+                    boolean any = i + 1 < glob.length() && glob.charAt(i + 1) == '*';
+                    if (any) {
                         i++;
-                    } else {
-                        regex.append("[^/]*");
+                    }
+                    for (int j = 0; j <= n; j++) {
+                        next[j] = reach[j] || j > 0 && next[j - 1] && (any || path.charAt(j - 1) != '/');
                     }
                 } else {
-                    literal.append(c);
+                    for (int j = 1; j <= n; j++) {
+                        char p = path.charAt(j - 1);
+                        next[j] = reach[j - 1] && (c == '?' ? p != '/' : p == c);
+                    }
                 }
+                reach = next;
             }
-            return regex.append(Pattern.quote(literal.toString())).toString();
+            return reach[n];
         }
     }
 

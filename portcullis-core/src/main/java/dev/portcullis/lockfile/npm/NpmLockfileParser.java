@@ -9,6 +9,7 @@ import dev.portcullis.model.DependencyType;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.PackageFlag;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -47,10 +48,19 @@ final class NpmLockfileParser {
             } catch (StreamConstraintsException e) {
                 // Jackson's limit errors carry no location; the parser still knows where it stopped
                 throw new InputException(new Location(file, Json.line(p)), "malformed JSON: " + e.getOriginalMessage(), e);
+            } catch (CharConversionException e) {
+                throw notText(Json.line(p), e);
             }
         } catch (JsonProcessingException e) {
             throw Json.inputException(file, e);
+        } catch (CharConversionException e) {
+            // the first bytes looked like UTF-16 or UTF-32 and were not
+            throw notText(1, e);
         }
+    }
+
+    private InputException notText(int line, CharConversionException e) {
+        return new InputException(new Location(file, line), "expected UTF-8 JSON text: " + e.getMessage(), e);
     }
 
     private NpmDocument parse(JsonParser p) throws InputException, IOException {
@@ -266,7 +276,9 @@ final class NpmLockfileParser {
     /** {@code bin} is an object of command to path; a plain string means one command named after the package. */
     private List<String> binNames(JsonParser p, int line, String name, String key) throws IOException, InputException {
         if (p.currentToken() == JsonToken.VALUE_STRING) {
-            String pkg = name != null ? name : key.substring(key.lastIndexOf("node_modules/") + "node_modules/".length());
+            int installedAt = key.lastIndexOf("node_modules/");
+            String pkg = name != null ? name
+                    : installedAt >= 0 ? key.substring(installedAt + "node_modules/".length()) : key.substring(key.lastIndexOf('/') + 1);
             return List.of(pkg.substring(pkg.indexOf('/') + 1));
         }
         expectObject(p, line, "\"bin\" must be an object of command to file");
