@@ -166,6 +166,33 @@ class NpmLockfileInputTest {
     }
 
     @Test
+    void readsSourcesNoFixtureCanHold_v3() throws Exception {
+        // GitHub is unreachable when fixtures are made, so the git+ssh form npm writes for GitHub is hand-written
+        String lockfile = """
+                {
+                  "lockfileVersion": 3,
+                  "packages": {
+                    "": { "dependencies": { "r": "github:u/r", "out": "file:../outside", "t": "https://example.com/t.tgz" } },
+                    "node_modules/r": { "version": "1.2.3", "resolved": "git+ssh://git@github.com/u/r.git#0123abc", "devOptional": true, "bin": "cli.js" },
+                    "node_modules/out": { "resolved": "../outside", "link": true },
+                    "node_modules/t": { "version": "0.1.0", "resolved": "https://example.com/t.tgz", "peer": true }
+                  }
+                }
+                """;
+
+        assertThat(NpmGraphText.render(read(lockfile.getBytes(StandardCharsets.UTF_8)), true)).isEqualTo("""
+                format NPM 3
+                importer . name=null declared=[r@github:u/r PROD :4, out@file:../outside PROD :4, t@https://example.com/t.tgz PROD :4]
+                package node_modules/r :5 r@1.2.3 git(git+ssh://git@github.com/u/r.git, 0123abc) resolved=git+ssh://git@github.com/u/r.git#0123abc integrity=null flags=[OPTIONAL] scripts=NO bins=[r]
+                package node_modules/out :6 out@ local(../outside, link) resolved=../outside integrity=null flags=[] scripts=NO
+                package node_modules/t :7 t@0.1.0 tarball(https://example.com/t.tgz) resolved=https://example.com/t.tgz integrity=null flags=[PEER] scripts=NO
+                edge . -> node_modules/r r@github:u/r PROD
+                edge . -> node_modules/out out@file:../outside PROD
+                edge . -> node_modules/t t@https://example.com/t.tgz PROD
+                """);
+    }
+
+    @Test
     void claimsPackageLockAndShrinkwrapByName() {
         assertThat(Stream.of("package-lock.json", "npm-shrinkwrap.json", ".package-lock.json", "yarn.lock", "package.json")
                 .filter(name -> reader.canRead(name, "{")).toList())
