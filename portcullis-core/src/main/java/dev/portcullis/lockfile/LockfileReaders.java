@@ -7,6 +7,7 @@ import java.util.Optional;
 public final class LockfileReaders {
 
     public static final List<LockfileReader> ALL = List.of(
+            new NpmLockfileReader()
     );
 
     private LockfileReaders() {
