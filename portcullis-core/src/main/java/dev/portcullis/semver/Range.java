@@ -144,6 +144,17 @@ public final class Range {
         return text.isEmpty() ? "*" : text;
     }
 
+    /** Equal when they desugar to the same comparators under the same options ({@code ^1} equals {@code 1.x}). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Range r && text.equals(r.text) && options.equals(r.options);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode() * 31 + options.hashCode();
+    }
+
     private boolean testSet(VersionComparator[] set, Version version) {
         for (VersionComparator c : set) {
             if (!c.test(version)) {

@@ -40,4 +40,17 @@ class SemverFuzzTest {
         });
         assertThat(System.nanoTime() - start).as("time for one input").isLessThan(MAX_NANOS_PER_INPUT);
     }
+
+    @FuzzTest(maxDuration = "5m")
+    void dependencySpec(FuzzedDataProvider data) {
+        String raw = data.consumeRemainingAsString();
+        long start = System.nanoTime();
+
+        DependencySpec spec = DependencySpec.parse("dep", raw);
+        boolean pinned = spec.isPinned();
+        if (spec instanceof DependencySpec.Exact) {
+            assertThat(pinned).isTrue();
+        }
+        assertThat(System.nanoTime() - start).as("time for one input").isLessThan(MAX_NANOS_PER_INPUT);
+    }
 }
