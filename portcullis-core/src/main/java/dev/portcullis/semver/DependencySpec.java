@@ -159,11 +159,15 @@ public sealed interface DependencySpec {
 
     /**
      * Classifies the value of {@code "name": "raw"} in a package.json dependency map. Never throws for any string:
-     * values npm rejects become {@link Invalid}.
+     * values npm rejects, and any value under a non-empty name that is not a valid package name, become {@link Invalid}.
      */
     static DependencySpec parse(String name, String raw) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(raw, "raw");
+        if (!name.isEmpty() && !DependencySpecParser.validPackageName(name)) {
+            // npm-package-arg refuses the whole dependency when its name is not a package name
+            return new Invalid(raw, "invalid package name " + name);
+        }
         return DependencySpecParser.resolve(raw, true);
     }
 }

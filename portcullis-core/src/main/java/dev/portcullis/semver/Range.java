@@ -181,7 +181,7 @@ public final class Range {
         String r = SemverPatterns.BUILDSTRIP.matcher(range).replaceAll("");
         r = replaceFirst(loose ? SemverPatterns.HYPHENRANGELOOSE : SemverPatterns.HYPHENRANGE, r,
                 m -> hyphenReplace(m, incPre));
-        r = replaceAll(SemverPatterns.COMPARATORTRIM, r, m -> group(m, 1) + group(m, 2) + group(m, 3));
+        r = ComparatorTrim.trim(r);
         r = replaceAll(SemverPatterns.TILDETRIM, r, m -> group(m, 1) + "~");
         r = replaceAll(SemverPatterns.CARETTRIM, r, m -> group(m, 1) + "^");
 

@@ -64,7 +64,6 @@ final class SemverPatterns {
     static final Pattern CARETLOOSE = safe("^" + LONECARET + XRANGEPLAINLOOSE + "$");
     static final Pattern COMPARATORLOOSE = safe("^" + GTLT + "\\s*(" + LOOSEPLAIN + ")$|^$");
     static final Pattern COMPARATOR = safe("^" + GTLT + "\\s*(" + FULLPLAIN + ")$|^$");
-    static final Pattern COMPARATORTRIM = safe("(\\s*)" + GTLT + "\\s*(" + LOOSEPLAIN + "|" + XRANGEPLAIN + ")");
     static final Pattern HYPHENRANGE = safe("^\\s*(" + XRANGEPLAIN + ")\\s+-\\s+(" + XRANGEPLAIN + ")\\s*$");
     static final Pattern HYPHENRANGELOOSE = safe("^\\s*(" + XRANGEPLAINLOOSE + ")\\s+-\\s+(" + XRANGEPLAINLOOSE
             + ")\\s*$");

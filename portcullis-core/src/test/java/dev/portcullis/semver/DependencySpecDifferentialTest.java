@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compares DependencySpec's classification with the real npm-package-arg (portcullis-testkit/node-tools) on the
- * realistic specs of semver/dependency-specs.txt, each also as the target of an {@code npm:} alias.
+ * realistic specs of semver/dependency-specs.txt, each also as the target of an {@code npm:} alias, and on
+ * dependency names npm accepts and refuses.
  */
 class DependencySpecDifferentialTest {
     private static final ObjectMapper JSON = Json.mapper();
@@ -36,6 +37,12 @@ class DependencySpecDifferentialTest {
         for (String spec : corpus()) {
             queries.add(new Query("dep", spec));
             queries.add(new Query("dep", "npm:target@" + spec));
+        }
+        for (String name : List.of("@scope/pkg", "UpperCase", "with.dot", "~tilde", "_underscore", ".dot",
+                "has space", "@scope/", "@/pkg", "a/b", "node_modules", "caf\u00e9", "@sc ope/pkg", "")) {
+            for (String spec : List.of("^1.0.0", "latest", "user/repo", "npm:x@1")) {
+                queries.add(new Query(name, spec));
+            }
         }
         StringBuilder stdin = new StringBuilder();
         for (Query q : queries) {

@@ -110,4 +110,22 @@ class RangeTest {
         assertThat(caretWithPrerelease.maxSatisfying(versions)).contains(Version.of("1.10.0-rc.1"));
         assertThat(none.maxSatisfying(versions)).isEmpty();
     }
+
+    /** Inputs shaped to make backtracking regular expressions explode; each parse must take milliseconds. */
+    @Test
+    void hostileInputParsesQuickly() {
+        List<String> hostile = List.of("1".repeat(Range.MAX_LENGTH), "v ".repeat(Range.MAX_LENGTH / 2),
+                "1.1.1-" + "0".repeat(Range.MAX_LENGTH - 6), "1.2.3-a" + ".a".repeat(500), "~".repeat(1000) + "1",
+                "1.2.3" + "-".repeat(1000), "1.2.3-" + "1a".repeat(500), "<".repeat(Range.MAX_LENGTH),
+                "1 - ".repeat(256), "1.2.3+" + "a.".repeat(500), "||".repeat(512), "x.".repeat(512),
+                "= ".repeat(512), "1.2.3 " .repeat(170));
+        for (RangeOptions options : List.of(RangeOptions.DEFAULT, LOOSE, INCLUDE_PRERELEASE)) {
+            for (String raw : hostile) {
+                long start = System.nanoTime();
+                Range.parse(raw, options).ifPresent(r -> r.test(raw));
+                Version.parse(raw, options.loose());
+                assertThat(System.nanoTime() - start).as(raw.substring(0, 20)).isLessThan(500_000_000L);
+            }
+        }
+    }
 }
