@@ -7,8 +7,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * hosted-git-info's {@code fromUrl} as npm-package-arg calls it: recognises repositories on the known git hosts in
@@ -20,21 +21,40 @@ final class HostedGit {
     private HostedGit() {
     }
 
-    private record Host(String shortcut, String domain, List<String> protocols) {
+    /** The hosts hosted-git-info knows, with the URL protocols it accepts for each. */
+    private enum Host {
+        GITHUB("github", "github.com", List.of("git:", "http:", "git+ssh:", "git+https:", "ssh:", "https:")),
+        BITBUCKET("bitbucket", "bitbucket.org", List.of("git+ssh:", "git+https:", "ssh:", "https:")),
+        GITLAB("gitlab", "gitlab.com", List.of("git+ssh:", "git+https:", "ssh:", "https:")),
+        GIST("gist", "gist.github.com", List.of("git:", "git+ssh:", "git+https:", "ssh:", "https:")),
+        SOURCEHUT("sourcehut", "git.sr.ht", List.of("git+ssh:", "https:"));
+
+        private final String shortcut;
+        private final String domain;
+        private final List<String> protocols;
+
+        Host(String shortcut, String domain, List<String> protocols) {
+            this.shortcut = shortcut;
+            this.domain = domain;
+            this.protocols = protocols;
+        }
+
+        String shortcut() {
+            return shortcut;
+        }
+
+        String domain() {
+            return domain;
+        }
+
+        List<String> protocols() {
+            return protocols;
+        }
     }
 
-    private static final List<Host> HOSTS = List.of(
-            new Host("github", "github.com", List.of("git:", "http:", "git+ssh:", "git+https:", "ssh:", "https:")),
-            new Host("bitbucket", "bitbucket.org", List.of("git+ssh:", "git+https:", "ssh:", "https:")),
-            new Host("gitlab", "gitlab.com", List.of("git+ssh:", "git+https:", "ssh:", "https:")),
-            new Host("gist", "gist.github.com", List.of("git:", "git+ssh:", "git+https:", "ssh:", "https:")),
-            new Host("sourcehut", "git.sr.ht", List.of("git+ssh:", "https:")));
     /** hosted-git-info's protocol table: the URL schemes it corrects and parses itself. */
-    private static final Map<String, Boolean> KNOWN_PROTOCOLS = Map.ofEntries(
-            Map.entry("git+ssh:", true), Map.entry("ssh:", true), Map.entry("git+https:", true),
-            Map.entry("git:", true), Map.entry("http:", true), Map.entry("https:", true), Map.entry("git+http:", true),
-            Map.entry("github:", true), Map.entry("bitbucket:", true), Map.entry("gitlab:", true),
-            Map.entry("gist:", true), Map.entry("sourcehut:", true));
+    private static final Set<String> KNOWN_PROTOCOLS = Set.of("git+ssh:", "ssh:", "git+https:", "git:", "http:",
+            "https:", "git+http:", "github:", "bitbucket:", "gitlab:", "gist:", "sourcehut:");
 
     static Optional<DependencySpec.Git> fromUrl(String spec) {
         if (spec.isEmpty()) {
@@ -43,7 +63,7 @@ final class HostedGit {
         String url = isGitHubShorthand(spec) ? "github:" + spec : spec;
         int colon = url.indexOf(':');
         String protocol = url.substring(0, colon + 1).toLowerCase(Locale.ROOT);
-        for (Host host : HOSTS) {
+        for (Host host : Host.values()) {
             if (protocol.equals(host.shortcut() + ":")) {
                 return shortcut(spec, host, url.substring(colon + 1));
             }
@@ -89,7 +109,7 @@ final class HostedGit {
         } else if (at > 0 && colon > at) {
             protocol = "git+ssh:"; // scp style: user@host:path
             rest = beforeHash;
-        } else if (colon > 0 && at > colon && !KNOWN_PROTOCOLS.containsKey(beforeHash.substring(0, colon + 1))) {
+        } else if (colon > 0 && at > colon && !KNOWN_PROTOCOLS.contains(beforeHash.substring(0, colon + 1))) {
             protocol = "git+ssh:"; // <foo>:<bar>@<baz> is taken as an ssh URL
             rest = beforeHash;
         } else {
@@ -113,7 +133,7 @@ final class HostedGit {
         if (domain.startsWith("www.")) {
             domain = domain.substring(4);
         }
-        for (Host host : HOSTS) {
+        for (Host host : Host.values()) {
             if (host.domain().equals(domain) && host.protocols().contains(protocol)) {
                 return extract(raw, host, path, fragment).flatMap(committish -> git(raw, beforeHash, committish));
             }
@@ -128,8 +148,8 @@ final class HostedGit {
         String project = seg[2];
         String aux = seg[3];
         String committish = fragment;
-        switch (host.shortcut()) {
-            case "github" -> {
+        switch (host) {
+            case GITHUB -> {
                 if (!aux.isEmpty() && !aux.equals("tree")) {
                     return Optional.empty();
                 }
@@ -137,12 +157,12 @@ final class HostedGit {
                     committish = seg[4];
                 }
             }
-            case "bitbucket" -> {
+            case BITBUCKET -> {
                 if (aux.equals("get")) {
                     return Optional.empty();
                 }
             }
-            case "gitlab" -> {
+            case GITLAB -> {
                 String path = pathname.isEmpty() ? "" : pathname.substring(1);
                 if (path.contains("/-/") || path.contains("/archive.tar.gz")) {
                     return Optional.empty();
@@ -151,7 +171,7 @@ final class HostedGit {
                 user = last < 0 ? "" : path.substring(0, last);
                 project = path.substring(last + 1);
             }
-            case "gist" -> {
+            case GIST -> {
                 if (aux.equals("raw")) {
                     return Optional.empty();
                 }
@@ -160,7 +180,7 @@ final class HostedGit {
                     user = "x";
                 }
             }
-            default -> {
+            case SOURCEHUT -> {
                 if (aux.equals("archive")) {
                     return Optional.empty();
                 }
