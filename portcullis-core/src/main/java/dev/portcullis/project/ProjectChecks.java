@@ -6,6 +6,7 @@ import java.util.List;
 public final class ProjectChecks {
 
     public static final List<ProjectCheck> ALL = List.of(
+            new CiCheck()
     );
 
     private ProjectChecks() {
