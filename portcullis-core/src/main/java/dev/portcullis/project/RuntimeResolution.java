@@ -5,6 +5,7 @@ import dev.portcullis.model.PackageNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +69,7 @@ final class RuntimeResolution {
         this.knownBins = knownBins;
         if (lockfile != null) {
             for (PackageNode node : lockfile.graph().packages()) {
-                for (String name : Set.of(node.name(), node.installedName())) {
+                for (String name : new LinkedHashSet<>(List.of(node.name(), node.installedName()))) {
                     lockedNames.add(name);
                     lockedVersions.computeIfAbsent(name, k -> new HashSet<>()).add(node.version());
                 }
