@@ -29,6 +29,12 @@ final class CiExtractor {
     /** GitLab: job, default and hidden-job scripts. */
     static final Set<String> GITLAB_KEYS = Set.of("script", "before_script", "after_script");
 
+    /**
+     * Brackets nested deeper than this are not a CI file: snakeyaml's scanner is quadratic in flow nesting
+     * (16,000 {@code [} take seconds), so such text is scanned line by line instead of parsed.
+     */
+    static final int MAX_FLOW_NESTING = 100;
+
     private static final Pattern YAML_LINE_PREFIX = Pattern.compile("^\\s*(?:-\\s+)*(?:[A-Za-z_][\\w.-]*:(?:\\s+[|>][-+0-9]*)?(?:\\s+|$))?");
     private static final Pattern DOCKER_INSTRUCTION = Pattern.compile("^\\s*(?:(?i:onbuild)\\s+)?([A-Za-z]+)(?:\\s+|$)");
     private static final Pattern DOCKER_HEREDOC = Pattern.compile("^<<(-?)[\"']?([A-Za-z_][\\w]*)[\"']?\\s*(\\S*)");
@@ -49,6 +55,9 @@ final class CiExtractor {
                 .setAllowDuplicateKeys(true)
                 .setUseMarks(true)
                 .build();
+        if (flowNesting(text) > MAX_FLOW_NESTING) {
+            return yamlLines(text);
+        }
         List<ShellSnippet> out = new ArrayList<>();
         try {
             walk(new Parse(settings).parseString(text), keys, out);
@@ -56,6 +65,21 @@ final class CiExtractor {
         } catch (YamlEngineException e) {
             return yamlLines(text);
         }
+    }
+
+    /** The deepest nesting of brackets and braces, counting every one (quoted or not): a cheap upper bound. */
+    private static int flowNesting(String text) {
+        int depth = 0;
+        int max = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[' || c == '{') {
+                max = Math.max(max, ++depth);
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
+        return max;
     }
 
     /** One open collection while walking YAML events. */
