@@ -8,7 +8,13 @@ import dev.portcullis.model.Script;
 import dev.portcullis.model.Severity;
 import dev.portcullis.project.ShellSplitter.Command;
 import dev.portcullis.project.ShellSplitter.Pipeline;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,30 +81,14 @@ public final class CiCheck implements ProjectCheck {
     @Override
     public List<Finding> check(ProjectContext context) {
         RuntimeResolution runners = new RuntimeResolution(context.lockfile(), knownBins);
+        CiEntries entries = new CiEntries(context.files(), context.manifest());
+        List<Unit> units = units(context, entries);
+        Set<String> called = calledByBuild(units, entries);
         Set<Finding> findings = new LinkedHashSet<>();
-        for (ProjectFile file : context.files()) {
-            CiFileKind kind = CiFileKind.of(file.path());
-            if (kind == null) {
-                continue;
-            }
-            for (ShellSnippet snippet : kind.snippets(file.content(), limits)) {
-                Source source = new Source(kind, file.path(), file.path(), snippet.line(), snippet.lineExact());
-                scan(ShellSplitter.split(snippet.text(), snippet.line(), limits.maxNesting()), source, runners, 0, findings);
-            }
-        }
-        Map<String, Manifest> manifests = new TreeMap<>(context.workspaceManifests());
-        List<Manifest> all = new ArrayList<>();
-        all.add(context.manifest());
-        all.addAll(manifests.values());
-        for (Manifest manifest : all) {
-            for (Script script : manifest.scripts()) {
-                Location at = script.location();
-                int line = Math.max(1, at.line());
-                Source source = new Source(CiFileKind.PACKAGE_SCRIPT, at.file(),
-                        "script \"" + script.name() + "\" of " + at.file(), line, false);
-                String text = limits.bound(script.command());
-                scan(ShellSplitter.split(text, line, limits.maxNesting()), source, runners, 0, findings);
-            }
+        for (Unit unit : units) {
+            boolean build = unit.source().build() || unit.entryKeys().stream().anyMatch(called::contains);
+            Source source = build == unit.source().build() ? unit.source() : unit.source().calledByBuild();
+            scan(split(unit), source, runners, 0, findings);
         }
         return findings.stream().sorted(Finding.ORDER).toList();
     }
@@ -108,11 +98,107 @@ public final class CiCheck implements ProjectCheck {
      *
      * @param where how messages name the place: the file, or the script and its file
      * @param line the line to report when {@code lineExact} is false
+     * @param build whether installs here build what ships (CI, image builds, or called from them)
      */
-    private record Source(CiFileKind kind, String file, String where, int line, boolean lineExact) {
+    private record Source(CiFileKind kind, String file, String where, int line, boolean lineExact, boolean build) {
+        static Source of(CiFileKind kind, String file, ShellSnippet snippet) {
+            return new Source(kind, file, file, snippet.line(), snippet.lineExact(), kind.installsForBuild());
+        }
+
+        /** The same place, reached from a CI job or image build, so its installs must be frozen too. */
+        Source calledByBuild() {
+            return new Source(kind, file, where + " (run by CI)", line, lineExact, true);
+        }
+
         Location at(Command command) {
             return new Location(file, lineExact ? command.line() : line);
         }
+    }
+
+    /**
+     * Shell text to scan.
+     *
+     * @param entryKeys the keys under which other commands can call it (see {@link CiEntries}), empty when none
+     */
+    private record Unit(Source source, ShellSnippet snippet, List<String> entryKeys) {
+    }
+
+    private List<Unit> units(ProjectContext context, CiEntries entries) {
+        List<Unit> units = new ArrayList<>();
+        for (ProjectFile file : context.files()) {
+            CiFileKind kind = CiFileKind.of(file.path());
+            if (kind == null) {
+                continue;
+            }
+            if (kind == CiFileKind.MAKEFILE) {
+                List<CiExtractor.MakeRule> rules = CiExtractor.makeRules(limits.bound(file.content()));
+                entries.addMakefile(file.path(), rules);
+                for (CiExtractor.MakeRule rule : rules) {
+                    List<String> keys = rule.targets().stream().map(t -> CiEntries.makeKey(file.path(), t)).toList();
+                    for (ShellSnippet snippet : rule.recipe()) {
+                        units.add(new Unit(Source.of(kind, file.path(), snippet), snippet, keys));
+                    }
+                }
+                continue;
+            }
+            List<String> keys = kind == CiFileKind.SHELL_SCRIPT ? List.of(CiEntries.fileKey(file.path())) : List.of();
+            for (ShellSnippet snippet : kind.snippets(file.content(), limits)) {
+                units.add(new Unit(Source.of(kind, file.path(), snippet), snippet, keys));
+            }
+        }
+        Map<String, Manifest> workspaces = new TreeMap<>(context.workspaceManifests());
+        List<Manifest> manifests = new ArrayList<>();
+        manifests.add(context.manifest());
+        manifests.addAll(workspaces.values());
+        for (Manifest manifest : manifests) {
+            for (Script script : manifest.scripts()) {
+                Location at = script.location();
+                ShellSnippet snippet = new ShellSnippet(limits.bound(script.command()), Math.max(1, at.line()), false);
+                Source source = new Source(CiFileKind.PACKAGE_SCRIPT, at.file(),
+                        "script \"" + script.name() + "\" of " + at.file(), snippet.line(), false, false);
+                List<String> keys = manifest == context.manifest() ? List.of(CiEntries.scriptKey(script.name())) : List.of();
+                units.add(new Unit(source, snippet, keys));
+            }
+        }
+        return units;
+    }
+
+    /**
+     * The entry points that CI jobs and image builds reach, directly or through one another: a Makefile target
+     * (and its prerequisites), a root script, a root package.json script.
+     */
+    private Set<String> calledByBuild(List<Unit> units, CiEntries entries) {
+        Map<String, List<Unit>> byKey = new HashMap<>();
+        for (Unit unit : units) {
+            for (String key : unit.entryKeys()) {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(unit);
+            }
+        }
+        Set<String> called = new HashSet<>();
+        Deque<Unit> work = new ArrayDeque<>();
+        units.stream().filter(u -> u.source().build()).forEach(work::add);
+        Set<Unit> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!work.isEmpty()) {
+            Unit unit = work.pop();
+            if (!seen.add(unit)) {
+                continue;
+            }
+            for (Command command : ShellSplitter.flatten(split(unit))) {
+                Deque<String> keys = new ArrayDeque<>(entries.called(CommandWords.effective(command.words())));
+                while (!keys.isEmpty()) {
+                    String key = keys.pop();
+                    if (called.add(key)) {
+                        work.addAll(byKey.getOrDefault(key, List.of()));
+                        keys.addAll(entries.prerequisites(key));
+                    }
+                }
+            }
+        }
+        return called;
+    }
+
+    private List<Pipeline> split(Unit unit) {
+        return ShellSplitter.split(unit.snippet().text(), unit.snippet().line(), limits.maxNesting());
     }
 
     private void scan(List<Pipeline> pipelines, Source source, RuntimeResolution runners, int depth,
@@ -129,7 +215,7 @@ public final class CiCheck implements ProjectCheck {
                     findings.add(Finding.of(RUNTIME_RESOLUTION, hit.name(), hit.version(),
                             runtimeMessage(hit, words, source), source.at(command)));
                 }
-                UnfrozenInstall.Hit install = source.kind().installsForBuild() ? UnfrozenInstall.find(words) : null;
+                UnfrozenInstall.Hit install = source.build() ? UnfrozenInstall.find(words) : null;
                 if (install != null) {
                     findings.add(Finding.of(UNFROZEN_INSTALL, install.unpinnedGlobal(), null,
                             installMessage(install, words, source), source.at(command)));
@@ -141,8 +227,8 @@ public final class CiCheck implements ProjectCheck {
                 }
                 scan(command.nested(), source, runners, depth + 1, findings);
                 if (depth < limits.maxNesting()) {
-                    Source inner = new Source(source.kind(), source.file(), source.where(),
-                            source.at(command).line() == 0 ? source.line() : source.at(command).line(), false);
+                    Source inner = new Source(source.kind(), source.file(), source.where(), source.at(command).line(),
+                            false, source.build());
                     for (String script : CommandWords.innerScripts(words)) {
                         scan(ShellSplitter.split(limits.bound(script), inner.line(), limits.maxNesting()), inner,
                                 runners, depth + 1, findings);

@@ -39,6 +39,8 @@ final class CiExtractor {
     private static final Pattern DOCKER_INSTRUCTION = Pattern.compile("^\\s*(?:(?i:onbuild)\\s+)?([A-Za-z]+)(?:\\s+|$)");
     private static final Pattern DOCKER_HEREDOC = Pattern.compile("^<<(-?)[\"']?([A-Za-z_][\\w]*)[\"']?\\s*(\\S*)");
     private static final Pattern ESCAPE_DIRECTIVE = Pattern.compile("^#\\s*escape\\s*=\\s*(\\S)\\s*$", Pattern.CASE_INSENSITIVE);
+    /** Make conditionals may sit inside a recipe without ending it. */
+    private static final Pattern CONDITIONAL = Pattern.compile("\\s*(?:ifeq|ifneq|ifdef|ifndef|else|endif)\\b");
     private static final Set<String> SHELL_INTERPRETERS = Set.of("", "sh", "bash", "/bin/sh", "/bin/bash", "dash", "zsh");
 
     private CiExtractor() {
@@ -62,7 +64,8 @@ final class CiExtractor {
         try {
             walk(new Parse(settings).parseString(text), keys, out);
             return out;
-        } catch (YamlEngineException e) {
+        } catch (YamlEngineException | IllegalArgumentException e) {
+            // snakeyaml reports some malformed escapes ("\x}") with NumberFormatException rather than its own
             return yamlLines(text);
         }
     }
@@ -266,13 +269,11 @@ final class CiExtractor {
             return;
         }
         String rest = logical.substring(m.end());
-        String options = "";
         while (rest.startsWith("--")) {
             int space = indexOfWhitespace(rest);
-            options = rest.substring(0, space < 0 ? rest.length() : space);
             rest = space < 0 ? "" : rest.substring(space).stripLeading();
         }
-        if (options.isEmpty() && rest.startsWith("[")) {
+        if (rest.startsWith("[")) {
             List<String> exec = execForm(rest);
             if (exec != null) {
                 out.add(new ShellSnippet(quote(exec), line, false));
@@ -360,44 +361,86 @@ final class CiExtractor {
     }
 
     /**
-     * Recipe lines (tab-indented) with their {@code @ - +} prefixes removed and {@code $$} turned back into
-     * {@code $}; a recipe line with continuations is one snippet. Also the inline recipe after {@code target: ;}.
+     * One Makefile rule.
+     *
+     * @param targets the names before the colon
+     * @param prerequisites the names after it (order-only ones included)
+     * @param recipe its recipe lines as shell
      */
+    record MakeRule(List<String> targets, List<String> prerequisites, List<ShellSnippet> recipe) {
+        MakeRule {
+            targets = List.copyOf(targets);
+            prerequisites = List.copyOf(prerequisites);
+            recipe = List.copyOf(recipe);
+        }
+    }
+
+    /** Every recipe line of a Makefile, in file order. */
     static List<ShellSnippet> makefile(String text) {
-        List<ShellSnippet> out = new ArrayList<>();
+        return makeRules(text).stream().flatMap(rule -> rule.recipe().stream()).toList();
+    }
+
+    /**
+     * The rules of a Makefile with their recipe lines (tab-indented), {@code @ - +} prefixes removed and
+     * {@code $$} turned back into {@code $}; a recipe line with continuations is one snippet, and the inline
+     * recipe after {@code target: ;} is one too.
+     */
+    static List<MakeRule> makeRules(String text) {
+        List<MakeRule> rules = new ArrayList<>();
         String[] lines = text.split("\n", -1);
-        boolean inRule = false;
+        List<String> targets = null;
+        List<String> prerequisites = List.of();
+        List<ShellSnippet> recipe = new ArrayList<>();
         int i = 0;
         while (i < lines.length) {
             String raw = stripCr(lines[i]);
-            if (raw.startsWith("\t") && inRule) {
+            if (raw.startsWith("\t") && targets != null) {
                 int start = i;
-                StringBuilder recipe = new StringBuilder(stripPrefixes(raw.substring(1)));
+                StringBuilder line = new StringBuilder(stripPrefixes(raw.substring(1)));
                 while (endsWithEscape(stripCr(lines[i]), '\\') && i + 1 < lines.length) {
                     i++;
                     String next = stripCr(lines[i]);
-                    recipe.append('\n').append(next.startsWith("\t") ? next.substring(1) : next);
+                    line.append('\n').append(next.startsWith("\t") ? next.substring(1) : next);
                 }
-                out.add(new ShellSnippet(recipe.toString().replace("$$", "$"), start + 1, true));
+                recipe.add(new ShellSnippet(line.toString().replace("$$", "$"), start + 1, true));
                 i++;
                 continue;
             }
-            if (!raw.isBlank() && !raw.startsWith("#")) {
-                inRule = isRuleLine(raw);
-                int semicolon = inRule ? raw.indexOf(';') : -1;
-                if (semicolon >= 0) {
-                    out.add(new ShellSnippet(stripPrefixes(raw.substring(semicolon + 1)).replace("$$", "$"), i + 1, true));
+            if (!raw.isBlank() && !raw.startsWith("#") && !CONDITIONAL.matcher(raw).lookingAt()) {
+                if (targets != null) {
+                    rules.add(new MakeRule(targets, prerequisites, recipe));
+                    targets = null;
+                    recipe = new ArrayList<>();
+                }
+                if (isRuleLine(raw)) {
+                    int colon = raw.indexOf(':');
+                    int semicolon = raw.indexOf(';', colon);
+                    String after = raw.substring(colon + 1, semicolon < 0 ? raw.length() : semicolon);
+                    targets = words(raw.substring(0, colon));
+                    prerequisites = words(after.replace(":", " ").replace("|", " "));
+                    if (semicolon >= 0) {
+                        recipe.add(new ShellSnippet(stripPrefixes(raw.substring(semicolon + 1)).replace("$$", "$"),
+                                i + 1, true));
+                    }
                 }
             }
             i++;
         }
-        return out;
+        if (targets != null) {
+            rules.add(new MakeRule(targets, prerequisites, recipe));
+        }
+        return rules;
+    }
+
+    private static List<String> words(String text) {
+        String trimmed = text.strip();
+        return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+"));
     }
 
     /** {@code target: prerequisites}, not a variable assignment ({@code X := y}, {@code X = a:b}). */
     private static boolean isRuleLine(String line) {
         int colon = line.indexOf(':');
-        if (colon < 0 || line.startsWith(" ") && line.strip().startsWith("define")) {
+        if (colon < 0 || line.startsWith("define ")) {
             return false;
         }
         int equals = line.indexOf('=');

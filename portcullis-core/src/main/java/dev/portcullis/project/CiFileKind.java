@@ -23,7 +23,7 @@ enum CiFileKind {
     /**
      * Whether an install here builds what ships (CI jobs, image builds), so it must be frozen. Makefiles, shell
      * scripts and package.json scripts also serve developers, for whom {@code npm install} is how dependencies
-     * are updated.
+     * are updated; their installs count only when CI calls them ({@link CiEntries}).
      */
     boolean installsForBuild() {
         return installsForBuild;

@@ -57,6 +57,12 @@ final class RuntimeResolution {
     private record Request(String tool, boolean alwaysFetches, List<String> packages, String command, boolean offline) {
     }
 
+    /**
+     * A package spec as a runner is given it.
+     *
+     * @param local a path, or a name made of a variable ({@code $TOOL}): nothing to judge from the text
+     * @param remote a git, hosted-git or URL spec
+     */
     private record Spec(String name, String version, boolean local, boolean remote) {
     }
 
@@ -96,7 +102,7 @@ final class RuntimeResolution {
     }
 
     private void judge(Request request, Spec spec, boolean mayBeBin, List<Hit> hits) {
-        if (spec.local()) {
+        if (spec.local() || spec.version() != null && spec.version().contains("$")) {
             return;
         }
         Problem problem;

@@ -206,6 +206,48 @@ class CiCheckTest {
     }
 
     @Test
+    void installsInMakefileTargetsScriptsAndPackageScriptsCountWhenCiRunsThem() {
+        var root = manifest("package.json", List.of(
+                new String[] {"preci", "npm install"},
+                new String[] {"ci", "make"},
+                new String[] {"dev-setup", "npm install"}));
+        var files = List.of(
+                new ProjectFile(".github/workflows/ci.yml", """
+                        jobs:
+                          test:
+                            steps:
+                              - run: make -j 4 check CI=1
+                              - run: ./scripts/not-root.sh && bash ci.sh
+                              - run: npm run ci
+                        """),
+                new ProjectFile("Makefile", """
+                        all: deps
+                        \tnpm test
+
+                        deps:
+                        \tpnpm install
+
+                        check: lint
+                        \tnpm test
+
+                        lint: ; yarn
+
+                        dev:
+                        \tnpm install
+                        """),
+                new ProjectFile("ci.sh", "bun install\n"),
+                new ProjectFile("dev.sh", "npm install\n"));
+        var context = new ProjectContext(root, Map.of(), lockfile(), files, Map.of(), ProjectSettings.defaults());
+        List<Finding> findings = new CiCheck().check(context);
+        assertThat(rows(findings)).containsExactly(
+                row(UNFROZEN, "Makefile:5", null, null),
+                row(UNFROZEN, "Makefile:10", null, null),
+                row(UNFROZEN, "ci.sh:1", null, null),
+                row(UNFROZEN, "package.json:5", null, null));
+        assertThat(findings.get(3).message()).startsWith("`npm install` in script \"preci\" of package.json (run by CI) ");
+    }
+
+    @Test
     void composeActionStepsAreCommands_andTheirInstallsMustBeFrozen() {
         String action = """
                 name: setup
@@ -282,6 +324,7 @@ class CiCheckTest {
                 Arguments.of("sudo -E env FOO=1 npx cowsay", List.of(row(RUNTIME, "Dockerfile:1", "cowsay", null))),
                 Arguments.of("echo \"npx cowsay\"", List.of()),
                 Arguments.of("npx $TOOL", List.of()),
+                Arguments.of("npx eslint@${{ matrix.eslint }}", List.of()),
                 // unfrozen installs
                 Arguments.of("npm ci", List.of()),
                 Arguments.of("npm clean-install", List.of()),

@@ -20,6 +20,7 @@ class CiExtractorTest {
                 Arguments.of("RUN a && \\\n  # note\n  b", List.of(new ShellSnippet("a && \\\n\\\n  b", 1, true))),
                 Arguments.of("# escape=`\nRUN a && `\n  b", List.of(new ShellSnippet("a && \\\n  b", 2, true))),
                 Arguments.of("ENTRYPOINT [\"npx\", \"it's\"]", List.of(new ShellSnippet("'npx' 'it'\\''s'", 1, false))),
+                Arguments.of("RUN --mount=type=cache,target=/root/.npm [\"npx\", \"x\"]", List.of(new ShellSnippet("'npx' 'x'", 1, false))),
                 Arguments.of("CMD [not json", List.of(new ShellSnippet("[not json", 1, true))),
                 Arguments.of("RUN <<EOF\nnpm i\nEOF\nRUN ls", List.of(new ShellSnippet("npm i\n", 2, true), new ShellSnippet("ls", 4, true))),
                 Arguments.of("RUN python3 <<EOF\nimport os\nEOF", List.of(new ShellSnippet("python3 <<EOF", 1, true))),
@@ -37,6 +38,7 @@ class CiExtractorTest {
                 Arguments.of("all:\n\t@echo $$HOME\n", List.of(new ShellSnippet("echo $HOME", 2, true))),
                 Arguments.of("x:\n\t-+npm ci \\\n\t  --omit=dev\n", List.of(new ShellSnippet("npm ci \\\n  --omit=dev", 2, true))),
                 Arguments.of("x: y ; npx a\n", List.of(new ShellSnippet("npx a", 1, true))),
+                Arguments.of("x:\nifeq ($(CI),1)\n\tnpm ci\nendif\n", List.of(new ShellSnippet("npm ci", 3, true))),
                 Arguments.of("A := b:c\n\tnot-a-recipe\n", List.of()),
                 Arguments.of("\tno rule yet\n", List.of()));
     }
