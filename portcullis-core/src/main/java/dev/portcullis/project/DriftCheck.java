@@ -163,7 +163,7 @@ public final class DriftCheck implements ProjectCheck {
             case DependencySpec.Exact exact -> Version.parse(node.version(), true)
                     .filter(v -> v.compareTo(exact.version()) == 0).isPresent()
                     ? Optional.empty() : Optional.of(node.id());
-            case DependencySpec.Semver range -> Version.parse(node.version(), true)
+            case DependencySpec.RangeSpec range -> Version.parse(node.version(), true)
                     .filter(range.range()::test).isPresent() || node.version().isEmpty()
                     ? Optional.empty() : Optional.of(node.id());
             case DependencySpec.Tag tag -> Optional.empty();
@@ -172,6 +172,7 @@ public final class DriftCheck implements ProjectCheck {
             case DependencySpec.Local local -> Optional.empty();
             case DependencySpec.Workspace workspace -> Optional.empty();
             case DependencySpec.Other other -> Optional.empty();
+            case DependencySpec.Invalid invalid -> Optional.empty();
         };
     }
 

@@ -77,7 +77,7 @@ public final class PinningCheck implements ProjectCheck {
         return switch (spec) {
             case DependencySpec.Alias alias -> "an alias of " + alias.targetName() + " with " + kind(alias.target());
             case DependencySpec.Exact exact -> "an exact version";
-            case DependencySpec.Semver range -> "a range";
+            case DependencySpec.RangeSpec range -> "a range";
             case DependencySpec.Tag tag -> "the dist-tag '" + tag.tag() + "'";
             case DependencySpec.Git git -> git.committish() == null ? "a git repository's default branch"
                     : "the git ref '" + git.committish() + "'";
@@ -85,6 +85,7 @@ public final class PinningCheck implements ProjectCheck {
             case DependencySpec.Local local -> "a local path";
             case DependencySpec.Workspace workspace -> "a workspace range";
             case DependencySpec.Other other -> "a " + other.protocol() + " reference";
+            case DependencySpec.Invalid invalid -> "not a valid dependency spec (" + invalid.reason() + ")";
         };
     }
 }

@@ -10,7 +10,8 @@ public final class ProjectChecks {
             new RemoteSourceCheck(),
             new DriftCheck(),
             new PinningCheck(),
-            new InstallScriptCheck()
+            new InstallScriptCheck(),
+            new CiCheck()
     );
 
     private ProjectChecks() {
