@@ -44,7 +44,6 @@ public final class YarnClassicLockfileReader implements LockfileReader {
     private static final Pattern BERRY_METADATA = Pattern.compile("(?m)^__metadata:");
     private static final Pattern GIT_RANGE = Pattern.compile(
             "^(git\\+|git://|git@|github:|gitlab:|bitbucket:|gist:|ssh://)|^[\\w.-]+/[\\w.-]+(#.*)?$|\\.git(#.*)?$");
-    private static final String SUPPORTED_VERSION = "1";
 
     @Override
     public boolean canRead(String fileName, String head) {
@@ -70,12 +69,9 @@ public final class YarnClassicLockfileReader implements LockfileReader {
             throws InputException, IOException {
         Objects.requireNonNull(workspaceManifests, "workspaceManifests");
         List<Locked> entries = new ArrayList<>();
-        String declaredVersion = new ClassicLockfileParser(file).parse(in, entry -> entries.add(locked(file, entry)));
-        String version = declaredVersion == null ? SUPPORTED_VERSION : declaredVersion;
-        if (!SUPPORTED_VERSION.equals(version)) {
-            throw new InputException(new Location(file, 1), "unsupported yarn lockfile version v" + version
-                    + "; supported: v" + SUPPORTED_VERSION + " (yarn classic)");
-        }
+        // the parser refuses a header of another version; a file without the header is read as v1, as yarn does
+        new ClassicLockfileParser(file).parse(in, entry -> entries.add(locked(file, entry)));
+        String version = ClassicLockfileParser.SUPPORTED_VERSION;
 
         // a descriptor names one entry; a repeated descriptor points at the last entry, as in yarn's parser
         Map<String, Locked> byDescriptor = new HashMap<>();

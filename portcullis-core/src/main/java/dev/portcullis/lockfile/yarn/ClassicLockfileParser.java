@@ -34,6 +34,9 @@ public final class ClassicLockfileParser {
     /** A longer line is not a yarn.lock line; bounding it bounds the memory one line can take. */
     public static final int MAX_LINE_LENGTH = 1 << 20;
 
+    /** The only version yarn classic ever wrote. */
+    public static final String SUPPORTED_VERSION = "1";
+
     private static final Pattern VERSION_HEADER = Pattern.compile("#\\s*yarn lockfile v(\\S*)\\s*");
 
     /** A field value or a block of fields, with the line of its key. */
@@ -67,6 +70,13 @@ public final class ClassicLockfileParser {
         }
     }
 
+    /** The {@code # yarn lockfile vN} comment: the version as written and its line. */
+    public record Header(String version, int line) {
+        public Header {
+            Objects.requireNonNull(version, "version");
+        }
+    }
+
     /** Receives each entry once it is complete, so the caller keeps what it needs and the tree is dropped. */
     @FunctionalInterface
     public interface EntryHandler {
@@ -88,14 +98,14 @@ public final class ClassicLockfileParser {
     /**
      * Parses the stream, handing each entry to {@code handler} in file order.
      *
-     * @return the version of the {@code # yarn lockfile vN} comment, or null when there is none
+     * @return the {@code # yarn lockfile vN} comment, or null when there is none
      */
-    public String parse(InputStream in, EntryHandler handler) throws InputException, IOException {
+    public Header parse(InputStream in, EntryHandler handler) throws InputException, IOException {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         Entry current = null;
         // stack.get(d) is the block that lines of depth d+1 belong to; stack[0] is the current entry's body
         List<Block> stack = new ArrayList<>();
-        String version = null;
+        Header version = null;
         int lineNo = 0;
         String line;
         while ((line = readLine(reader, lineNo + 1)) != null) {
@@ -114,7 +124,12 @@ public final class ClassicLockfileParser {
             if (first == '#') {
                 Matcher m = VERSION_HEADER.matcher(line.substring(indent));
                 if (indent == 0 && m.matches() && version == null) {
-                    version = m.group(1);
+                    version = new Header(m.group(1), lineNo);
+                    if (!SUPPORTED_VERSION.equals(version.version())) {
+                        // checked at once: a later format may not even parse as v1
+                        throw new InputException(new Location(file, lineNo), "unsupported yarn lockfile version v"
+                                + version.version() + "; supported: v" + SUPPORTED_VERSION + " (yarn classic)");
+                    }
                 }
                 continue;
             }
