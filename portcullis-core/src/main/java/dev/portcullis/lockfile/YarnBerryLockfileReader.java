@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,20 +61,23 @@ public final class YarnBerryLockfileReader implements LockfileReader {
 
     @Override
     public Lockfile read(String file, InputStream in) throws InputException, IOException {
-        List<Locked> entries = new ArrayList<>();
+        // a repeated key keeps its last entry, in the place where it was last written
+        Map<String, Locked> byKey = new LinkedHashMap<>();
         String[] version = {null};
         new BerryLockfileParser(file).parse(in, (key, value) -> {
             if (METADATA_KEY.equals(key)) {
                 version[0] = checkVersion(file, value);
             } else {
-                entries.add(locked(file, key, value));
+                byKey.remove(key);
+                byKey.put(key, locked(file, key, value));
             }
         });
+        List<Locked> entries = new ArrayList<>(byKey.values());
         if (version[0] == null) {
             throw new InputException(new Location(file, 1), "no __metadata.version; expected a yarn berry lockfile");
         }
 
-        // later entries win, as when yarn reads a file with a repeated key
+        // a descriptor listed by two entries belongs to the later one, as in yarn's project setup
         Map<String, Locked> byDescriptor = new HashMap<>();
         Map<String, Locked> byResolution = new HashMap<>();
         Map<String, Locked> builtinPatches = new HashMap<>();

@@ -109,7 +109,8 @@ public final class BerryLockfileParser {
             }
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
-            throw new InputException(new Location(file, line), "malformed YAML: " + e.getProblem(), e);
+            String context = e.getContext() == null ? "" : e.getContext() + ", ";
+            throw new InputException(new Location(file, line), "malformed YAML: " + context + e.getProblem(), e);
         } catch (YamlEngineException e) {
             throw new InputException(Location.of(file), "malformed YAML: " + e.getMessage(), e);
         } catch (java.io.UncheckedIOException e) {
