@@ -284,22 +284,20 @@ public final class YarnBerryLockfileReader implements LockfileReader {
             }
             ref = inner.range();
         }
-        String withoutParams = ref.contains("::") ? ref.substring(0, ref.indexOf("::")) : ref;
-        int hash = withoutParams.indexOf('#');
-        String url = hash < 0 ? withoutParams : withoutParams.substring(0, hash);
-        String fragment = hash < 0 ? "" : withoutParams.substring(hash + 1);
         if (ref.startsWith("npm:")) {
             return new Source.Registry(null);
         }
-        if (ref.startsWith("file:") || ref.startsWith("exec:")) {
-            return new Source.Local(url.substring(5), false);
+        for (String protocol : List.of("file:", "exec:", "link:", "portal:")) {
+            if (ref.startsWith(protocol)) {
+                String path = beforeFragment(ref.substring(protocol.length()));
+                return new Source.Local(path, protocol.equals("link:") || protocol.equals("portal:"));
+            }
         }
-        if (ref.startsWith("link:")) {
-            return new Source.Local(url.substring(5), true);
-        }
-        if (ref.startsWith("portal:")) {
-            return new Source.Local(url.substring(7), true);
-        }
+        String url = beforeFragment(ref);
+        int hash = ref.indexOf('#');
+        String fragment = hash < 0 ? "" : ref.substring(hash + 1);
+        int params = fragment.indexOf("::");
+        fragment = params < 0 ? fragment : fragment.substring(0, params);
         String commit = null;
         for (String param : fragment.split("&")) {
             if (param.startsWith("commit=")) {
@@ -314,6 +312,20 @@ public final class YarnBerryLockfileReader implements LockfileReader {
         }
         throw new InputException(location, "resolution reference '" + reference + "'; expected npm:, patch:, file:, link:, "
                 + "portal:, exec:, a git URL or an http(s) tarball URL");
+    }
+
+    /** The reference without its {@code #fragment} and {@code ::parameters}. */
+    private static String beforeFragment(String reference) {
+        int end = reference.length();
+        int hash = reference.indexOf('#');
+        int params = reference.indexOf("::");
+        if (hash >= 0) {
+            end = hash;
+        }
+        if (params >= 0 && params < end) {
+            end = params;
+        }
+        return reference.substring(0, end);
     }
 
     /** For {@code name@patch:name@npm%3A1.0.0#optional!builtin<compat/name>}, the descriptor it replaces. */

@@ -1,5 +1,6 @@
 package dev.portcullis.lockfile.yarn;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -44,22 +45,22 @@ public record Descriptor(String name, String range) {
                 out[n++] = (byte) (hi * 16 + lo);
                 i += 2;
             } else {
-                byte[] bytes = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
-                    bytes = text.substring(i, i + 2).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    i++;
-                }
+                // a surrogate pair is encoded together; a lone surrogate becomes '?', as String.getBytes does
+                int end = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1)) ? i + 2 : i + 1;
+                byte[] bytes = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
                 System.arraycopy(bytes, 0, out, n, bytes.length);
                 n += bytes.length;
+                i = end - 1;
             }
         }
-        return new String(out, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(out, 0, n, StandardCharsets.UTF_8);
     }
 
     /** JavaScript's encodeURIComponent, which yarn berry uses for the {@code ::locator=} parameter it binds. */
     public static String percentEncode(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.!~*'()".indexOf(c) >= 0) {
                 out.append(c);
