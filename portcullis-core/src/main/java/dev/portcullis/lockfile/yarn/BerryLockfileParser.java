@@ -146,7 +146,7 @@ public final class BerryLockfileParser {
                     if (peek.getEventId() == Event.ID.SequenceEnd) {
                         break;
                     }
-                    items.add(item(events, peek, depth + 1));
+                    items.add(item(peek));
                 }
                 yield new Sequence(items, keyLine);
             }
@@ -156,7 +156,7 @@ public final class BerryLockfileParser {
     }
 
     /** A sequence item whose first event was already taken: only scalars appear in yarn's sequences. */
-    private Node item(Iterator<Event> events, Event first, int depth) throws InputException {
+    private Node item(Event first) throws InputException {
         if (first instanceof ScalarEvent scalar) {
             return new Scalar(scalar.getValue(), line(first));
         }
