@@ -7,7 +7,9 @@ import java.util.Optional;
 public final class LockfileReaders {
 
     public static final List<LockfileReader> ALL = List.of(
-            new NpmLockfileReader()
+            new NpmLockfileReader(),
+            new YarnClassicLockfileReader(),
+            new YarnBerryLockfileReader()
     );
 
     private LockfileReaders() {
