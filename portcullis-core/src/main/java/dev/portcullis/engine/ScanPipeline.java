@@ -31,6 +31,9 @@ public final class ScanPipeline {
     /** The hosts every lockfile may name: npm's registry, and yarn's alias of it that yarn classic writes. */
     static final Set<String> DEFAULT_REGISTRY_HOSTS = Set.of("registry.npmjs.org", "registry.yarnpkg.com");
 
+    /** How many unchecked packages one report line names before summarising the rest. */
+    private static final int UNCHECKED_NAMED = 10;
+
     private final Environment environment;
 
     public ScanPipeline(Environment environment) {
@@ -71,10 +74,12 @@ public final class ScanPipeline {
         List<String> unchecked = new ArrayList<>();
         if (!result.unchecked().isEmpty()) {
             LockfileFormat format = project.lockfile().format();
-            unchecked.add(format.fileName() + " does not record install scripts; " + result.unchecked().size()
-                    + " package(s) could not be looked up in registry metadata"
-                    + (offline ? " (offline, not in the cache)" : "") + ":");
-            result.unchecked().forEach(line -> unchecked.add("  " + line));
+            List<String> lines = result.unchecked();
+            unchecked.add("install scripts of " + lines.size() + " package(s): " + format.fileName()
+                    + " does not record them and registry metadata " + (offline
+                    ? "is not in the cache (run once online to cache it)" : "did not tell") + ": "
+                    + String.join("; ", lines.subList(0, Math.min(UNCHECKED_NAMED, lines.size())))
+                    + (lines.size() > UNCHECKED_NAMED ? "; … and " + (lines.size() - UNCHECKED_NAMED) + " more" : ""));
         }
         return new Fetched(result.byId(), unchecked);
     }

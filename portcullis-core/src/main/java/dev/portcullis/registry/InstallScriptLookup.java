@@ -125,7 +125,7 @@ public final class InstallScriptLookup {
         }
         if (offline) {
             versions.stream().filter(v -> cached == null || !cached.has(v))
-                    .forEach(v -> unchecked.add(name + "@" + v + ": install scripts unknown (offline, not cached)"));
+                    .forEach(v -> unchecked.add(name + "@" + v + ": not in the cache"));
             if (cached != null) {
                 versions.stream().filter(cached::has).forEach(v -> answers.put(name + "@" + v, answer(cached.get(v))));
             }
