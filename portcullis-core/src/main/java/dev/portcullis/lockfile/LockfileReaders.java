@@ -7,6 +7,8 @@ import java.util.Optional;
 public final class LockfileReaders {
 
     public static final List<LockfileReader> ALL = List.of(
+            new PnpmLockfileReader(),
+            new BunLockfileReader()
     );
 
     private LockfileReaders() {
