@@ -29,7 +29,8 @@ record BunDocument(String lockfileVersion, int versionLine, Map<String, BunWorks
                    Map<String, BunEntry> packages) {
 
     static BunDocument read(String file, InputStream in) throws InputException, IOException {
-        try (JsonParser p = Json.relaxedMapper().getFactory().createParser(in)) {
+        JsonParser p = Json.relaxedMapper().getFactory().createParser(in);
+        try (p) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new InputException(new Location(file, Json.line(p)), "expected a JSON object for bun.lock");
             }
@@ -81,7 +82,10 @@ record BunDocument(String lockfileVersion, int versionLine, Map<String, BunWorks
             }
             return new BunDocument(version, versionLine, workspaces, packages);
         } catch (JsonProcessingException e) {
-            throw Json.inputException(file, e);
+            InputException error = Json.inputException(file, e);
+            // a broken limit (nesting, string length) comes without a location: the parser still knows the line
+            throw error.location().line() > 0 ? error
+                    : new InputException(new Location(file, Json.line(p)), error.problem(), e);
         }
     }
 
