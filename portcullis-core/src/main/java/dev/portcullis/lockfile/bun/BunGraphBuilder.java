@@ -105,6 +105,11 @@ public final class BunGraphBuilder {
         Set<String> optionalOnly = StructuralFlags.optionalOnly(importers.keySet(), edges);
         List<PackageNode> nodes = new ArrayList<>(packages.size());
         for (BunEntry entry : packages) {
+            if (importers.containsKey(entry.key())) {
+                // importers and packages share one key space in the graph
+                throw new InputException(new Location(file, entry.line()), "package '" + entry.key()
+                        + "' has the key of a workspace path");
+            }
             nodes.add(node(entry, devOnly.contains(entry.key()), optionalOnly.contains(entry.key())));
         }
         List<Importer> ordered = new ArrayList<>();

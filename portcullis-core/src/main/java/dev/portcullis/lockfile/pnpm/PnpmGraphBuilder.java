@@ -87,6 +87,12 @@ public final class PnpmGraphBuilder {
             nodes.add(node(instance, metadata.get(instance.key()), devOnly.contains(instance.key()), aliases));
         }
         nodes.addAll(links.values());
+        for (PackageNode node : nodes) {
+            if (importers.containsKey(node.key())) {
+                // importers and packages share one key space; pnpm itself could never tell them apart
+                throw new InputException(node.location(), "package '" + node.key() + "' has the key of an importer");
+            }
+        }
         List<Importer> ordered = new ArrayList<>();
         ordered.add(importers.get(Importer.ROOT));
         importers.values().stream().filter(i -> !i.isRoot()).forEach(ordered::add);
@@ -169,6 +175,9 @@ public final class PnpmGraphBuilder {
                 return path;
             }
             String key = "link:" + path;
+            if (instances.containsKey(key)) {
+                return key;
+            }
             links.computeIfAbsent(key, k -> new PackageNode(k, name, null, "", new Source.Local(path, true), null,
                     null, Set.of(), InstallScripts.UNKNOWN, List.of(), List.of(), List.of(), at));
             return key;
