@@ -3,6 +3,7 @@ package dev.portcullis.lockfile;
 import dev.portcullis.model.DependencyType;
 import dev.portcullis.model.Edge;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,28 +24,34 @@ public final class StructuralFlags {
 
     /** Keys reachable from the importers, but only through a devDependency of an importer. */
     public static Set<String> devOnly(Collection<String> importers, List<Edge> edges) {
-        Set<String> all = reach(importers, edges, e -> true, e -> true);
-        Set<String> prod = reach(importers, edges, e -> e.type() != DependencyType.DEV, e -> true);
+        Map<String, List<Edge>> byFrom = byFrom(edges);
+        Set<String> all = reach(importers, byFrom, e -> true, e -> true);
+        Set<String> prod = reach(importers, byFrom, e -> e.type() != DependencyType.DEV, e -> true);
         all.removeAll(prod);
         return all;
     }
 
     /** Keys reachable from the importers, but only through some optional dependency on the way. */
     public static Set<String> optionalOnly(Collection<String> importers, List<Edge> edges) {
-        Set<String> all = reach(importers, edges, e -> true, e -> true);
-        Set<String> required = reach(importers, edges, e -> e.type() != DependencyType.OPTIONAL,
+        Map<String, List<Edge>> byFrom = byFrom(edges);
+        Set<String> all = reach(importers, byFrom, e -> true, e -> true);
+        Set<String> required = reach(importers, byFrom, e -> e.type() != DependencyType.OPTIONAL,
                 e -> e.type() != DependencyType.OPTIONAL);
         all.removeAll(required);
         return all;
     }
 
-    private static Set<String> reach(Collection<String> importers, List<Edge> edges,
-                                     Predicate<Edge> fromImporter, Predicate<Edge> between) {
-        Set<String> roots = new HashSet<>(importers);
+    private static Map<String, List<Edge>> byFrom(List<Edge> edges) {
         Map<String, List<Edge>> byFrom = new HashMap<>();
         for (Edge edge : edges) {
-            byFrom.computeIfAbsent(edge.from(), k -> new java.util.ArrayList<>()).add(edge);
+            byFrom.computeIfAbsent(edge.from(), k -> new ArrayList<>(4)).add(edge);
         }
+        return byFrom;
+    }
+
+    private static Set<String> reach(Collection<String> importers, Map<String, List<Edge>> byFrom,
+                                     Predicate<Edge> fromImporter, Predicate<Edge> between) {
+        Set<String> roots = new HashSet<>(importers);
         Set<String> seen = new HashSet<>();
         ArrayDeque<String> queue = new ArrayDeque<>();
         for (String importer : importers) {

@@ -285,6 +285,10 @@ class BunLockfileReaderTest {
                 Arguments.of("workspace dependency not a string",
                         "{\n\"lockfileVersion\": 1,\n\"workspaces\": {\"\": {\"dependencies\": {\n\"a\": 1}}}}", 4,
                         "expected a version range for dependencies.a"),
+                Arguments.of("package keyed like a workspace", "{\n\"lockfileVersion\": 1,\n\"workspaces\": {\"p/a\": {}},\n"
+                        + "\"packages\": {\n\"p/a\": [\"a@1.0.0\", \"\", {}, \"sha512-a\"]\n}}", 5,
+                        "package 'p/a' has the key of a workspace path"),
+                Arguments.of("UTF-32-looking bytes", "\u0000\u0000\u0000{", 1, "malformed JSON: "),
                 Arguments.of("deep nesting", "{\"lockfileVersion\": 1, \"packages\": {\"a\": [\"a@1.0.0\", \"\", "
                         + "[".repeat(1000) + "]".repeat(1000) + "]}}", 1, "malformed JSON: "),
                 Arguments.of("key nested too deep", "{\"lockfileVersion\": 1, \"packages\": {\""

@@ -380,6 +380,9 @@ class PnpmLockfileReaderTest {
                 Arguments.of("importer dependency without version",
                         "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      a:\n        specifier: 1.0.0\n", 5,
                         "expected a version for dependencies.a"),
+                Arguments.of("package keyed like an importer",
+                        "lockfileVersion: '9.0'\nimporters:\n  .: {}\n  packages/a: {}\npackages:\n  packages/a: {}\n", 6,
+                        "package 'packages/a' has the key of an importer"),
                 Arguments.of("deep nesting", "lockfileVersion: '9.0'\npackages:\n  a@1.0.0:\n    x: " + "[".repeat(200)
                         + "]".repeat(200) + "\n", 4, "nesting deeper than 64 levels"),
                 Arguments.of("deep nesting in a skipped section", "lockfileVersion: '9.0'\nsettings: " + "[".repeat(200)

@@ -191,10 +191,10 @@ public final class PnpmGraphBuilder {
 
     private PackageNode node(PnpmEntry instance, PnpmEntry meta, boolean devOnly, Map<String, String> aliases) {
         PnpmEntry.Resolution r = meta.resolution();
-        String[] parsed = version.nameAndVersion(instance.key());
+        PnpmVersion.NameVersion parsed = version.nameAndVersion(instance.key());
         boolean registry = r.type() == null && r.directory() == null
                 && (r.tarball() == null || !r.tarball().startsWith("file:"))
-                && !parsed[1].isEmpty() && Character.isDigit(parsed[1].charAt(0))
+                && !parsed.version().isEmpty() && Character.isDigit(parsed.version().charAt(0))
                 && (version == PnpmVersion.V9 || instance.key().startsWith("/"));
         Source source;
         if (registry) {
@@ -211,9 +211,9 @@ public final class PnpmGraphBuilder {
             source = new Source.Registry(null);
         }
         String name = meta.name() != null ? meta.name()
-                : registry || version != PnpmVersion.V5 ? parsed[0]
+                : registry || version != PnpmVersion.V5 ? parsed.name()
                 : aliases.getOrDefault(instance.key(), instance.key());
-        String exact = registry ? parsed[1] : meta.version() != null ? meta.version() : "";
+        String exact = registry ? parsed.version() : meta.version() != null ? meta.version() : "";
         Set<PackageFlag> flags = EnumSet.noneOf(PackageFlag.class);
         if (devOnly || Boolean.TRUE.equals(meta.dev()) || Boolean.TRUE.equals(instance.dev())) {
             flags.add(PackageFlag.DEV);

@@ -45,23 +45,27 @@ enum PnpmVersion {
         };
     }
 
+    /** A package key split into name and version ({@code ""} when the key has no version part). */
+    record NameVersion(String name, String version) {
+    }
+
     /** Name and version from a registry package key; for other keys the entry's name/version fields decide. */
-    String[] nameAndVersion(String key) {
+    NameVersion nameAndVersion(String key) {
         String path = key.startsWith("/") ? key.substring(1) : key;
         return switch (this) {
             case V5 -> {
                 int slash = path.indexOf('/', path.startsWith("@") ? path.indexOf('/') + 1 : 0);
                 if (slash <= 0 || (path.startsWith("@") && path.indexOf('/') <= 0)) {
-                    yield new String[] {path, ""};
+                    yield new NameVersion(path, "");
                 }
                 String version = path.substring(slash + 1);
                 int peers = version.indexOf('_');
-                yield new String[] {path.substring(0, slash), peers < 0 ? version : version.substring(0, peers)};
+                yield new NameVersion(path.substring(0, slash), peers < 0 ? version : version.substring(0, peers));
             }
             case V6, V9 -> {
                 String head = beforePeers(path);
                 int at = head.indexOf('@', 1);
-                yield at <= 0 ? new String[] {head, ""} : new String[] {head.substring(0, at), head.substring(at + 1)};
+                yield at <= 0 ? new NameVersion(head, "") : new NameVersion(head.substring(0, at), head.substring(at + 1));
             }
         };
     }
