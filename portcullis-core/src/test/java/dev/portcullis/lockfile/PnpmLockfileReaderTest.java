@@ -320,6 +320,44 @@ class PnpmLockfileReaderTest {
     }
 
     @Test
+    void ignoresSectionsThatDoNotShapeTheGraph_overridesTimeCatalogsPatches() throws Exception {
+        String lock = """
+                lockfileVersion: '9.0'
+                settings:
+                  autoInstallPeers: true
+                catalogs:
+                  default:
+                    a:
+                      specifier: ^1.0.0
+                      version: 1.0.0
+                overrides:
+                  a: 1.0.0
+                  b@<2: '-'
+                patchedDependencies:
+                  a@1.0.0:
+                    hash: abc
+                    path: patches/a@1.0.0.patch
+                time:
+                  /a@1.0.0: '2024-01-01T00:00:00.000Z'
+                importers:
+                  .:
+                    dependencies:
+                      a:
+                        specifier: 'catalog:'
+                        version: 1.0.0
+                packages:
+                  a@1.0.0:
+                    resolution: {integrity: sha512-a}
+                snapshots:
+                  a@1.0.0: {}
+                """;
+        assertThat(GraphText.lines(reader.read("pnpm-lock.yaml", utf8(lock)).graph())).containsExactly(
+                "edge [.] -> a@1.0.0 as a PROD",
+                "importer . a=catalog::PROD",
+                "package a@1.0.0 registry scripts=UNKNOWN");
+    }
+
+    @Test
     void readsTheSameGraphWithByteOrderMarkAndCrlf_v9() throws Exception {
         byte[] plain = Files.readAllBytes(fixture("workspaces-v9"));
         String crlf = new String(plain, StandardCharsets.UTF_8).replace("\n", "\r\n");
