@@ -9,7 +9,9 @@ public final class LockfileReaders {
     public static final List<LockfileReader> ALL = List.of(
             new NpmLockfileReader(),
             new YarnClassicLockfileReader(),
-            new YarnBerryLockfileReader()
+            new YarnBerryLockfileReader(),
+            new PnpmLockfileReader(),
+            new BunLockfileReader()
     );
 
     private LockfileReaders() {
