@@ -125,7 +125,7 @@ public final class InstallScriptLookup {
         }
         if (offline) {
             versions.stream().filter(v -> cached == null || !cached.has(v))
-                    .forEach(v -> unchecked.add(name + "@" + v + ": not in the cache"));
+                    .forEach(v -> unchecked.add(name + "@" + v));
             if (cached != null) {
                 versions.stream().filter(cached::has).forEach(v -> answers.put(name + "@" + v, answer(cached.get(v))));
             }
