@@ -34,11 +34,14 @@ final class SemverPatterns {
     private static final String PRERELEASEIDENTIFIER = "(?:" + NONNUMERICIDENTIFIER + "|" + NUMERICIDENTIFIER + ")";
     private static final String PRERELEASEIDENTIFIERLOOSE = "(?:" + NONNUMERICIDENTIFIER + "|"
             + NUMERICIDENTIFIERLOOSE + ")";
-    private static final String PRERELEASE = "(?:-(" + PRERELEASEIDENTIFIER + "(?:\\." + PRERELEASEIDENTIFIER + ")*))";
+    // The repeated dot-identifier groups are possessive (*+): java.util.regex recurses once per repetition of a
+    // group with alternation, so "1.2.3-a.a.a…" overflowed the stack. Nothing after them can start with '.', so
+    // giving back repetitions never changes whether the whole pattern matches.
+    private static final String PRERELEASE = "(?:-(" + PRERELEASEIDENTIFIER + "(?:\\." + PRERELEASEIDENTIFIER + ")*+))";
     private static final String PRERELEASELOOSE = "(?:-?(" + PRERELEASEIDENTIFIERLOOSE + "(?:\\."
-            + PRERELEASEIDENTIFIERLOOSE + ")*))";
+            + PRERELEASEIDENTIFIERLOOSE + ")*+))";
     private static final String BUILDIDENTIFIER = LETTERDASHNUMBER + "+";
-    private static final String BUILD_SRC = "(?:\\+(" + BUILDIDENTIFIER + "(?:\\." + BUILDIDENTIFIER + ")*))";
+    private static final String BUILD_SRC = "(?:\\+(" + BUILDIDENTIFIER + "(?:\\." + BUILDIDENTIFIER + ")*+))";
     private static final String FULLPLAIN = "v?" + MAINVERSION + PRERELEASE + "?" + BUILD_SRC + "?";
     private static final String LOOSEPLAIN = "[v=\\s]*" + MAINVERSIONLOOSE + PRERELEASELOOSE + "?" + BUILD_SRC + "?";
     private static final String GTLT = "((?:<|>)?=?)";
