@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.engine.Environment;
 import dev.portcullis.lockfile.Json;
+import dev.portcullis.testkit.FakeRegistry;
 import dev.portcullis.testkit.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -143,6 +144,48 @@ class CliTest {
         row.stdout().forEach(s -> assertThat(result.out()).contains(s));
         row.stderr().forEach(s -> assertThat(result.err()).contains(s));
         assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void ciFilesAreChecked() throws IOException {
+        Path dir = project("npm/one-package-v3", Map.of(".github/workflows/ci.yml", """
+                name: ci
+                on: [push]
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v4
+                      - run: npm ci
+                      - run: |
+                          curl -fsSL https://get.example/install.sh | sh
+                          npx cowsay@latest hello
+                """));
+        Run result = run("scan", dir.toString(), "--offline", "--format", "json");
+        assertThat(result.exit()).isEqualTo(1);
+        JsonNode findings = Json.mapper().readTree(result.out()).path("findings");
+        List<String> summary = new ArrayList<>();
+        findings.forEach(f -> summary.add(f.path("rule").asText() + " " + f.at("/location/file").asText() + ":"
+                + f.at("/location/line").asInt()));
+        assertThat(summary).containsExactly("ci/pipe-to-shell .github/workflows/ci.yml:10",
+                "ci/runtime-resolution .github/workflows/ci.yml:11");
+    }
+
+    @Test
+    void installScriptsTheLockfileDoesNotRecordComeFromTheRegistry() throws IOException {
+        try (FakeRegistry registry = FakeRegistry.start()) {
+            Path dir = project("yarn-classic/install-script", Map.of(".npmrc", "registry=" + registry.url() + "\n"));
+            Run offline = run("scan", dir.toString(), "--offline");
+            assertThat(offline.exit()).as(offline.err()).isEqualTo(0);
+            assertThat(offline.out()).contains("Not checked").contains("install scripts of 24 package(s): yarn.lock does not record them");
+            Run online = run("scan", dir.toString());
+            assertThat(online.exit()).as(online.err()).isEqualTo(1);
+            assertThat(online.out()).contains("esbuild@0.19.12 runs install scripts at install time (a direct dependency)")
+                    .doesNotContain("Not checked");
+            Run cached = run("scan", dir.toString(), "--offline");
+            assertThat(cached.exit()).isEqualTo(1);
+            assertThat(registry.requests()).hasSize(24);
+        }
     }
 
     @Test
