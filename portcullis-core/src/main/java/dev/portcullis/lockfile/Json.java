@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON set-up every reader shares: one mapper for strict JSON, one for bun's JSON with trailing commas,
@@ -50,6 +55,20 @@ public final class Json {
         return RELAXED;
     }
 
+    /**
+     * A parser over UTF-8 text, the only encoding npm, bun and registries write. Decoding here (a leading byte-order
+     * mark dropped) keeps Jackson from guessing UTF-16 or UTF-32 from the first bytes of hostile input and failing
+     * with an encoding error instead of a syntax error with a line.
+     */
+    public static JsonParser utf8Parser(ObjectMapper mapper, InputStream in) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return mapper.getFactory().createParser(reader);
+    }
+
     /** The 1-based line of the parser's current token. */
     public static int line(JsonParser p) {
         JsonLocation location = p.currentTokenLocation();
@@ -58,7 +77,16 @@ public final class Json {
 
     /** Jackson's parse error as an input error at its line, with Jackson's description of what was expected. */
     public static InputException inputException(String file, JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
+        return inputException(file, e, null);
+    }
+
+    /**
+     * As {@link #inputException(String, JsonProcessingException)}; limit errors (nesting, string length) carry no
+     * location of their own, so the parser's current one is used.
+     */
+    public static InputException inputException(String file, JsonProcessingException e, JsonParser parser) {
+        JsonLocation location = e.getLocation() != null ? e.getLocation()
+                : parser != null ? parser.currentLocation() : null;
         int line = location == null ? 0 : Math.max(0, location.getLineNr());
         String message = e.getOriginalMessage();
         return new InputException(new Location(file, line), "malformed JSON: " + message, e);

@@ -27,80 +27,86 @@ public final class ManifestReader {
     private final ObjectMapper mapper = Json.mapper();
 
     public Manifest read(String file, InputStream in) throws InputException, IOException {
-        try (JsonParser p = mapper.getFactory().createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new InputException(new Location(file, Json.line(p)), "expected a JSON object for package.json");
+        try (JsonParser p = Json.utf8Parser(mapper, in)) {
+            try {
+                return read(file, p);
+            } catch (JsonProcessingException e) {
+                throw Json.inputException(file, e, p);
             }
-            String name = null;
-            String version = null;
-            String packageManager = null;
-            Map<String, DeclaredDependency> deps = new LinkedHashMap<>();
-            List<String> optionalPeers = new ArrayList<>();
-            List<String> bundle = new ArrayList<>();
-            boolean bundleAll = false;
-            Map<String, Object> overrides = Map.of();
-            Map<String, String> resolutions = Map.of();
-            Map<String, String> pnpmOverrides = Map.of();
-            Map<String, Script> scripts = new LinkedHashMap<>();
-            List<String> workspaces = List.of();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                switch (field) {
-                    case "name" -> name = text(p, file);
-                    case "version" -> version = text(p, file);
-                    case "packageManager" -> packageManager = text(p, file);
-                    case "dependencies" -> readDeps(p, file, DependencyType.PROD, deps);
-                    case "devDependencies" -> readDeps(p, file, DependencyType.DEV, deps);
-                    case "optionalDependencies" -> readDeps(p, file, DependencyType.OPTIONAL, deps);
-                    case "peerDependencies" -> readDeps(p, file, DependencyType.PEER, deps);
-                    case "peerDependenciesMeta" -> {
-                        JsonNode meta = mapper.readTree(p);
-                        meta.properties().forEach(e -> {
-                            if (e.getValue().path("optional").asBoolean(false)) {
-                                optionalPeers.add(e.getKey());
-                            }
-                        });
-                    }
-                    case "bundleDependencies", "bundledDependencies" -> {
-                        JsonNode node = mapper.readTree(p);
-                        bundle.clear();
-                        if (node.isArray()) {
-                            node.forEach(n -> bundle.add(n.asText()));
+        }
+    }
+
+    private Manifest read(String file, JsonParser p) throws InputException, IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new InputException(new Location(file, Json.line(p)), "expected a JSON object for package.json");
+        }
+        String name = null;
+        String version = null;
+        String packageManager = null;
+        Map<String, DeclaredDependency> deps = new LinkedHashMap<>();
+        List<String> optionalPeers = new ArrayList<>();
+        List<String> bundle = new ArrayList<>();
+        boolean bundleAll = false;
+        Map<String, Object> overrides = Map.of();
+        Map<String, String> resolutions = Map.of();
+        Map<String, String> pnpmOverrides = Map.of();
+        Map<String, Script> scripts = new LinkedHashMap<>();
+        List<String> workspaces = List.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "name" -> name = text(p, file);
+                case "version" -> version = text(p, file);
+                case "packageManager" -> packageManager = text(p, file);
+                case "dependencies" -> readDeps(p, file, DependencyType.PROD, deps);
+                case "devDependencies" -> readDeps(p, file, DependencyType.DEV, deps);
+                case "optionalDependencies" -> readDeps(p, file, DependencyType.OPTIONAL, deps);
+                case "peerDependencies" -> readDeps(p, file, DependencyType.PEER, deps);
+                case "peerDependenciesMeta" -> {
+                    JsonNode meta = mapper.readTree(p);
+                    meta.properties().forEach(e -> {
+                        if (e.getValue().path("optional").asBoolean(false)) {
+                            optionalPeers.add(e.getKey());
                         }
-                        bundleAll = node.asBoolean(false);
+                    });
+                }
+                case "bundleDependencies", "bundledDependencies" -> {
+                    JsonNode node = mapper.readTree(p);
+                    bundle.clear();
+                    if (node.isArray()) {
+                        node.forEach(n -> bundle.add(n.asText()));
                     }
-                    case "overrides" -> overrides = plainMap(mapper.readTree(p));
-                    case "resolutions" -> resolutions = stringMap(mapper.readTree(p));
-                    case "pnpm" -> pnpmOverrides = stringMap(mapper.<JsonNode>readTree(p).path("overrides"));
-                    case "scripts" -> readScripts(p, file, scripts);
-                    case "workspaces" -> {
-                        JsonNode node = mapper.readTree(p);
-                        JsonNode list = node.isArray() ? node : node.path("packages");
-                        List<String> globs = new ArrayList<>();
-                        list.forEach(n -> globs.add(n.asText()));
-                        workspaces = globs;
-                    }
-                    default -> {
-                        if (value.isStructStart()) {
-                            p.skipChildren();
-                        }
+                    bundleAll = node.asBoolean(false);
+                }
+                case "overrides" -> overrides = plainMap(mapper.readTree(p));
+                case "resolutions" -> resolutions = stringMap(mapper.readTree(p));
+                case "pnpm" -> pnpmOverrides = stringMap(mapper.<JsonNode>readTree(p).path("overrides"));
+                case "scripts" -> readScripts(p, file, scripts);
+                case "workspaces" -> {
+                    JsonNode node = mapper.readTree(p);
+                    JsonNode list = node.isArray() ? node : node.path("packages");
+                    List<String> globs = new ArrayList<>();
+                    list.forEach(n -> globs.add(n.asText()));
+                    workspaces = globs;
+                }
+                default -> {
+                    if (value.isStructStart()) {
+                        p.skipChildren();
                     }
                 }
             }
-            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-                throw new InputException(new Location(file, Json.line(p)), "unexpected content after the package.json object");
-            }
-            List<DeclaredDependency> all = new ArrayList<>(deps.values());
-            if (bundleAll) {
-                bundle.clear();
-                all.stream().filter(d -> d.type() == DependencyType.PROD).forEach(d -> bundle.add(d.name()));
-            }
-            return new Manifest(file, name, version, all, optionalPeers, bundle, overrides, resolutions,
-                    pnpmOverrides, new ArrayList<>(scripts.values()), workspaces, packageManager, new Location(file, 1));
-        } catch (JsonProcessingException e) {
-            throw Json.inputException(file, e);
         }
+        if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+            throw new InputException(new Location(file, Json.line(p)), "unexpected content after the package.json object");
+        }
+        List<DeclaredDependency> all = new ArrayList<>(deps.values());
+        if (bundleAll) {
+            bundle.clear();
+            all.stream().filter(d -> d.type() == DependencyType.PROD).forEach(d -> bundle.add(d.name()));
+        }
+        return new Manifest(file, name, version, all, optionalPeers, bundle, overrides, resolutions,
+                pnpmOverrides, new ArrayList<>(scripts.values()), workspaces, packageManager, new Location(file, 1));
     }
 
     private static String text(JsonParser p, String file) throws IOException, InputException {

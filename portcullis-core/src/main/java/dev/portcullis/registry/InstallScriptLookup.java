@@ -200,7 +200,7 @@ public final class InstallScriptLookup {
     /** Streams the packument, keeping per version only whether it runs install scripts. */
     private ObjectNode parse(InputStream body) throws IOException {
         ObjectNode result = mapper.createObjectNode();
-        try (JsonParser p = mapper.getFactory().createParser(body)) {
+        try (JsonParser p = Json.utf8Parser(mapper, body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("the registry answered with something other than a JSON object");
             }

@@ -9,12 +9,8 @@ import dev.portcullis.model.DeclaredDependency;
 import dev.portcullis.model.DependencyType;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +30,7 @@ record BunDocument(String lockfileVersion, int versionLine, Map<String, BunWorks
 
     static BunDocument read(String file, InputStream in) throws InputException, IOException {
         // bun writes UTF-8 only; decoding here keeps Jackson from guessing UTF-16/32 from the first bytes
-        JsonParser p = Json.relaxedMapper().getFactory().createParser(withoutByteOrderMark(in));
+        JsonParser p = Json.utf8Parser(Json.relaxedMapper(), in);
         try (p) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new InputException(new Location(file, Json.line(p)), "expected a JSON object for bun.lock");
@@ -92,15 +88,6 @@ record BunDocument(String lockfileVersion, int versionLine, Map<String, BunWorks
             throw error.location().line() > 0 ? error
                     : new InputException(new Location(file, Json.line(p)), error.problem(), e);
         }
-    }
-
-    private static Reader withoutByteOrderMark(InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-        return reader;
     }
 
     private static void expectObject(JsonParser p, String file, String what) throws InputException {
