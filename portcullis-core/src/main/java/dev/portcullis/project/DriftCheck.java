@@ -7,6 +7,7 @@ import dev.portcullis.model.Finding;
 import dev.portcullis.model.Importer;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.Lockfile;
+import dev.portcullis.model.LockfileFormat;
 import dev.portcullis.model.Manifest;
 import dev.portcullis.model.PackageNode;
 import dev.portcullis.model.RuleDescriptor;
@@ -104,7 +105,8 @@ public final class DriftCheck implements ProjectCheck {
                 findings.add(Finding.of(OUT_OF_SYNC, declared.name(), null,
                         manifest.file() + " asks for " + declared.name() + "@\"" + declared.spec() + "\" but "
                                 + lockfile.file() + " records \"" + recorded.spec() + "\"", declared.location()));
-            } else if (recorded.type() != declared.type()) {
+            } else if (recorded.type() != declared.type() && lockfile.format() != LockfileFormat.YARN_BERRY) {
+                // yarn berry records devDependencies among a workspace's dependencies: its type says nothing
                 findings.add(Finding.of(OUT_OF_SYNC, declared.name(), null,
                         declared.name() + " is in " + declared.type().section() + " of " + manifest.file()
                                 + " but in " + recorded.type().section() + " of " + lockfile.file(),

@@ -2,6 +2,7 @@ package dev.portcullis.project;
 
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.Lockfile;
+import dev.portcullis.model.LockfileFormat;
 import dev.portcullis.model.PackageFlag;
 import dev.portcullis.model.PackageNode;
 import dev.portcullis.model.RuleDescriptor;
@@ -68,7 +69,7 @@ public final class LockfileIntegrityCheck implements ProjectCheck {
         List<Finding> findings = new ArrayList<>();
         for (PackageNode node : lockfile.graph().packages()) {
             checkUrl(node, context.settings(), findings);
-            checkIntegrity(node, findings);
+            checkIntegrity(node, lockfile.format(), findings);
             checkName(node, findings);
         }
         return findings;
@@ -105,10 +106,14 @@ public final class LockfileIntegrityCheck implements ProjectCheck {
         }
     }
 
-    private static void checkIntegrity(PackageNode node, List<Finding> findings) {
+    private static void checkIntegrity(PackageNode node, LockfileFormat format, List<Finding> findings) {
         boolean fetched = node.source() instanceof Source.Registry || node.source() instanceof Source.RemoteTarball;
         if (!fetched || node.has(PackageFlag.BUNDLED)) {
             return; // git, local and workspace packages have no registry hash; bundled ones ship inside another tarball
+        }
+        boolean platformSpecific = !node.os().isEmpty() || !node.cpu().isEmpty();
+        if (format == LockfileFormat.YARN_BERRY && platformSpecific && node.integrity() == null) {
+            return; // berry records a checksum only for packages it fetched; the others are checked when fetched
         }
         String integrity = node.integrity();
         if (integrity == null || integrity.isBlank()) {

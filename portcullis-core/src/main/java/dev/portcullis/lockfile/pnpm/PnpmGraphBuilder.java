@@ -221,9 +221,13 @@ public final class PnpmGraphBuilder {
         if (instance.optional() || meta.optional()) {
             flags.add(PackageFlag.OPTIONAL);
         }
-        InstallScripts scripts = meta.requiresBuild() != null
-                ? (meta.requiresBuild() ? InstallScripts.YES : InstallScripts.NO)
-                : version == PnpmVersion.V9 ? InstallScripts.UNKNOWN : InstallScripts.NO;
+        // pnpm writes requiresBuild: true also for platform packages it skipped and could not look into, so for a
+        // package restricted to some os/cpu it means "maybe": registry metadata decides.
+        boolean platformSpecific = !meta.os().isEmpty() || !meta.cpu().isEmpty();
+        InstallScripts scripts = meta.requiresBuild() == null
+                ? (version == PnpmVersion.V9 ? InstallScripts.UNKNOWN : InstallScripts.NO)
+                : !meta.requiresBuild() ? InstallScripts.NO
+                : platformSpecific ? InstallScripts.UNKNOWN : InstallScripts.YES;
         return new PackageNode(instance.key(), name, aliases.get(instance.key()), exact, source, r.tarball(),
                 r.integrity(), flags, scripts, meta.os(), meta.cpu(), List.of(), new Location(file, meta.line()));
     }
