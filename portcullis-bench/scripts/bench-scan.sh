@@ -6,6 +6,7 @@
 #   portcullis-bench/scripts/bench-scan.sh /tmp/portcullis-5000
 #
 # Environment: PORTCULLIS_HOME  the Portcullis checkout whose bin/portcullis is timed (default: this repository)
+#              PORTCULLIS_REVISION  what to call it in the output (default: its git commit)
 #              RUNS, WARMUP     timed and untimed runs per command (default 10 and 3)
 set -euo pipefail
 
@@ -82,7 +83,8 @@ time_command() {
 max_rss() {
   local i kb max=0
   for i in 1 2 3; do
-    kb=$(/usr/bin/time -f '%M' -o "$RESULTS/.rss" bash -c "exec $1" >/dev/null 2>&1 || true; tail -1 "$RESULTS/.rss")
+    # GNU time reports the largest resident set among the processes it waited for: the JVM or node, not bash.
+    kb=$(/usr/bin/time -f '%M' -o "$RESULTS/.rss" bash -c "$1" >/dev/null 2>&1 || true; tail -1 "$RESULTS/.rss")
     [ "$kb" -gt "$max" ] && max="$kb"
   done
   rm -f "$RESULTS/.rss"
@@ -109,9 +111,10 @@ for spec in "${FORMATS[@]}"; do
   read -r format lockfile lint_type <<<"$spec"
   dir="$OUT/$format"
   if [ ! -f "$dir/$lockfile" ]; then
-    ROWS+=("| $format | $lockfile | missing | – | – | – | – |")
+    ROWS+=("| $format | $lockfile | missing | – | – | – | – | – |")
     continue
   fi
+  size="$(awk -v b="$(stat -c %s "$dir/$lockfile")" 'BEGIN { printf "%.1f MB", b / 1048576 }')"
   scan="PORTCULLIS_JAVA_OPTS=$HEAP $(q "$PORTCULLIS") scan $(q "$dir") --offline --format json -o /dev/null"
   lint="–"
   lint_rss="–"
@@ -127,7 +130,7 @@ for spec in "${FORMATS[@]}"; do
     lint_rss="$(max_rss "$lint_cmd") MB"
   fi
   if ! $PORTCULLIS_READY; then
-    ROWS+=("| $format | $lockfile | ${COUNTS[$format]} | not measured: bin/portcullis does not start | – | $lint ($lint_rss) | – |")
+    ROWS+=("| $format | $lockfile | ${COUNTS[$format]} | $size | not measured: bin/portcullis does not start | – | $lint ($lint_rss) | – |")
     continue
   fi
   # One untimed scan shows whether this checkout reads the format at all (exit 2 or 3: it does not, yet).
@@ -137,7 +140,7 @@ for spec in "${FORMATS[@]}"; do
   set -e
   if [ "$status" -ge 2 ]; then
     log "$format: scan exits $status: $error"
-    ROWS+=("| $format | $lockfile | ${COUNTS[$format]} | not measured: exit $status (${error//|/\\|}) | – | $lint ($lint_rss) | – |")
+    ROWS+=("| $format | $lockfile | ${COUNTS[$format]} | $size | not measured: exit $status (${error//|/\\|}) | – | $lint ($lint_rss) | – |")
     continue
   fi
   log "portcullis scan on $format/$lockfile"
@@ -147,16 +150,16 @@ for spec in "${FORMATS[@]}"; do
   if [ "$lint" != "–" ]; then
     ratio="$(awk -v p="$pmean" -v l="$lmean" 'BEGIN { printf "%.2f× %s", (p < l ? l / p : p / l), (p < l ? "faster" : "slower") }')"
   fi
-  ROWS+=("| $format | $lockfile | ${COUNTS[$format]} | $(printf '%.3f ± %.3f s' "$pmean" "$psd") | $rss MB | $lint ($lint_rss) | $ratio |")
+  ROWS+=("| $format | $lockfile | ${COUNTS[$format]} | $size | $(printf '%.3f ± %.3f s' "$pmean" "$psd") | $rss MB | $lint ($lint_rss) | $ratio |")
 done
 
 {
-  echo "Portcullis: $(cd "$PORTCULLIS_HOME" && git rev-parse --short HEAD 2>/dev/null || echo unknown) ($PORTCULLIS_HOME), \`scan DIR --offline --format json -o /dev/null\`, PORTCULLIS_JAVA_OPTS=$HEAP"
+  echo "Portcullis: ${PORTCULLIS_REVISION:-$(cd "$PORTCULLIS_HOME" && git rev-parse --short HEAD 2>/dev/null || echo unknown)} ($PORTCULLIS_HOME), \`scan DIR --offline --format json -o /dev/null\`, PORTCULLIS_JAVA_OPTS=$HEAP"
   echo "lockfile-lint $LOCKFILE_LINT_VERSION: --validate-https --allowed-hosts npm [yarn] --validate-package-names --validate-integrity"
-  echo "$RUNS timed runs after $WARMUP warm-up runs each ($($HAVE_HYPERFINE && hyperfine --version || echo 'bash loop')); $(nproc) cores; $(node --version)"
+  echo "$RUNS timed runs after $WARMUP warm-up runs each ($($HAVE_HYPERFINE && hyperfine --version || echo 'bash loop')); $(nproc) cores; $(node --version); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "| format | lockfile | packages | portcullis scan (mean ± σ) | max RSS | lockfile-lint (mean ± σ, max RSS) | portcullis vs lockfile-lint |"
-  echo "|---|---|---:|---:|---:|---:|---|"
+  echo "| format | lockfile | packages | size | portcullis scan (mean ± σ) | max RSS | lockfile-lint (mean ± σ, max RSS) | portcullis vs lockfile-lint |"
+  echo "|---|---|---:|---:|---:|---:|---:|---|"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "packages: distinct name@version locked, counted by count-packages.sh. Offline: nothing is fetched, so install"
