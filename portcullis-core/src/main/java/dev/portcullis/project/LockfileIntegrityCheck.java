@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What lockfile-lint checks, on every format: how each locked package is fetched (https, from an allowed
@@ -54,6 +55,9 @@ public final class LockfileIntegrityCheck implements ProjectCheck {
                     + "edited the lockfile.");
 
     private static final List<String> STRONG_ALGORITHMS = List.of("sha256", "sha384", "sha512");
+    private static final Pattern SRI = Pattern.compile("\\s*[A-Za-z0-9]+-.*", Pattern.DOTALL);
+    private static final Pattern SHA1_HEX = Pattern.compile("[0-9a-f]{40}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     @Override
     public List<RuleDescriptor> rules() {
@@ -133,7 +137,7 @@ public final class LockfileIntegrityCheck implements ProjectCheck {
         }
         boolean strong = false;
         List<String> algorithms = new ArrayList<>();
-        for (String part : integrity.trim().split("\\s+")) {
+        for (String part : WHITESPACE.split(integrity.trim())) {
             int dash = part.indexOf('-');
             String algorithm = dash > 0 ? part.substring(0, dash).toLowerCase(Locale.ROOT) : part;
             algorithms.add(algorithm);
@@ -205,7 +209,7 @@ public final class LockfileIntegrityCheck implements ProjectCheck {
     }
 
     private static boolean isSri(String integrity) {
-        return integrity.matches("(?s)\\s*[A-Za-z0-9]+-.*");
+        return SRI.matcher(integrity).matches();
     }
 
     private static String sha1Fragment(String resolved) {
@@ -217,7 +221,7 @@ public final class LockfileIntegrityCheck implements ProjectCheck {
             return null;
         }
         String fragment = resolved.substring(hash + 1);
-        return fragment.matches("[0-9a-f]{40}") ? fragment : null;
+        return SHA1_HEX.matcher(fragment).matches() ? fragment : null;
     }
 
     static String stripFragment(String url) {

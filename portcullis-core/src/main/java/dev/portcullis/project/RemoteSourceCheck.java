@@ -42,6 +42,9 @@ public final class RemoteSourceCheck implements ProjectCheck {
         }
         Map<String, Edge> remoteEdge = new HashMap<>();
         for (Edge edge : lockfile.graph().edges()) {
+            if (plainRegistrySpec(edge.spec())) {
+                continue;
+            }
             DependencySpec spec = DependencySpec.parse(edge.name(), edge.spec());
             if (spec instanceof DependencySpec.Git || spec instanceof DependencySpec.RemoteTarball
                     || spec instanceof DependencySpec.Local) {
@@ -58,6 +61,16 @@ public final class RemoteSourceCheck implements ProjectCheck {
             }
         }
         return findings;
+    }
+
+    /**
+     * True for specs that can only name registry versions (ranges, versions, tags): no protocol, no path, no
+     * tarball. Most edges are such, and skipping the full parse for them keeps large graphs fast.
+     */
+    static boolean plainRegistrySpec(String spec) {
+        return spec.indexOf(':') < 0 && spec.indexOf('/') < 0 && spec.indexOf('\\') < 0 && !spec.startsWith(".")
+                && !spec.startsWith("~/") && !spec.endsWith(".tgz") && !spec.endsWith(".tar.gz")
+                && !spec.endsWith(".tar");
     }
 
     /** A description of the remote source, or null when the package comes from a registry or the workspace. */
