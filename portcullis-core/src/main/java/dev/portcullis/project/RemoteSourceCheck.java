@@ -65,9 +65,11 @@ public final class RemoteSourceCheck implements ProjectCheck {
 
     /**
      * True for specs that can only name registry versions (ranges, versions, tags): no protocol, no path, no
-     * tarball. Most edges are such, and skipping the full parse for them keeps large graphs fast.
+     * tarball; yarn berry writes them as {@code npm:^1.2.3}. Most edges are such, and skipping the full parse for
+     * them keeps large graphs fast.
      */
-    static boolean plainRegistrySpec(String spec) {
+    static boolean plainRegistrySpec(String raw) {
+        String spec = raw.startsWith("npm:") && raw.indexOf('@', 4) < 0 ? raw.substring(4) : raw;
         return spec.indexOf(':') < 0 && spec.indexOf('/') < 0 && spec.indexOf('\\') < 0 && !spec.startsWith(".")
                 && !spec.startsWith("~/") && !spec.endsWith(".tgz") && !spec.endsWith(".tar.gz")
                 && !spec.endsWith(".tar");

@@ -28,5 +28,8 @@ class RemoteSourceCheckTest {
             }
         }
         assertThat(skipped).as("the fast path must apply to ordinary ranges").isGreaterThan(30);
+        assertThat(RemoteSourceCheck.plainRegistrySpec("npm:^4.2.0")).as("yarn berry's form of a range").isTrue();
+        assertThat(RemoteSourceCheck.plainRegistrySpec("npm:string-width@^4.2.0")).as("an alias").isFalse();
+        assertThat(RemoteSourceCheck.plainRegistrySpec("npm:file:../x")).isFalse();
     }
 }
