@@ -81,9 +81,13 @@ public final class ProjectLoader {
         if (Files.isRegularFile(yarnrc)) {
             Matcher m = YARN_REGISTRY.matcher(Files.readString(yarnrc, StandardCharsets.UTF_8));
             while (m.find()) {
-                java.net.URI uri = java.net.URI.create(m.group(1));
-                if (uri.getHost() != null) {
-                    extraHosts.add(uri.getHost().toLowerCase(java.util.Locale.ROOT));
+                try {
+                    java.net.URI uri = new java.net.URI(m.group(1));
+                    if (uri.getHost() != null) {
+                        extraHosts.add(uri.getHost().toLowerCase(java.util.Locale.ROOT));
+                    }
+                } catch (java.net.URISyntaxException e) {
+                    throw new InputException(Location.of(".yarnrc.yml"), "npmRegistryServer is not a URL: " + m.group(1));
                 }
             }
         }
