@@ -1,6 +1,7 @@
 package dev.portcullis.lockfile;
 
 import dev.portcullis.model.Lockfile;
+import dev.portcullis.testkit.SyntheticNpmLockfile;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringWriter;

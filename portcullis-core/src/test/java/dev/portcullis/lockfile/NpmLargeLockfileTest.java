@@ -3,6 +3,7 @@ package dev.portcullis.lockfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.testkit.ChildJvm;
+import dev.portcullis.testkit.SyntheticNpmLockfile;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

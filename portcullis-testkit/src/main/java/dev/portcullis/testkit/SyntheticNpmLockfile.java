@@ -1,4 +1,4 @@
-package dev.portcullis.lockfile;
+package dev.portcullis.testkit;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -6,13 +6,15 @@ import java.io.Writer;
 /**
  * Writes a package-lock v3 shaped like npm's: a root entry, four fifths of the packages hoisted to
  * {@code node_modules/}, one fifth nested under a parent that needs another major version, every entry with
- * resolved, integrity, license, engines and two or three dependencies, as npm 11 lays them out.
+ * resolved, integrity, license, engines and two or three dependencies, as npm 11 lays them out. Shared by the
+ * reader's and the whole scan's bounded-memory tests.
  */
-final class SyntheticNpmLockfile {
+public final class SyntheticNpmLockfile {
     private SyntheticNpmLockfile() {
     }
 
-    static void write(Writer out, int packages) throws IOException {
+    /** The lockfile; the root requires the first (at most) 1,000 packages with ^1.0.0. */
+    public static void write(Writer out, int packages) throws IOException {
         int hoisted = packages - packages / 5;
         out.write("{\n  \"name\": \"synthetic\",\n  \"version\": \"1.0.0\",\n  \"lockfileVersion\": 3,\n"
                 + "  \"requires\": true,\n  \"packages\": {\n    \"\": {\n      \"name\": \"synthetic\",\n"
