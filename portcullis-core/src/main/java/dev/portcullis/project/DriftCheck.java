@@ -188,9 +188,15 @@ public final class DriftCheck implements ProjectCheck {
         return byName;
     }
 
-    /** yarn berry records {@code npm:^1.0.0} for a manifest's {@code ^1.0.0}; both mean the same request. */
+    /**
+     * Whether the lockfile's record of a dependency is the manifest's request: yarn berry records {@code npm:^1.0.0}
+     * for {@code ^1.0.0}, and bun's first lockfile version records a workspace dependency by its path.
+     */
     static boolean sameSpec(String manifest, String recorded) {
         if (manifest.equals(recorded)) {
+            return true;
+        }
+        if (manifest.startsWith("workspace:") && !recorded.contains(":") && !recorded.startsWith("/")) {
             return true;
         }
         return recorded.startsWith("npm:") && !manifest.startsWith("npm:") && recorded.substring(4).equals(manifest);

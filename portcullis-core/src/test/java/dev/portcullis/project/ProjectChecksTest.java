@@ -140,6 +140,9 @@ class ProjectChecksTest {
                                 "express", "^4.20.0", DependencyType.PROD, new Location("package-lock.json", 4))))
                                 .context(),
                         "lockfile/out-of-sync express@null package.json:5"),
+                scenario("workspaceRecordedAsPath_bunV0_inSync", new DriftCheck(),
+                        project().direct("lib", "1.0.0", "workspace:*").recorded(List.of(new DeclaredDependency(
+                                "lib", "packages/lib", DependencyType.PROD, new Location("bun.lock", 6)))).context()),
                 scenario("aliasToOtherPackage_outOfSync", new DriftCheck(),
                         project().direct("is-num", "7.0.0", "npm:is-number@^7.0.0").context(),
                         "lockfile/out-of-sync is-num@7.0.0 package.json:5"),
