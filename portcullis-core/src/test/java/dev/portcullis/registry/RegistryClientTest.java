@@ -300,6 +300,21 @@ class RegistryClientTest {
     }
 
     @Test
+    void tokenIsNotForwardedWhenTheRegistryRedirectsToAnotherHost() throws Exception {
+        try (FakeRegistry cdn = FakeRegistry.start(documents)) {
+            registry.redirect(IS_NUMBER_PATH, cdn.url() + IS_NUMBER_PATH.substring(1));
+            String prefix = registry.url().replaceFirst("^http:", "");
+            RegistryClient client = client(config(Map.of(prefix + ":_authToken", "secret-token")), false, LIMITS);
+            RegistryClient.Tarball tarball = client.tarball(URI.create(registry.url() + IS_NUMBER_PATH.substring(1)),
+                    IS_NUMBER_SHA512);
+            assertThat(tarball.bytes()).isEqualTo(isNumberTarball());
+            assertThat(registry.requests()).singleElement()
+                    .satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer secret-token"));
+            assertThat(cdn.requests()).singleElement().satisfies(r -> assertThat(r.authorization()).isNull());
+        }
+    }
+
+    @Test
     void concurrentWritersShareOneCache() throws Exception {
         URI url = URI.create(registry.url() + IS_NUMBER_PATH.substring(1));
         Callable<byte[]> download = () -> client().tarball(url, IS_NUMBER_SHA512).bytes();

@@ -49,6 +49,7 @@ public final class FakeRegistry implements AutoCloseable {
     private final List<Request> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Deque<Integer>> failures = new ConcurrentHashMap<>();
     private final Map<String, byte[]> tarballs = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private volatile boolean abbreviated;
 
     private FakeRegistry(Path documents) throws IOException {
@@ -99,6 +100,11 @@ public final class FakeRegistry implements AutoCloseable {
         tarballs.put(path, bytes.clone());
     }
 
+    /** Answers requests for {@code path} with a 302 to {@code location}, as registries hand tarballs to a CDN. */
+    public void redirect(String path, String location) {
+        redirects.put(path, location);
+    }
+
     /** Whether requests asking for the abbreviated form get it, as the public registry does. */
     public void serveAbbreviated(boolean enabled) {
         abbreviated = enabled;
@@ -116,6 +122,12 @@ public final class FakeRegistry implements AutoCloseable {
             Integer failure = queue == null ? null : queue.poll();
             if (failure != null) {
                 exchange.sendResponseHeaders(failure, -1);
+                return;
+            }
+            String location = redirects.get(rawPath);
+            if (location != null) {
+                exchange.getResponseHeaders().set("Location", location);
+                exchange.sendResponseHeaders(302, -1);
                 return;
             }
             if (name.contains("/-/")) {
