@@ -144,6 +144,14 @@ class RegistryClientTest {
     }
 
     @Test
+    void malformedDocumentIsARegistryException() throws Exception {
+        Files.writeString(documents.resolve("broken.json"), "{\"name\": \"broken\", \"versions\": {");
+        RegistryClient client = client();
+        assertThatThrownBy(() -> client.packument("broken", false)).isInstanceOf(RegistryException.class)
+                .hasMessageContaining("/broken answered malformed JSON");
+    }
+
+    @Test
     void unknownPackageIsNotFoundNotAnError() throws Exception {
         assertThat(client().packument("no-such-package", true)).isEmpty();
     }
