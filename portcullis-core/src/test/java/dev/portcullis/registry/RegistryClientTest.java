@@ -286,8 +286,10 @@ class RegistryClientTest {
         assertThat(registry.requests()).isEmpty();
     }
 
-    @Test
-    void oversizedDocumentIsRefusedWithoutRetrying() throws Exception {
+    @ParameterizedTest(name = "chunked: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void oversizedDocumentIsRefusedWithoutRetrying(boolean chunked) throws Exception {
+        registry.chunked(chunked);
         RegistryClient client = client(config(Map.of()), false, LIMITS.withMaxPackumentBytes(512));
         assertThatThrownBy(() -> client.packument("esbuild", false)).isInstanceOf(RegistryException.class)
                 .hasMessageContaining("more than 512 bytes");

@@ -51,6 +51,7 @@ public final class FakeRegistry implements AutoCloseable {
     private final Map<String, byte[]> tarballs = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private volatile boolean abbreviated;
+    private volatile boolean chunked;
 
     private FakeRegistry(Path documents) throws IOException {
         this.documents = documents;
@@ -108,6 +109,11 @@ public final class FakeRegistry implements AutoCloseable {
     /** Whether requests asking for the abbreviated form get it, as the public registry does. */
     public void serveAbbreviated(boolean enabled) {
         abbreviated = enabled;
+    }
+
+    /** Whether bodies are sent chunked, without a Content-Length, so a client cannot tell their size up front. */
+    public void chunked(boolean enabled) {
+        chunked = enabled;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -177,8 +183,8 @@ public final class FakeRegistry implements AutoCloseable {
         exchange.getResponseBody().write(body);
     }
 
-    private static void send(HttpExchange exchange, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(200, body.length);
+    private void send(HttpExchange exchange, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(200, chunked ? 0 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
