@@ -7,23 +7,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.lockfile.Json;
 import dev.portcullis.model.InstallScripts;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -38,15 +36,11 @@ import java.util.concurrent.Semaphore;
  * Whether packages run install scripts, from registry metadata, for lockfiles that do not record it (yarn,
  * bun, pnpm 9, npm v1). Reads the abbreviated packument ({@code hasInstallScript} per version) and falls back
  * to the full document's {@code scripts}. A published version never changes, so answers are cached on disk per
- * package and reused forever; {@code --offline} answers from that cache alone.
+ * package and reused forever; {@code --offline} answers from that cache alone. Fetching (auth, retries, size
+ * limit) is {@link RegistryClient}'s.
  */
 public final class InstallScriptLookup {
-    private static final String ABBREVIATED = "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8";
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-    private static final int PARALLEL = 16;
-    private static final int ATTEMPTS = 3;
-
-    private final HttpClient http;
+    private final RegistryClient client;
     private final NpmConfig config;
     private final Path cacheDir;
     private final boolean offline;
@@ -72,7 +66,7 @@ public final class InstallScriptLookup {
      * @param offline answer from the cache only, never touching the network
      */
     public InstallScriptLookup(HttpClient http, NpmConfig config, Path cacheDir, boolean offline) {
-        this.http = http;
+        this.client = new RegistryClient(http, config, null, offline, RegistryLimits.defaults());
         this.config = config;
         this.cacheDir = cacheDir == null ? null : cacheDir.resolve("install-scripts");
         this.offline = offline;
@@ -85,7 +79,7 @@ public final class InstallScriptLookup {
         }
         Map<String, InstallScripts> answers = new ConcurrentHashMap<>();
         List<String> unchecked = java.util.Collections.synchronizedList(new ArrayList<>());
-        Semaphore permits = new Semaphore(PARALLEL);
+        Semaphore permits = new Semaphore(client.limits().parallelism());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> futures = new ArrayList<>();
             for (Map.Entry<String, Set<String>> entry : versionsByName.entrySet()) {
@@ -152,48 +146,14 @@ public final class InstallScriptLookup {
 
     /** version → has install scripts, or null on 404. */
     private ObjectNode fetch(String name) throws RegistryException {
-        String url = config.registryFor(name) + escape(name);
-        RegistryException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                    .header("Accept", ABBREVIATED).header("User-Agent", "portcullis");
-            config.authorization(url).ifPresent(value -> request.header("Authorization", value));
-            try {
-                HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-                int status = response.statusCode();
-                try (InputStream body = response.body()) {
-                    if (status == 200) {
-                        return parse(body);
-                    }
-                    if (status == 404) {
-                        return null;
-                    }
-                    if (status == 401 || status == 403) {
-                        throw new RegistryException(url + " answered " + status
-                                + ": check the auth token for this registry in .npmrc");
-                    }
-                    last = new RegistryException(url + " answered " + status);
-                    if (status < 500 && status != 429) {
-                        throw last;
-                    }
-                }
-            } catch (IOException e) {
-                last = new RegistryException("cannot fetch " + url + ": " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RegistryException("interrupted fetching " + url, e);
-            }
-            sleep(attempt);
+        Optional<byte[]> body = client.document(name, true);
+        if (body.isEmpty()) {
+            return null;
         }
-        throw last;
-    }
-
-    private static void sleep(int attempt) throws RegistryException {
         try {
-            Thread.sleep(250L << attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException("interrupted", e);
+            return parse(new ByteArrayInputStream(body.get()));
+        } catch (IOException e) {
+            throw new RegistryException("cannot read the registry document of " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -228,11 +188,6 @@ public final class InstallScriptLookup {
         }
         JsonNode scripts = versionDoc.path("scripts");
         return scripts.hasNonNull("preinstall") || scripts.hasNonNull("install") || scripts.hasNonNull("postinstall");
-    }
-
-    static String escape(String name) {
-        return name.startsWith("@") ? "@" + URLEncoder.encode(name.substring(1), StandardCharsets.UTF_8)
-                : URLEncoder.encode(name, StandardCharsets.UTF_8);
     }
 
     private Path cacheFile(String name) {

@@ -1,0 +1,156 @@
+package dev.portcullis.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A registry's document for one package, with the fields later stages read.
+ *
+ * @param distTags tag → version ({@code latest}, {@code next} …)
+ * @param abbreviated whether the registry answered with the abbreviated form (which lacks {@code scripts})
+ */
+public record Packument(String name, Map<String, String> distTags, Map<String, VersionDoc> versions,
+                        boolean abbreviated) {
+    public Packument {
+        Objects.requireNonNull(name, "name");
+        distTags = Map.copyOf(distTags);
+        versions = Map.copyOf(versions);
+    }
+
+    public Optional<VersionDoc> version(String version) {
+        return Optional.ofNullable(versions.get(version));
+    }
+
+    /** Where a version's tarball is and what it must hash to. */
+    public record Dist(Optional<URI> tarball, Optional<String> integrity, Optional<String> shasum) {
+        public Dist {
+            Objects.requireNonNull(tarball, "tarball");
+            Objects.requireNonNull(integrity, "integrity");
+            Objects.requireNonNull(shasum, "shasum");
+        }
+
+        /** The digest a download is verified against: SRI preferred, the SHA-1 shasum only without it. */
+        public Optional<Integrity> strongest() {
+            return Integrity.of(integrity, shasum);
+        }
+    }
+
+    /**
+     * One published version.
+     *
+     * @param scripts empty in abbreviated documents, which carry {@code hasInstallScript} instead
+     * @param deprecated the deprecation message, if deprecated
+     * @param raw the version document as received, for what is not modelled here
+     */
+    public record VersionDoc(String name, String version, Map<String, String> dependencies,
+                             Map<String, String> devDependencies, Map<String, String> optionalDependencies,
+                             Map<String, String> peerDependencies, Map<String, String> scripts,
+                             boolean hasInstallScript, boolean gypfile, Map<String, String> bin, List<String> os,
+                             List<String> cpu, Optional<String> deprecated, Dist dist, JsonNode raw) {
+        public VersionDoc {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            dependencies = Map.copyOf(dependencies);
+            devDependencies = Map.copyOf(devDependencies);
+            optionalDependencies = Map.copyOf(optionalDependencies);
+            peerDependencies = Map.copyOf(peerDependencies);
+            scripts = Map.copyOf(scripts);
+            bin = Map.copyOf(bin);
+            os = List.copyOf(os);
+            cpu = List.copyOf(cpu);
+            Objects.requireNonNull(deprecated, "deprecated");
+            Objects.requireNonNull(dist, "dist");
+            raw = raw.deepCopy();
+        }
+
+        @Override
+        public JsonNode raw() {
+            return raw.deepCopy();
+        }
+
+        /** Whether installing runs code: the registry's flag, node-gyp's implicit install, or a lifecycle script. */
+        public boolean runsInstallScripts() {
+            return hasInstallScript || gypfile || scripts.containsKey("preinstall") || scripts.containsKey("install")
+                    || scripts.containsKey("postinstall");
+        }
+
+        static VersionDoc from(String packageName, String version, JsonNode doc) {
+            JsonNode dist = doc.path("dist");
+            return new VersionDoc(textOr(doc, "name", packageName), textOr(doc, "version", version),
+                    strings(doc.path("dependencies")), strings(doc.path("devDependencies")),
+                    strings(doc.path("optionalDependencies")), strings(doc.path("peerDependencies")),
+                    strings(doc.path("scripts")), doc.path("hasInstallScript").asBoolean(false),
+                    doc.path("gypfile").asBoolean(false), binMap(packageName, doc.path("bin")), list(doc.path("os")),
+                    list(doc.path("cpu")), doc.path("deprecated").isTextual()
+                            ? Optional.of(doc.get("deprecated").asText()) : Optional.empty(),
+                    new Dist(uri(dist.path("tarball")), text(dist.path("integrity")), text(dist.path("shasum"))),
+                    doc);
+        }
+    }
+
+    static Packument from(String requestedName, JsonNode doc, boolean abbreviated) {
+        String name = textOr(doc, "name", requestedName);
+        Map<String, VersionDoc> versions = new TreeMap<>();
+        doc.path("versions").properties().forEach(e -> {
+            if (e.getValue().isObject()) {
+                versions.put(e.getKey(), VersionDoc.from(name, e.getKey(), e.getValue()));
+            }
+        });
+        return new Packument(name, strings(doc.path("dist-tags")), versions, abbreviated);
+    }
+
+    private static String textOr(JsonNode doc, String field, String fallback) {
+        return doc.path(field).isTextual() ? doc.get(field).asText() : fallback;
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node.isTextual() && !node.asText().isEmpty() ? Optional.of(node.asText()) : Optional.empty();
+    }
+
+    private static Optional<URI> uri(JsonNode node) {
+        try {
+            return text(node).map(URI::create);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // an unusable URL is as good as none: the version cannot be downloaded
+        }
+    }
+
+    /** The string-valued members of an object; anything else is not a dependency map npm would honour. */
+    private static Map<String, String> strings(JsonNode node) {
+        Map<String, String> out = new TreeMap<>();
+        node.properties().forEach(e -> {
+            if (e.getValue().isTextual()) {
+                out.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return out;
+    }
+
+    /** {@code os} and {@code cpu} are arrays, but a single string is accepted by npm too. */
+    private static List<String> list(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isTextual()) {
+            out.add(node.asText());
+        }
+        node.forEach(item -> {
+            if (item.isTextual()) {
+                out.add(item.asText());
+            }
+        });
+        return out;
+    }
+
+    /** A string {@code bin} names one command after the package (without its scope), as npm does. */
+    private static Map<String, String> binMap(String packageName, JsonNode node) {
+        if (node.isTextual()) {
+            return Map.of(packageName.substring(packageName.indexOf('/') + 1), node.asText());
+        }
+        return strings(node);
+    }
+}

@@ -1,0 +1,355 @@
+package dev.portcullis.registry;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.lockfile.Json;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Reads packuments and downloads tarballs from the registries of an npm configuration, as npm would: scoped
+ * registries, the token configured for a registry sent to that registry only, the abbreviated document where the
+ * registry serves it. Every tarball is verified against its published integrity before anyone sees it; documents
+ * are revalidated with ETag / Last-Modified; bodies are bounded by {@link RegistryLimits}; 5xx, 429 and broken
+ * connections are retried with exponential backoff. Offline, only the {@link RegistryCache} answers.
+ */
+public final class RegistryClient {
+    static final String ABBREVIATED_TYPE = "application/vnd.npm.install-v1+json";
+    private static final String ACCEPT_ABBREVIATED = ABBREVIATED_TYPE + "; q=1.0, application/json; q=0.8";
+    private static final String ACCEPT_FULL = "application/json";
+    private static final String ACCEPT_TARBALL = "application/octet-stream";
+
+    private final HttpClient http;
+    private final NpmConfig config;
+    private final RegistryCache cache;
+    private final boolean offline;
+    private final RegistryLimits limits;
+    private final ObjectMapper mapper = Json.mapper();
+
+    /** A tarball whose bytes matched {@code verifiedWith}. */
+    public record Tarball(URI url, byte[] bytes, Integrity verifiedWith) {
+        public Tarball {
+            Objects.requireNonNull(url, "url");
+            bytes = bytes.clone();
+            Objects.requireNonNull(verifiedWith, "verifiedWith");
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        /** Verified by SHA-1 alone, because the registry published nothing stronger: worth reporting. */
+        public boolean weakIntegrity() {
+            return verifiedWith.algorithm().weak();
+        }
+    }
+
+    /** A tarball to download and the SRI string (or hex SHA-1 shasum) it must match. */
+    public record TarballRequest(URI url, String integrity) {
+        public TarballRequest {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(integrity, "integrity");
+        }
+    }
+
+    /** The outcome of one download of {@link #fetchAll}. */
+    public sealed interface Download {
+        TarballRequest request();
+
+        record Fetched(TarballRequest request, Tarball tarball) implements Download {
+        }
+
+        record Failed(TarballRequest request, String reason) implements Download {
+        }
+    }
+
+    /**
+     * @param http the client from {@link HttpClients}; may be null when offline
+     * @param cache where documents and tarballs are kept between runs, or null for none
+     * @param offline answer from the cache alone, never touching the network
+     */
+    public RegistryClient(HttpClient http, NpmConfig config, RegistryCache cache, boolean offline,
+                          RegistryLimits limits) {
+        this.http = offline ? http : Objects.requireNonNull(http, "http");
+        this.config = Objects.requireNonNull(config, "config");
+        this.cache = cache;
+        this.offline = offline;
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    public RegistryLimits limits() {
+        return limits;
+    }
+
+    /**
+     * The document of {@code name}, empty when the registry does not know the package.
+     *
+     * @param abbreviated ask for the abbreviated form (much smaller, no {@code scripts}); a registry that ignores
+     *     the request answers the full document, which {@link Packument#abbreviated()} then says
+     */
+    public Optional<Packument> packument(String name, boolean abbreviated) throws RegistryException {
+        URI url = packumentUrl(name);
+        Optional<RegistryCache.Document> cached = cache == null ? Optional.empty() : cache.document(url, abbreviated);
+        if (offline) {
+            RegistryCache.Document document = cached.orElseThrow(() -> new RegistryException(
+                    "offline: the registry document of " + name + " (" + url + ") is not in the cache"
+                            + (cache == null ? "" : " " + cache.root())));
+            return Optional.of(parse(name, url, document));
+        }
+        Map<String, String> conditions = new java.util.LinkedHashMap<>();
+        cached.flatMap(RegistryCache.Document::etag).ifPresent(v -> conditions.put("If-None-Match", v));
+        cached.flatMap(RegistryCache.Document::lastModified).ifPresent(v -> conditions.put("If-Modified-Since", v));
+        Response response = send(url, abbreviated ? ACCEPT_ABBREVIATED : ACCEPT_FULL, conditions,
+                limits.maxPackumentBytes(), config.registryFor(name));
+        switch (response.status()) {
+            case 404 -> {
+                return Optional.empty();
+            }
+            case 304 -> {
+                RegistryCache.Document document = cached.orElseThrow(() -> new RegistryException(
+                        url + " answered 304 Not Modified to a request that had nothing to revalidate"));
+                return Optional.of(parse(name, url, document));
+            }
+            default -> {
+                RegistryCache.Document document = new RegistryCache.Document(response.body(),
+                        response.header("ETag"), response.header("Last-Modified"),
+                        response.header("Content-Type").filter(t -> t.startsWith(ABBREVIATED_TYPE)).isPresent());
+                Packument packument = parse(name, url, document);
+                if (cache != null) {
+                    try {
+                        cache.putDocument(url, abbreviated, document);
+                    } catch (IOException e) {
+                        throw new RegistryException("cannot write the registry cache " + cache.root() + ": "
+                                + e.getMessage(), e);
+                    }
+                }
+                return Optional.of(packument);
+            }
+        }
+    }
+
+    /** The tarball of a published version, verified against the integrity its packument publishes. */
+    public Tarball tarball(String name, String version) throws RegistryException {
+        Packument packument = packument(name, true).orElseThrow(() -> new RegistryException(
+                name + " is not in the registry " + config.registryFor(name)));
+        Packument.VersionDoc doc = packument.version(version).orElseThrow(() -> new RegistryException(
+                "the registry " + config.registryFor(name) + " does not list " + name + "@" + version));
+        Integrity integrity = doc.dist().strongest().orElseThrow(() -> new RegistryException(
+                name + "@" + version + " publishes no integrity or shasum: refusing an unverifiable download"));
+        URI url = doc.dist().tarball().orElseThrow(() -> new RegistryException(
+                name + "@" + version + " publishes no tarball URL"));
+        return fetchTarball(url, integrity);
+    }
+
+    /**
+     * The tarball at {@code url}, verified against {@code integrity}: an SRI string (strongest entry used) or a
+     * hex SHA-1 shasum. Bytes that do not match are discarded and reported, never returned.
+     */
+    public Tarball tarball(URI url, String integrity) throws RegistryException {
+        Integrity expected = Integrity.parse(integrity)
+                .or(() -> Integrity.of(Optional.empty(), Optional.of(integrity)))
+                .orElseThrow(() -> new RegistryException("no usable integrity for " + url + " ('" + integrity
+                        + "'): refusing an unverifiable download"));
+        return fetchTarball(url, expected);
+    }
+
+    /**
+     * Downloads many tarballs, at most {@link RegistryLimits#parallelism()} at once on virtual threads. One failed
+     * download does not stop the others; the outcomes come back in the order asked.
+     */
+    public List<Download> fetchAll(List<TarballRequest> requests) throws RegistryException {
+        Semaphore permits = new Semaphore(limits.parallelism());
+        List<Future<Download>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (TarballRequest request : requests) {
+                futures.add(pool.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return new Download.Fetched(request, tarball(request.url(), request.integrity()));
+                    } catch (RegistryException e) {
+                        return new Download.Failed(request, e.getMessage());
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            List<Download> out = new ArrayList<>();
+            for (Future<Download> future : futures) {
+                out.add(future.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while downloading tarballs", e);
+        } catch (ExecutionException e) {
+            throw new RegistryException("downloading tarballs failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** The body of {@code name}'s document straight from the registry (no cache), empty on 404. */
+    Optional<byte[]> document(String name, boolean abbreviated) throws RegistryException {
+        if (offline) {
+            throw new RegistryException("offline: not fetching the registry document of " + name);
+        }
+        Response response = send(packumentUrl(name), abbreviated ? ACCEPT_ABBREVIATED : ACCEPT_FULL, Map.of(),
+                limits.maxPackumentBytes(), config.registryFor(name));
+        return response.status() == 404 ? Optional.empty() : Optional.of(response.body());
+    }
+
+    private Tarball fetchTarball(URI url, Integrity integrity) throws RegistryException {
+        Optional<byte[]> cached = cache == null ? Optional.empty() : cache.content(integrity);
+        if (cached.isPresent()) {
+            return new Tarball(url, cached.get(), integrity);
+        }
+        if (offline) {
+            throw new RegistryException("offline: the tarball " + url + " (" + integrity + ") is not in the cache"
+                    + (cache == null ? "" : " " + cache.root()));
+        }
+        Response response = send(url, ACCEPT_TARBALL, Map.of(), limits.maxTarballBytes(),
+                url.resolve("/").toString());
+        if (response.status() != 200) {
+            throw new RegistryException(url + " answered " + response.status());
+        }
+        byte[] bytes = response.body();
+        if (!integrity.matches(bytes)) {
+            throw new RegistryException("integrity mismatch for " + url + ": expected " + integrity
+                    + "; the download was discarded");
+        }
+        if (cache != null) {
+            try {
+                cache.putContent(integrity, bytes);
+            } catch (IOException e) {
+                throw new RegistryException("cannot write the registry cache " + cache.root() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return new Tarball(url, bytes, integrity);
+    }
+
+    private Packument parse(String name, URI url, RegistryCache.Document document) throws RegistryException {
+        try (JsonParser p = Json.utf8Parser(mapper, new ByteArrayInputStream(document.body()))) {
+            JsonNode tree = mapper.readTree(p);
+            if (tree == null || !tree.isObject()) {
+                throw new RegistryException(url + " answered something other than a JSON object");
+            }
+            return Packument.from(name, tree, document.abbreviated());
+        } catch (IOException e) {
+            throw new RegistryException(url + " answered malformed JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private record Response(int status, byte[] body, HttpResponse<?> raw) {
+        Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+    }
+
+    /**
+     * One GET with retries. Returns 200, 304 and 404 answers; 401/403 and other client errors are exceptions at
+     * once, 5xx, 429 and I/O failures are retried, an oversized body is refused without retrying.
+     *
+     * @param registry the registry the URL belongs to, named in the hint about credentials
+     */
+    private Response send(URI url, String accept, Map<String, String> headers, long maxBytes, String registry)
+            throws RegistryException {
+        RegistryException last = null;
+        for (int attempt = 1; attempt <= limits.attempts(); attempt++) {
+            if (attempt > 1) {
+                sleep(limits.backoff().toMillis() << (attempt - 2));
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(limits.requestTimeout())
+                    .header("Accept", accept).header("User-Agent", "portcullis");
+            headers.forEach(request::header);
+            config.authorization(url.toString()).ifPresent(value -> request.header("Authorization", value));
+            try {
+                HttpResponse<InputStream> response = http.send(request.build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                int status = response.statusCode();
+                try (InputStream body = response.body()) {
+                    if (status == 200) {
+                        return new Response(status, readBounded(url, response, body, maxBytes), response);
+                    }
+                    if (status == 304 || status == 404) {
+                        return new Response(status, new byte[0], response);
+                    }
+                    if (status == 401 || status == 403) {
+                        throw new RegistryException(url + " answered " + status + ": check the auth token for "
+                                + registry + " in .npmrc (" + authKey(registry) + ")");
+                    }
+                    last = new RegistryException(url + " answered " + status);
+                    if (status < 500 && status != 429) {
+                        throw last;
+                    }
+                }
+            } catch (IOException e) {
+                last = new RegistryException("cannot fetch " + url + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryException("interrupted fetching " + url, e);
+            }
+        }
+        throw last;
+    }
+
+    private static byte[] readBounded(URI url, HttpResponse<?> response, InputStream body, long maxBytes)
+            throws IOException, RegistryException {
+        OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
+        if (declared.isPresent() && declared.getAsLong() > maxBytes) {
+            throw tooLarge(url, maxBytes);
+        }
+        byte[] bytes = body.readNBytes((int) maxBytes + 1);
+        if (bytes.length > maxBytes) {
+            throw tooLarge(url, maxBytes);
+        }
+        return bytes;
+    }
+
+    private static RegistryException tooLarge(URI url, long maxBytes) {
+        return new RegistryException(url + " answered more than " + maxBytes + " bytes, the limit: refused");
+    }
+
+    /** The .npmrc key holding the token npm sends to {@code registry}, e.g. {@code //registry.npmjs.org/:_authToken}. */
+    static String authKey(String registry) {
+        String bare = registry.replaceFirst("^[a-zA-Z+]+:", "");
+        return (bare.endsWith("/") ? bare : bare + "/") + ":_authToken";
+    }
+
+    private URI packumentUrl(String name) {
+        return URI.create(config.registryFor(name) + escape(name));
+    }
+
+    /** The path segment of a package name: {@code @scope/name} as {@code @scope%2Fname}, as npm sends it. */
+    static String escape(String name) {
+        return name.startsWith("@") ? "@" + URLEncoder.encode(name.substring(1), StandardCharsets.UTF_8)
+                : URLEncoder.encode(name, StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) throws RegistryException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted", e);
+        }
+    }
+}
