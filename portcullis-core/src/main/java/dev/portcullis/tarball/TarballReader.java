@@ -1,0 +1,444 @@
+package dev.portcullis.tarball;
+
+import dev.portcullis.tarball.TarballLimits.Limit;
+import dev.portcullis.tarball.TarballProblem.Kind;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Reads a gzipped npm tarball into memory under {@link TarballLimits}. Hostile content never throws: the result
+ * holds what could be read plus a problem for everything suspicious. Nothing is written to disk and no link is
+ * followed or materialised. Only a failure of the given stream itself is thrown, as the {@link IOException} it was.
+ */
+public final class TarballReader {
+    private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:");
+    private static final String NPM_ROOT = "package";
+    private static final int COPY_CHUNK = 64 * 1024;
+    private static final char MALFORMED = '\uFFFD';
+
+    private TarballReader() {
+    }
+
+    public static TarballContents read(InputStream gzippedTarball, TarballLimits limits) throws IOException {
+        Objects.requireNonNull(gzippedTarball, "gzippedTarball");
+        Objects.requireNonNull(limits, "limits");
+        return new Run(gzippedTarball, limits).read();
+    }
+
+    /** One entry that survived the per-entry checks, before the package root is known. */
+    private record Candidate(String written, List<String> segments, byte[] content, int mode, boolean directory) {
+    }
+
+    /** What the stream gave, in order: a candidate or a problem. */
+    private sealed interface Event permits Found, Problem {
+    }
+
+    private record Found(Candidate candidate) implements Event {
+    }
+
+    private record Problem(TarballProblem problem) implements Event {
+    }
+
+    /** Thrown inside the stream stack when a byte limit is crossed, so reading unwinds from wherever it was. */
+    private static final class LimitReached extends IOException {
+        final Limit limit;
+
+        LimitReached(Limit limit, String message) {
+            super(message);
+            this.limit = limit;
+        }
+    }
+
+    /** Marks a failure of the caller's stream, which is rethrown rather than reported as bad content. */
+    private static final class SourceFailed extends IOException {
+        SourceFailed(IOException cause) {
+            super(cause);
+        }
+    }
+
+    private static final class Run {
+        private final TarballLimits limits;
+        private final CountingSource compressed;
+        private final InflatedBudget inflated;
+        private final List<Event> events = new ArrayList<>();
+        private int entries;
+
+        Run(InputStream source, TarballLimits limits) {
+            this.limits = limits;
+            this.compressed = new CountingSource(source);
+            this.inflated = new InflatedBudget(limits, compressed);
+        }
+
+        TarballContents read() throws IOException {
+            try {
+                inflated.open();
+                readEntries();
+            } catch (SourceFailed e) {
+                throw (IOException) e.getCause();
+            } catch (LimitReached e) {
+                stop(Kind.LIMIT_EXCEEDED, "", e.getMessage());
+            } catch (EOFException e) {
+                stop(Kind.TRUNCATED, "", "The gzip stream ends early: " + e.getMessage() + ".");
+            } catch (IOException | RuntimeException e) {
+                // Commons Compress reports some malformed headers with unchecked exceptions; all are bad content.
+                classify(e);
+            }
+            return assemble();
+        }
+
+        private void classify(Exception e) throws IOException {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SourceFailed failed) {
+                    throw (IOException) failed.getCause();
+                }
+                if (t instanceof LimitReached limit) {
+                    stop(Kind.LIMIT_EXCEEDED, "", limit.getMessage());
+                    return;
+                }
+            }
+            String message = String.valueOf(e.getMessage()).replaceAll("\\.+$", "");
+            if (e instanceof EOFException || message.toLowerCase(java.util.Locale.ROOT).contains("truncated")) {
+                stop(Kind.TRUNCATED, "", "The tar stream ends early: " + message + ".");
+            } else {
+                stop(Kind.CORRUPT, "", "The tarball is not a readable gzipped tar: " + message + ".");
+            }
+        }
+
+        private void readEntries() throws IOException {
+            // ISO-8859-1 keeps every name byte as one char, so invalid UTF-8 can be told apart (see utf8Name).
+            TarArchiveInputStream tar = new TarArchiveInputStream(inflated, StandardCharsets.ISO_8859_1.name());
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                entries++;
+                String written = utf8Name(entry.getName());
+                if (entries > limits.maxEntries()) {
+                    stop(Kind.LIMIT_EXCEEDED, written, "More than " + limits.maxEntries() + " entries ("
+                            + Limit.ENTRIES + "); reading stopped here.");
+                    return;
+                }
+                if (!accept(tar, entry, written)) {
+                    return;
+                }
+            }
+            // The gzip trailer (CRC and length) is checked only when the inflater reaches it; a tar cut off at an
+            // entry boundary ends early there, without its trailer.
+            inflated.drain();
+        }
+
+        /** Records one entry; false when reading must stop. */
+        private boolean accept(TarArchiveInputStream tar, TarArchiveEntry entry, String written) throws IOException {
+            if (written.length() > limits.maxPathLength()) {
+                stop(Kind.LIMIT_EXCEEDED, written, "An entry name of " + written.length() + " characters is longer than "
+                        + limits.maxPathLength() + " (" + Limit.PATH_LENGTH + "); reading stopped here.");
+                return false;
+            }
+            if (entry.isSymbolicLink()) {
+                report(Kind.SYMLINK, written, "A symbolic link to '" + entry.getLinkName() + "'; not followed.");
+                return true;
+            }
+            if (entry.isLink()) {
+                report(Kind.HARDLINK, written, "A hard link to '" + entry.getLinkName() + "'; not followed.");
+                return true;
+            }
+            if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+                String what = entry.isFIFO() ? "A FIFO" : entry.isBlockDevice() ? "A block device" : "A character device";
+                report(Kind.DEVICE_OR_FIFO, written, what + "; not kept.");
+                return true;
+            }
+            boolean directory = entry.isDirectory();
+            if (!directory && !isRegularFile(entry)) {
+                report(Kind.UNSUPPORTED_ENTRY, written, "A tar entry of type '" + (char) entry.getLinkFlag()
+                        + "', which npm packages do not use; not kept.");
+                return true;
+            }
+            if (written.indexOf(MALFORMED) >= 0) {
+                report(Kind.NON_UTF8_PATH, written, "The entry name is not valid UTF-8; kept with U+FFFD in place of"
+                        + " the malformed bytes.");
+            }
+            List<String> segments = segments(written);
+            if (segments == null) {
+                return true;
+            }
+            if (segments.size() > limits.maxPathDepth()) {
+                stop(Kind.LIMIT_EXCEEDED, written, "An entry name " + segments.size() + " directories deep is deeper than "
+                        + limits.maxPathDepth() + " (" + Limit.PATH_DEPTH + "); reading stopped here.");
+                return false;
+            }
+            if (directory) {
+                if (!segments.isEmpty()) {
+                    events.add(new Found(new Candidate(written, segments, new byte[0], 0, true)));
+                }
+                return true;
+            }
+            long size = entry.getSize();
+            if (size > limits.maxFileBytes()) {
+                stop(Kind.LIMIT_EXCEEDED, written, "A file of " + size + " bytes is larger than " + limits.maxFileBytes()
+                        + " (" + Limit.FILE_BYTES + "); reading stopped here.");
+                return false;
+            }
+            if (segments.isEmpty()) {
+                report(Kind.PATH_TRAVERSAL, written, "A file entry with an empty path; not kept.");
+                return true;
+            }
+            byte[] content = readContent(tar, (int) size);
+            events.add(new Found(new Candidate(written, segments, content, entry.getMode() & 07777, false)));
+            return true;
+        }
+
+        private static boolean isRegularFile(TarArchiveEntry entry) {
+            byte flag = entry.getLinkFlag();
+            return flag == TarArchiveEntry.LF_NORMAL || flag == TarArchiveEntry.LF_OLDNORM
+                    || flag == TarArchiveEntry.LF_CONTIG;
+        }
+
+        /** The normalised segments, or null after reporting a traversal. */
+        private List<String> segments(String written) {
+            if (written.indexOf('\\') >= 0) {
+                report(Kind.PATH_TRAVERSAL, written, "The entry name contains a backslash, a path separator on Windows;"
+                        + " not kept.");
+                return null;
+            }
+            if (written.startsWith("/")) {
+                report(Kind.PATH_TRAVERSAL, written, "An absolute entry name; not kept.");
+                return null;
+            }
+            if (DRIVE_LETTER.matcher(written).find()) {
+                report(Kind.PATH_TRAVERSAL, written, "An entry name with a Windows drive letter; not kept.");
+                return null;
+            }
+            List<String> segments = new ArrayList<>();
+            for (String segment : written.split("/")) {
+                if (segment.equals("..")) {
+                    report(Kind.PATH_TRAVERSAL, written, "An entry name with a '..' segment; not kept.");
+                    return null;
+                }
+                if (!segment.isEmpty() && !segment.equals(".")) {
+                    segments.add(segment);
+                }
+            }
+            return segments;
+        }
+
+        /** Grows with the bytes that really arrive, so a header declaring a huge size cannot reserve memory. */
+        private byte[] readContent(TarArchiveInputStream tar, int size) throws IOException {
+            byte[] content = new byte[Math.min(size, COPY_CHUNK)];
+            int read = 0;
+            while (read < size) {
+                if (read == content.length) {
+                    content = java.util.Arrays.copyOf(content, (int) Math.min(size, 2L * content.length));
+                }
+                int n = tar.read(content, read, content.length - read);
+                if (n < 0) {
+                    throw new EOFException("a file ends after " + read + " of its " + size + " bytes");
+                }
+                read += n;
+            }
+            return content;
+        }
+
+        private void report(Kind kind, String entry, String message) {
+            events.add(new Problem(new TarballProblem(kind, entry, message)));
+        }
+
+        private void stop(Kind kind, String entry, String message) {
+            report(kind, entry, message);
+        }
+
+        /** Chooses the root, strips it, and keeps the last of duplicate paths. */
+        private TarballContents assemble() {
+            String root = root();
+            Map<String, TarballFile> files = new HashMap<>();
+            List<TarballProblem> problems = new ArrayList<>();
+            for (Event event : events) {
+                switch (event) {
+                    case Problem problem -> problems.add(problem.problem());
+                    case Found found -> place(found.candidate(), root, files, problems);
+                }
+            }
+            List<TarballFile> sorted = new ArrayList<>(files.values());
+            sorted.sort((a, b) -> a.path().compareTo(b.path()));
+            return new TarballContents(root, sorted, problems);
+        }
+
+        private static void place(Candidate candidate, String root, Map<String, TarballFile> files,
+                                  List<TarballProblem> problems) {
+            List<String> segments = candidate.segments();
+            if (candidate.directory()) {
+                if (!segments.getFirst().equals(root)) {
+                    problems.add(new TarballProblem(Kind.OUTSIDE_PACKAGE_ROOT, candidate.written(),
+                            "A directory outside the package root '" + root + "'."));
+                }
+                return;
+            }
+            if (segments.size() == 1) {
+                problems.add(new TarballProblem(Kind.OUTSIDE_PACKAGE_ROOT, candidate.written(),
+                        "A file at the top level, outside the package root '" + root + "'; npm drops it, so it is"
+                                + " not kept."));
+                return;
+            }
+            if (!segments.getFirst().equals(root)) {
+                problems.add(new TarballProblem(Kind.OUTSIDE_PACKAGE_ROOT, candidate.written(),
+                        "A file outside the package root '" + root + "'; kept without its first directory, where npm"
+                                + " would install it."));
+            }
+            String path = String.join("/", segments.subList(1, segments.size()));
+            TarballFile previous = files.put(path, new TarballFile(path, candidate.content(), candidate.mode()));
+            if (previous != null) {
+                problems.add(new TarballProblem(Kind.DUPLICATE_ENTRY, candidate.written(),
+                        "A second entry for '" + path + "'; the last one is kept, as npm's extraction does."));
+            }
+        }
+
+        /**
+         * The first segment most entries share: {@code package} for npm, another name for some old packages. Chosen
+         * by count rather than by the first entry, so one hostile entry at the front cannot displace the package.
+         */
+        private String root() {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Event event : events) {
+                if (event instanceof Found found && (found.candidate().directory() || found.candidate().segments().size() > 1)) {
+                    counts.merge(found.candidate().segments().getFirst(), 1, Integer::sum);
+                }
+            }
+            String best = "";
+            int bestCount = 0;
+            for (Map.Entry<String, Integer> count : counts.entrySet()) {
+                boolean better = count.getValue() > bestCount
+                        || count.getValue() == bestCount && count.getKey().equals(NPM_ROOT);
+                if (better) {
+                    best = count.getKey();
+                    bestCount = count.getValue();
+                }
+            }
+            return best;
+        }
+    }
+
+    /**
+     * Header names arrive as ISO-8859-1 (one char per byte) and are decoded as UTF-8 here, malformed bytes becoming
+     * U+FFFD. Names from PAX headers are already decoded by Commons Compress; one holding a char above U+00FF is
+     * left as it is.
+     */
+    private static String utf8Name(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) > 0xFF) {
+                return name;
+            }
+        }
+        byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Counts compressed bytes and marks failures of the caller's stream. */
+    private static final class CountingSource extends InputStream {
+        private final InputStream in;
+        long count;
+
+        CountingSource(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b;
+            try {
+                b = in.read();
+            } catch (IOException e) {
+                throw new SourceFailed(e);
+            }
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n;
+            try {
+                n = in.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw new SourceFailed(e);
+            }
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * The inflated stream, counted against the total and the ratio limits on every read, so a bomb stops after at
+     * most one buffer beyond a limit.
+     */
+    private static final class InflatedBudget extends InputStream {
+        private final TarballLimits limits;
+        private final CountingSource compressed;
+        private InputStream gzip;
+        private long count;
+
+        InflatedBudget(TarballLimits limits, CountingSource compressed) {
+            this.limits = limits;
+            this.compressed = compressed;
+        }
+
+        void open() throws IOException {
+            gzip = new GZIPInputStream(compressed, COPY_CHUNK);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            long allowed = limits.maxTotalBytes() - count;
+            if (allowed <= 0 && length > 0) {
+                throw new LimitReached(Limit.TOTAL_BYTES, "The tarball unpacks to more than " + limits.maxTotalBytes()
+                        + " bytes (" + Limit.TOTAL_BYTES + "); reading stopped there.");
+            }
+            // Reading one byte past the budget tells a stream that ends exactly at the limit from one that goes on.
+            int n = gzip.read(buffer, offset, (int) Math.min(length, allowed + 1));
+            if (n > 0) {
+                count += n;
+                if (count > limits.maxTotalBytes()) {
+                    throw new LimitReached(Limit.TOTAL_BYTES, "The tarball unpacks to more than "
+                            + limits.maxTotalBytes() + " bytes (" + Limit.TOTAL_BYTES + "); reading stopped there.");
+                }
+                if (count > limits.ratioGraceBytes()
+                        && count > (long) limits.maxCompressionRatio() * Math.max(1, compressed.count)) {
+                    throw new LimitReached(Limit.COMPRESSION_RATIO, "The tarball inflates more than "
+                            + limits.maxCompressionRatio() + " times (" + count + " bytes from " + compressed.count
+                            + "), a compression bomb (" + Limit.COMPRESSION_RATIO + "); reading stopped there.");
+                }
+            }
+            return n;
+        }
+
+        void drain() throws IOException {
+            byte[] sink = new byte[COPY_CHUNK];
+            while (read(sink, 0, sink.length) >= 0) {
+                // Only the trailer check matters; the padding after the tar end marker is discarded.
+            }
+        }
+    }
+}
