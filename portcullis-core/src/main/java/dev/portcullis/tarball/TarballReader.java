@@ -5,11 +5,15 @@ import dev.portcullis.tarball.TarballProblem.Kind;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -109,7 +113,7 @@ public final class TarballReader {
                 }
             }
             String message = String.valueOf(e.getMessage()).replaceAll("\\.+$", "");
-            if (e instanceof EOFException || message.toLowerCase(java.util.Locale.ROOT).contains("truncated")) {
+            if (e instanceof EOFException || message.toLowerCase(Locale.ROOT).contains("truncated")) {
                 stop(Kind.TRUNCATED, "", "The tar stream ends early: " + message + ".");
             } else {
                 stop(Kind.CORRUPT, "", "The tarball is not a readable gzipped tar: " + message + ".");
@@ -117,12 +121,11 @@ public final class TarballReader {
         }
 
         private void readEntries() throws IOException {
-            // ISO-8859-1 keeps every name byte as one char, so invalid UTF-8 can be told apart (see utf8Name).
-            TarArchiveInputStream tar = new TarArchiveInputStream(inflated, StandardCharsets.ISO_8859_1.name());
+            NameAwareTarStream tar = new NameAwareTarStream(inflated);
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 entries++;
-                String written = utf8Name(entry.getName());
+                String written = tar.nameOf(entry);
                 if (entries > limits.maxEntries()) {
                     stop(Kind.LIMIT_EXCEEDED, written, "More than " + limits.maxEntries() + " entries ("
                             + Limit.ENTRIES + "); reading stopped here.");
@@ -237,7 +240,7 @@ public final class TarballReader {
             int read = 0;
             while (read < size) {
                 if (read == content.length) {
-                    content = java.util.Arrays.copyOf(content, (int) Math.min(size, 2L * content.length));
+                    content = Arrays.copyOf(content, (int) Math.min(size, 2L * content.length));
                 }
                 int n = tar.read(content, read, content.length - read);
                 if (n < 0) {
@@ -327,21 +330,45 @@ public final class TarballReader {
     }
 
     /**
-     * Header names arrive as ISO-8859-1 (one char per byte) and are decoded as UTF-8 here, malformed bytes becoming
-     * U+FFFD. Names from PAX headers are already decoded by Commons Compress; one holding a char above U+00FF is
-     * left as it is.
+     * Tells names read from tar headers, which arrive as ISO-8859-1 (one char per byte, so invalid UTF-8 can be
+     * told apart) and are decoded as UTF-8 here, from names in PAX headers, which Commons Compress has already
+     * decoded as UTF-8.
      */
-    private static String utf8Name(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) > 0xFF) {
+    private static final class NameAwareTarStream extends TarArchiveInputStream {
+        private static final int TYPE_FLAG_OFFSET = 156;
+        private boolean paxPending;
+
+        NameAwareTarStream(InputStream in) {
+            super(in, StandardCharsets.ISO_8859_1.name());
+        }
+
+        /** Called for header records only: the content of entries and of PAX headers is read with read(). */
+        @Override
+        protected byte[] readRecord() throws IOException {
+            byte[] record = super.readRecord();
+            if (record != null && record.length > TYPE_FLAG_OFFSET && record[TYPE_FLAG_OFFSET] == TarArchiveEntry.LF_PAX_EXTENDED_HEADER_LC) {
+                paxPending = true;
+            }
+            return record;
+        }
+
+        /**
+         * The name of the entry getNextEntry just returned. Called once per entry: it also resets the PAX mark,
+         * which cannot be done in getNextEntry because Commons Compress calls it recursively for a PAX header.
+         */
+        String nameOf(TarArchiveEntry entry) {
+            String name = entry.getName();
+            boolean fromPax = paxPending;
+            paxPending = false;
+            if (fromPax) {
                 return name;
             }
-        }
-        byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.UTF_8);
+            byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
+            try {
+                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.portcullis.tarball;
 import static dev.portcullis.testkit.TarballBuilder.tarball;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.portcullis.tarball.TarballProblem.Kind;
 import dev.portcullis.testkit.Fixtures;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -100,6 +102,14 @@ class TarballReaderTest {
                         new TarballContents("package", List.of(file("a.js", "a"), file("\uFFFDx", "b")), List.of(
                                 problem(Kind.NON_UTF8_PATH, "package/\uFFFDx", "The entry name is not valid UTF-8;"
                                         + " kept with U+FFFD in place of the malformed bytes.")))),
+                Arguments.of("nonAsciiUtf8NamesInTarHeaders",
+                        tarball().file("package/café.js", "c").file("package/日本.js", "j"),
+                        new TarballContents("package", List.of(file("café.js", "c"), file("日本.js", "j")), List.of())),
+                Arguments.of("nonAsciiNamesInPaxHeaders_asNpmWritesThem",
+                        tarball().paxNames().file("package/café.js", "c").file("package/日本.js", "j")
+                                .file("package/" + "long/".repeat(30) + "é.js", "l"),
+                        new TarballContents("package", List.of(file("café.js", "c"),
+                                file("long/".repeat(30) + "é.js", "l"), file("日本.js", "j")), List.of())),
                 Arguments.of("longNameStillRead",
                         tarball().file("package/" + "d/".repeat(60) + "f.js", "deep"),
                         new TarballContents("package", List.of(file("d/".repeat(60) + "f.js", "deep")), List.of())),
@@ -131,7 +141,7 @@ class TarballReaderTest {
     @MethodSource("truncations")
     void truncatedTarballKeepsWhatWasReadAndSaysTruncated(String scenario, int cut) throws IOException {
         byte[] whole = tarball().file("package/a.js", "a").file("package/b.js", "b".repeat(2000)).build();
-        byte[] cutOff = java.util.Arrays.copyOf(whole, cut == 0 ? 10 : whole.length - cut);
+        byte[] cutOff = Arrays.copyOf(whole, cut == 0 ? 10 : whole.length - cut);
 
         TarballContents contents = TarballReader.read(new ByteArrayInputStream(cutOff), TarballLimits.defaults());
 
@@ -235,10 +245,10 @@ class TarballReaderTest {
         assertThat(contents.problems()).isEmpty();
         assertThat(contents.files()).extracting(TarballFile::path, TarballFile::size, TarballFile::mode)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("LICENSE", 1091, 0644),
-                        org.assertj.core.groups.Tuple.tuple("README.md", 6514, 0644),
-                        org.assertj.core.groups.Tuple.tuple("index.js", 411, 0644),
-                        org.assertj.core.groups.Tuple.tuple("package.json", 1599, 0644));
+                        tuple("LICENSE", 1091, 0644),
+                        tuple("README.md", 6514, 0644),
+                        tuple("index.js", 411, 0644),
+                        tuple("package.json", 1599, 0644));
         assertThat(contents.file("package.json").orElseThrow().text()).contains("\"version\": \"7.0.0\"");
     }
 

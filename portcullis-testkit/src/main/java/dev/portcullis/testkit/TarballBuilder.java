@@ -34,6 +34,7 @@ public final class TarballBuilder {
     private int truncateBytes;
     private boolean corruptFirstHeader;
     private boolean gzip = true;
+    private boolean pax;
 
     public static TarballBuilder tarball() {
         return new TarballBuilder();
@@ -111,6 +112,18 @@ public final class TarballBuilder {
         return this;
     }
 
+    /**
+     * Writes long and non-ASCII names in PAX headers, as npm's node-tar does, instead of byte for byte in the tar
+     * header. Must come before the first entry, since it changes how every name is written.
+     */
+    public TarballBuilder paxNames() {
+        if (!items.isEmpty()) {
+            throw new IllegalStateException("paxNames() must come before the first entry");
+        }
+        pax = true;
+        return this;
+    }
+
     /** Leaves the tar uncompressed, as no registry serves it. */
     public TarballBuilder withoutGzip() {
         gzip = false;
@@ -164,7 +177,8 @@ public final class TarballBuilder {
     private byte[] tar(List<Entry> entries, boolean finish) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, StandardCharsets.ISO_8859_1.name());
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
+        tar.setLongFileMode(pax ? TarArchiveOutputStream.LONGFILE_POSIX : TarArchiveOutputStream.LONGFILE_GNU);
+        tar.setAddPaxHeadersForNonAsciiNames(pax);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         for (Entry entry : entries) {
             tar.putArchiveEntry(entry.header());
@@ -212,7 +226,7 @@ public final class TarballBuilder {
     }
 
     /** The UTF-8 bytes of a name as the ISO-8859-1 string the output stream writes back byte for byte. */
-    private static String nameBytes(String name) {
-        return new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    private String nameBytes(String name) {
+        return pax ? name : new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 }
