@@ -93,8 +93,6 @@ public final class TarballReader {
                 throw (IOException) e.getCause();
             } catch (LimitReached e) {
                 stop(Kind.LIMIT_EXCEEDED, "", e.getMessage());
-            } catch (EOFException e) {
-                stop(Kind.TRUNCATED, "", "The gzip stream ends early: " + e.getMessage() + ".");
             } catch (IOException | RuntimeException e) {
                 // Commons Compress reports some malformed headers with unchecked exceptions; all are bad content.
                 classify(e);
@@ -114,7 +112,7 @@ public final class TarballReader {
             }
             String message = String.valueOf(e.getMessage()).replaceAll("\\.+$", "");
             if (e instanceof EOFException || message.toLowerCase(Locale.ROOT).contains("truncated")) {
-                stop(Kind.TRUNCATED, "", "The tar stream ends early: " + message + ".");
+                stop(Kind.TRUNCATED, "", "The tarball ends early: " + message + ".");
             } else {
                 stop(Kind.CORRUPT, "", "The tarball is not a readable gzipped tar: " + message + ".");
             }
