@@ -2,6 +2,7 @@ package dev.portcullis.tarball;
 
 import dev.portcullis.tarball.TarballLimits.Limit;
 import dev.portcullis.tarball.TarballProblem.Kind;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -328,13 +329,19 @@ public final class TarballReader {
     }
 
     /**
-     * Tells names read from tar headers, which arrive as ISO-8859-1 (one char per byte, so invalid UTF-8 can be
-     * told apart) and are decoded as UTF-8 here, from names in PAX headers, which Commons Compress has already
-     * decoded as UTF-8.
+     * Recovers every entry name exactly as written. Commons Compress normalises names from GNU long-name entries and
+     * PAX headers (it strips a leading {@code /}), which would hide an absolute path, so those are captured raw here;
+     * names from plain tar headers arrive as ISO-8859-1, one char per byte. All are then decoded as UTF-8, malformed
+     * bytes becoming U+FFFD.
      */
     private static final class NameAwareTarStream extends TarArchiveInputStream {
         private static final int TYPE_FLAG_OFFSET = 156;
-        private boolean paxPending;
+        /** PAX headers hold a few short records; a longer one is not kept for its raw path. */
+        private static final int MAX_PAX_CAPTURE = 64 * 1024;
+        private final ByteArrayOutputStream pax = new ByteArrayOutputStream();
+        private boolean capturingPax;
+        private byte[] rawPaxPath;
+        private byte[] rawLongName;
 
         NameAwareTarStream(InputStream in) {
             super(in, StandardCharsets.ISO_8859_1.name());
@@ -344,29 +351,91 @@ public final class TarballReader {
         @Override
         protected byte[] readRecord() throws IOException {
             byte[] record = super.readRecord();
-            if (record != null && record.length > TYPE_FLAG_OFFSET && record[TYPE_FLAG_OFFSET] == TarArchiveEntry.LF_PAX_EXTENDED_HEADER_LC) {
-                paxPending = true;
+            if (capturingPax) {
+                capturingPax = false;
+                byte[] path = paxPath(pax.toByteArray());
+                if (path != null) {
+                    rawPaxPath = path;
+                }
+            }
+            if (record != null && record.length > TYPE_FLAG_OFFSET
+                    && record[TYPE_FLAG_OFFSET] == TarArchiveEntry.LF_PAX_EXTENDED_HEADER_LC) {
+                capturingPax = true;
+                pax.reset();
             }
             return record;
         }
 
-        /**
-         * The name of the entry getNextEntry just returned. Called once per entry: it also resets the PAX mark,
-         * which cannot be done in getNextEntry because Commons Compress calls it recursively for a PAX header.
-         */
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (capturingPax && n > 0 && pax.size() + n <= MAX_PAX_CAPTURE) {
+                pax.write(buffer, offset, n);
+            }
+            return n;
+        }
+
+        @Override
+        protected byte[] getLongNameData() throws IOException {
+            boolean name = getCurrentEntry() != null && getCurrentEntry().isGNULongNameEntry();
+            byte[] data = super.getLongNameData();
+            if (name && data != null) {
+                rawLongName = data.clone();
+            }
+            return data;
+        }
+
+        /** The name of the entry getNextEntry just returned; called once per entry, as it resets the captures. */
         String nameOf(TarArchiveEntry entry) {
-            String name = entry.getName();
-            boolean fromPax = paxPending;
-            paxPending = false;
-            if (fromPax) {
-                return name;
+            String normalised = entry.getName();
+            byte[] raw = rawPaxPath != null ? rawPaxPath : rawLongName;
+            rawPaxPath = null;
+            rawLongName = null;
+            if (raw == null) {
+                for (int i = 0; i < normalised.length(); i++) {
+                    if (normalised.charAt(i) > 0xFF) {
+                        // Decoded from a PAX header that was too large to capture: already UTF-8.
+                        return normalised;
+                    }
+                }
+                raw = normalised.getBytes(StandardCharsets.ISO_8859_1);
             }
-            byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
             try {
-                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString();
             } catch (CharacterCodingException e) {
-                return new String(bytes, StandardCharsets.UTF_8);
+                return new String(raw, StandardCharsets.UTF_8);
             }
+        }
+
+        /** The value of the last {@code path} record of a PAX header ("LEN key=value\n" records), or null. */
+        private static byte[] paxPath(byte[] header) {
+            byte[] path = null;
+            int position = 0;
+            while (position < header.length) {
+                int space = position;
+                int length = 0;
+                while (space < header.length && header[space] >= '0' && header[space] <= '9' && length < MAX_PAX_CAPTURE) {
+                    length = length * 10 + header[space] - '0';
+                    space++;
+                }
+                int end = position + length;
+                if (space == position || space >= header.length || header[space] != ' ' || end > header.length
+                        || end <= space + 1) {
+                    return path;
+                }
+                int equals = space + 1;
+                while (equals < end && header[equals] != '=') {
+                    equals++;
+                }
+                boolean isPath = equals - space - 1 == 4 && new String(header, space + 1, 4,
+                        StandardCharsets.ISO_8859_1).equals("path");
+                if (isPath && equals < end) {
+                    int valueEnd = header[end - 1] == '\n' ? end - 1 : end;
+                    path = Arrays.copyOfRange(header, equals + 1, Math.max(equals + 1, valueEnd));
+                }
+                position = end;
+            }
+            return path;
         }
     }
 

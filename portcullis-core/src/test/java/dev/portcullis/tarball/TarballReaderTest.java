@@ -65,6 +65,19 @@ class TarballReaderTest {
                                         "An entry name with a Windows drive letter; not kept."),
                                 problem(Kind.PATH_TRAVERSAL, "package\\..\\evil.js", "The entry name contains a"
                                         + " backslash, a path separator on Windows; not kept.")))),
+                Arguments.of("pathTraversalInLongNames_gnuAndPax",
+                        tarball().file("package/index.js", "ok").file("/etc/" + "x/".repeat(60) + "gnu", "x")
+                                .file("package/" + "x/".repeat(60) + "../".repeat(62) + "evil", "x"),
+                        new TarballContents("package", List.of(file("index.js", "ok")), List.of(
+                                problem(Kind.PATH_TRAVERSAL, "/etc/" + "x/".repeat(60) + "gnu",
+                                        "An absolute entry name; not kept."),
+                                problem(Kind.PATH_TRAVERSAL, "package/" + "x/".repeat(60) + "../".repeat(62) + "evil",
+                                        "An entry name with a '..' segment; not kept.")))),
+                Arguments.of("pathTraversalInPaxNames",
+                        tarball().paxNames().file("package/index.js", "ok").file("/etc/" + "x/".repeat(60) + "pax", "x"),
+                        new TarballContents("package", List.of(file("index.js", "ok")), List.of(
+                                problem(Kind.PATH_TRAVERSAL, "/etc/" + "x/".repeat(60) + "pax",
+                                        "An absolute entry name; not kept.")))),
                 Arguments.of("linksAndDevicesAreReportedNotKept",
                         tarball().file("package/index.js", "ok").symlink("package/link", "/home/user/.npmrc")
                                 .hardlink("package/hard", "package/index.js").device("package/null")
