@@ -58,11 +58,8 @@ public final class TarballReader {
 
     /** Thrown inside the stream stack when a byte limit is crossed, so reading unwinds from wherever it was. */
     private static final class LimitReached extends IOException {
-        final Limit limit;
-
-        LimitReached(Limit limit, String message) {
+        LimitReached(String message) {
             super(message);
-            this.limit = limit;
         }
     }
 
@@ -507,7 +504,7 @@ public final class TarballReader {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             long allowed = limits.maxTotalBytes() - count;
             if (allowed <= 0 && length > 0) {
-                throw new LimitReached(Limit.TOTAL_BYTES, "The tarball unpacks to more than " + limits.maxTotalBytes()
+                throw new LimitReached("The tarball unpacks to more than " + limits.maxTotalBytes()
                         + " bytes (" + Limit.TOTAL_BYTES + "); reading stopped there.");
             }
             // Reading one byte past the budget tells a stream that ends exactly at the limit from one that goes on.
@@ -515,12 +512,12 @@ public final class TarballReader {
             if (n > 0) {
                 count += n;
                 if (count > limits.maxTotalBytes()) {
-                    throw new LimitReached(Limit.TOTAL_BYTES, "The tarball unpacks to more than "
+                    throw new LimitReached("The tarball unpacks to more than "
                             + limits.maxTotalBytes() + " bytes (" + Limit.TOTAL_BYTES + "); reading stopped there.");
                 }
                 if (count > limits.ratioGraceBytes()
                         && count > (long) limits.maxCompressionRatio() * Math.max(1, compressed.count)) {
-                    throw new LimitReached(Limit.COMPRESSION_RATIO, "The tarball inflates more than "
+                    throw new LimitReached("The tarball inflates more than "
                             + limits.maxCompressionRatio() + " times (" + count + " bytes from " + compressed.count
                             + "), a compression bomb (" + Limit.COMPRESSION_RATIO + "); reading stopped there.");
                 }
