@@ -70,24 +70,15 @@ public final class ProjectFileCollector {
 
     /** Regular files directly in {@code dir}, when {@code dir} is a directory inside the project. */
     private static List<Path> list(Path root, Path dir) throws IOException {
-        List<Path> out = new ArrayList<>();
-        if (!inside(root, dir) || !Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                if (out.size() >= MAX_DIRECTORY_ENTRIES) {
-                    break;
-                }
-                if (Files.isRegularFile(entry)) {
-                    out.add(entry);
-                }
-            }
-        }
-        return out;
+        return entries(root, dir, false);
     }
 
+    /** Directories directly in {@code dir} whose real location is inside the project. */
     private static List<Path> listDirectories(Path root, Path dir) throws IOException {
+        return entries(root, dir, true);
+    }
+
+    private static List<Path> entries(Path root, Path dir, boolean directories) throws IOException {
         List<Path> out = new ArrayList<>();
         if (!inside(root, dir) || !Files.isDirectory(dir)) {
             return out;
@@ -97,7 +88,9 @@ public final class ProjectFileCollector {
                 if (out.size() >= MAX_DIRECTORY_ENTRIES) {
                     break;
                 }
-                if (Files.isDirectory(entry) && inside(root, entry)) {
+                boolean wanted = directories ? Files.isDirectory(entry) && inside(root, entry)
+                        : Files.isRegularFile(entry);
+                if (wanted) {
                     out.add(entry);
                 }
             }
