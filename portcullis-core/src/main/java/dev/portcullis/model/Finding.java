@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param version that package's version, or null
  * @param message what was found, one or two sentences, specific to this occurrence
  * @param location where, as precisely as known
+ * @param evidence what was seen, quoted or decoded (a code snippet, a decoded payload), or null when the message
+ *     says it all; bounded by whoever produces it
  */
 public record Finding(RuleDescriptor rule, Severity severity, String packageName, String version,
-                      String message, Location location) {
+                      String message, Location location, String evidence) {
 
     /** Report order: file, line, rule, package, version, message — deterministic across runs. */
     public static final Comparator<Finding> ORDER = Comparator
@@ -32,12 +34,18 @@ public record Finding(RuleDescriptor rule, Severity severity, String packageName
         Objects.requireNonNull(location, "location");
     }
 
+    /** A finding without evidence beyond its message. */
+    public Finding(RuleDescriptor rule, Severity severity, String packageName, String version, String message,
+                   Location location) {
+        this(rule, severity, packageName, version, message, location, null);
+    }
+
     /** A finding with the rule's default severity. */
     public static Finding of(RuleDescriptor rule, String packageName, String version, String message, Location location) {
         return new Finding(rule, rule.defaultSeverity(), packageName, version, message, location);
     }
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(rule, newSeverity, packageName, version, message, location);
+        return new Finding(rule, newSeverity, packageName, version, message, location, evidence);
     }
 }
