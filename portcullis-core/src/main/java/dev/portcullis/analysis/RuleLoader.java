@@ -142,7 +142,7 @@ final class RuleLoader {
                     regex(file, "strings[" + i + "].pattern", s.get("pattern").asText())));
         }
         return new ContentRule(descriptor, node.get("category").asText(), scope, node.path("installTime").asBoolean(),
-                node.path("notMinified").asBoolean(), installSeverity, match, strings);
+                node.path("notMinified").asBoolean(), installSeverity, node.path("maxLineSpan").asInt(-1), match, strings);
     }
 
     private static Condition condition(String file, String where, JsonNode node) throws RuleException {
