@@ -30,10 +30,13 @@ final class JsAnalyzer {
             "compileFunction", "SourceTextModule");
     private static final Set<String> NETWORK_MODULES = Set.of("axios", "node-fetch", "got", "undici", "request",
             "superagent", "cross-fetch", "isomorphic-fetch", "ws", "socket.io-client", "needle", "phin");
-    private static final Set<String> PROCESS_MODULES = Set.of("execa", "cross-spawn", "node-pty");
     private static final Set<String> GLOBALS = Set.of("window", "globalThis", "self", "global");
     private static final Set<String> LOCALE_ENV = Set.of("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_CTYPE", "TZ");
     private static final Set<String> COMPARISONS = Set.of("<", ">", "<=", ">=", "==", "===", "!=", "!==");
+    private static final Set<String> FIXED_NAMES = Set.of("require", "import", "export", "process", "eval",
+            "Function", "setTimeout", "setInterval", "fetch", "XMLHttpRequest", "WebSocket", "EventSource", "Bun",
+            "Deno", "Date", "navigator", "String", "atob", "Buffer", "_compile", "resolvedOptions",
+            "getTimezoneOffset", "push", "constructor");
     /** Longest constant string folded; longer concatenations stop there. */
     private static final int MAX_FOLD_CHARS = 1 << 20;
 
@@ -47,6 +50,8 @@ final class JsAnalyzer {
     private final Map<String, String> members = new HashMap<>();
     private final Set<String> requireAliases = new HashSet<>();
     private final Map<String, String> constants = new HashMap<>();
+    /** Every name the pattern layer reacts to: the fixed ones and those bound while reading. */
+    private final Names names = new Names(FIXED_NAMES);
     private int hexIdentifiers;
     private int firstHexIdentifierLine;
     /** Nesting of parenthesised and wrapped atoms being folded: bounded, as hostile input nests thousands deep. */
@@ -122,12 +127,20 @@ final class JsAnalyzer {
     }
 
     private int identifier(int i) {
-        String name = lx.text(i);
-        if (name.startsWith("_0x")) {
+        int start = lx.start(i);
+        int end = lx.end(i);
+        if (end - start > 3 && src.startsWith("_0x", start)) {
             if (hexIdentifiers++ == 0) {
                 firstHexIdentifierLine = line(i);
             }
             stringArray(i);
+        }
+        String name = names.find(src, start, end, lx.identHash(i));
+        if (name == null) {
+            if (lx.isPunct(i + 1, '=') && !lx.isPunct(i + 2, '=') && !dotBefore(i)) {
+                declaration(i, src.substring(start, end));
+            }
+            return i;
         }
         if (dotBefore(i)) {
             property(i, name);
@@ -180,9 +193,6 @@ final class JsAnalyzer {
             case "String", "atob", "Buffer" -> {
                 return constantExpression(i);
             }
-            case "var", "let", "const" -> {
-                // declarations are read at their names
-            }
             default -> reference(i, name);
         }
         return i;
@@ -209,10 +219,21 @@ final class JsAnalyzer {
         }
     }
 
+    private void bindModule(String name, String module) {
+        modules.put(name, module);
+        names.add(name);
+    }
+
+    private void bindMember(String name, String member) {
+        members.put(name, member);
+        names.add(name);
+    }
+
     /** {@code name = require}, {@code name = 'constant'}. */
     private void declaration(int i, String name) {
         if (lx.isIdent(i + 2, "require") && !lx.isPunct(i + 3, '(')) {
             requireAliases.add(name);
+            names.add(name);
             return;
         }
         byte t = lx.type(i + 2);
@@ -220,6 +241,7 @@ final class JsAnalyzer {
             Folded f = fold(i + 2);
             if (f != null && endsStatement(f.end + 1)) {
                 constants.put(name, f.value);
+                names.add(name);
             }
         }
     }
@@ -311,7 +333,7 @@ final class JsAnalyzer {
             if (lx.isPunct(close + 3, '(')) {
                 capability(close + 2, module, member, close + 3);
             } else if (lx.isPunct(i - 1, '=') && lx.type(i - 2) == JsLexer.IDENT) {
-                members.put(lx.text(i - 2), module + "." + member);
+                bindMember(lx.text(i - 2), module + "." + member);
             }
             return close + 2;
         }
@@ -337,7 +359,7 @@ final class JsAnalyzer {
             return;
         }
         if (lx.type(eq - 1) == JsLexer.IDENT) {
-            modules.put(lx.text(eq - 1), module);
+            bindModule(lx.text(eq - 1), module);
             return;
         }
         if (lx.isPunct(eq - 1, '}')) {
@@ -364,7 +386,7 @@ final class JsAnalyzer {
                     alias = lx.text(k + 2);
                     k += 2;
                 }
-                members.put(alias, module + "." + key);
+                bindMember(alias, module + "." + key);
             }
             while (k < close && !lx.isPunct(k, ',')) {
                 k++;
@@ -410,7 +432,7 @@ final class JsAnalyzer {
         }
         while (k < to) {
             if (lx.isPunct(k, '*') && lx.isIdent(k + 1, "as") && lx.type(k + 2) == JsLexer.IDENT) {
-                modules.put(lx.text(k + 2), module);
+                bindModule(lx.text(k + 2), module);
                 k += 3;
             } else if (lx.isPunct(k, '{')) {
                 k++;
@@ -424,16 +446,16 @@ final class JsAnalyzer {
                             k += 2;
                         }
                         if (key.equals("default")) {
-                            modules.put(alias, module);
+                            bindModule(alias, module);
                         } else {
-                            members.put(alias, module + "." + key);
+                            bindMember(alias, module + "." + key);
                         }
                     }
                     k++;
                 }
                 k++;
             } else if (lx.type(k) == JsLexer.IDENT && !lx.isIdent(k, "from")) {
-                modules.put(lx.text(k), module);
+                bindModule(lx.text(k), module);
                 k++;
             } else {
                 k++;
@@ -1032,10 +1054,13 @@ final class JsAnalyzer {
     }
 
     private void signals(String v, int i, int atDepth) {
-        for (String category : SensitiveStrings.categories(v)) {
-            sink.add(FactKind.SENSITIVE_PATH, line(i), category, v, atDepth);
+        int screen = SensitiveStrings.screen(v);
+        if ((screen & 1) != 0) {
+            for (String category : SensitiveStrings.categories(v)) {
+                sink.add(FactKind.SENSITIVE_PATH, line(i), category, v, atDepth);
+            }
         }
-        if (SensitiveStrings.geoIp(v)) {
+        if ((screen & 2) != 0 && SensitiveStrings.geoIp(v)) {
             sink.add(FactKind.LOCALE_CHECK, line(i), "geo-ip", v, atDepth);
         }
         for (StringPattern p : sink.options().patterns()) {

@@ -41,6 +41,8 @@ final class JsLexer {
     private final int[] starts = new int[WINDOW];
     private final int[] ends = new int[WINDOW];
     private final int[] lines = new int[WINDOW];
+    /** For identifiers of plain ASCII letters: the polynomial hash {@link Names} uses; else 0 (computed there). */
+    private final int[] identHashes = new int[WINDOW];
     private int produced;
     private int pos;
     private int line = 1;
@@ -99,6 +101,12 @@ final class JsLexer {
 
     int line(int i) {
         return type(i) == NONE ? line : lines[i & MASK];
+    }
+
+    /** The hash of identifier {@code i} as {@link Names#hash} computes it. */
+    int identHash(int i) {
+        int slot = i & MASK;
+        return Names.mix(identHashes[slot], ends[slot] - starts[slot]);
     }
 
     String text(int i) {
@@ -247,8 +255,16 @@ final class JsLexer {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
     }
 
+    private static final boolean[] IDENT_PART = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            IDENT_PART[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+        }
+    }
+
     private static boolean isIdentPartAscii(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+        return c < 128 && IDENT_PART[c];
     }
 
     /** Zero-width joiners and Hangul fillers: valid in identifiers, invisible on screen. */
@@ -258,12 +274,15 @@ final class JsLexer {
 
     private boolean identifier() {
         int start = pos;
+        int h = 0;
         while (pos < length) {
             char c = src.charAt(pos);
             if (c < 128) {
-                if (isIdentPartAscii(c)) {
+                if (IDENT_PART[c]) {
+                    h = 31 * h + c;
                     pos++;
                 } else if (c == '\\' && pos + 1 < length && src.charAt(pos + 1) == 'u') {
+                    h = 31 * (31 * h + c) + 'u';
                     pos += 2;
                 } else {
                     break;
@@ -273,8 +292,10 @@ final class JsLexer {
                     invisibleIdentifierLine = line;
                     invisibleIdentifierChar = c;
                 }
+                h = 31 * h + c;
                 pos++;
             } else if (Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c) || Character.isSurrogate(c)) {
+                h = 31 * h + c;
                 pos++;
             } else {
                 break;
@@ -284,19 +305,30 @@ final class JsLexer {
             pos++;
         }
         emit(IDENT, start, pos, line);
+        identHashes[(produced - 1) & MASK] = h;
         regexAllowed = keywordBeforeExpression(start, pos);
         return true;
     }
 
     /** Keywords after which a {@code /} starts a regex rather than a division. */
     private boolean keywordBeforeExpression(int start, int end) {
-        return switch (end - start) {
-            case 2 -> src.startsWith("in", start) || src.startsWith("do", start) || src.startsWith("of", start);
-            case 3 -> src.startsWith("new", start);
-            case 4 -> src.startsWith("case", start) || src.startsWith("void", start) || src.startsWith("else", start);
-            case 5 -> src.startsWith("throw", start) || src.startsWith("yield", start) || src.startsWith("await", start);
-            case 6 -> src.startsWith("return", start) || src.startsWith("typeof", start) || src.startsWith("delete", start);
-            case 10 -> src.startsWith("instanceof", start);
+        int len = end - start;
+        if (len < 2 || len > 10) {
+            return false;
+        }
+        char c = src.charAt(start);
+        return switch (c) {
+            case 'i' -> len == 2 && src.charAt(start + 1) == 'n' || len == 10 && src.startsWith("instanceof", start);
+            case 'd' -> len == 2 && src.charAt(start + 1) == 'o' || len == 6 && src.startsWith("delete", start);
+            case 'o' -> len == 2 && src.charAt(start + 1) == 'f';
+            case 'n' -> len == 3 && src.startsWith("new", start);
+            case 'c' -> len == 4 && src.startsWith("case", start);
+            case 'v' -> len == 4 && src.startsWith("void", start);
+            case 'e' -> len == 4 && src.startsWith("else", start);
+            case 't' -> len == 5 && src.startsWith("throw", start) || len == 6 && src.startsWith("typeof", start);
+            case 'y' -> len == 5 && src.startsWith("yield", start);
+            case 'a' -> len == 5 && src.startsWith("await", start);
+            case 'r' -> len == 6 && src.startsWith("return", start);
             default -> false;
         };
     }

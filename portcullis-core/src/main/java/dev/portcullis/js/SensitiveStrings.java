@@ -43,9 +43,22 @@ final class SensitiveStrings {
         return new Category(name, Pattern.compile(regex));
     }
 
+    /** Literal pieces of every pattern above (group 0) and of the geo-IP hosts (group 1), for a one-pass screen. */
+    private static final Needles NEEDLES = new Needles(List.of(
+            List.of(".npmrc", ".ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "authorized_keys", "known_hosts",
+                    ".aws", ".env", "Login Data", "Local State", "Web Data", "Chrome", "BraveSoftware", "Chromium",
+                    "Edge", ".mozilla", "Firefox", "cookies.sqlite", "logins.json", "key4.db", "wallet.dat", "Exodus",
+                    "exodus.wallet", "nkbihfbeogaeaoehlefnkodbefgpgknn", "MetaMask", ".electrum", "Atomic", "solana",
+                    "keystore", "Phantom", "bfnaelmomeimhlpmgjnjophhpkkoljpa", "ejbalbakoplchlghecdalmeeeajnimhm",
+                    ".bashrc", ".zshrc", ".bash_profile", ".profile", ".zprofile", "_history", ".git-credentials",
+                    "hosts.yml", ".kube", ".docker", "gcloud", "application_default_credentials", ".azure",
+                    "trufflehog", "gitleaks", "auth"),
+            List.of("ipapi", "ip-api", "ipinfo", "ipgeolocation", "ipwho", "freegeoip", "geoip", "geolocation-db",
+                    "extreme-ip", "country.is", "ipdata", "IPAPI", "IPINFO", "GEOIP")));
+
     /** The categories of sensitive location {@code s} names, in the fixed order above; usually empty. */
     static List<String> categories(String s) {
-        if (s.length() < 4 || !mayMatch(s)) {
+        if (s.length() < 4 || (NEEDLES.find(s) & 1) == 0) {
             return List.of();
         }
         List<String> out = null;
@@ -60,17 +73,13 @@ final class SensitiveStrings {
         return out == null ? List.of() : out;
     }
 
-    /** Every needle has a dot, or one of these words: a cheap filter before the regular expressions. */
-    private static boolean mayMatch(String s) {
-        return s.indexOf('.') >= 0 || s.contains("Data") || s.contains("State") || s.contains("xodus")
-                || s.contains("Mask") || s.contains("nkbihf") || s.contains("Chrom") || s.contains("Brave")
-                || s.contains("Edge") || s.contains("Phantom") || s.contains("id_") || s.contains("keys")
-                || s.contains("hosts") || s.contains("truffle") || s.contains("leaks") || s.contains("auth")
-                || s.contains("Atomic") || s.contains("bfnael") || s.contains("ejbalb") || s.contains("keystore");
+    /** Both screens at once: bit 0 a sensitive location may be named, bit 1 a geo-IP host. */
+    static int screen(String s) {
+        return s.length() < 4 ? 0 : NEEDLES.find(s);
     }
 
     /** Whether {@code s} names a geo-IP lookup service. */
     static boolean geoIp(String s) {
-        return s.length() >= 8 && s.indexOf('.') >= 0 && GEO_IP.matcher(s).find();
+        return s.length() >= 8 && (NEEDLES.find(s) & 2) != 0 && GEO_IP.matcher(s).find();
     }
 }
