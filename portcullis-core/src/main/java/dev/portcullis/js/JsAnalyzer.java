@@ -325,10 +325,16 @@ final class JsAnalyzer {
             return i + 1;
         }
         fact(FactKind.REQUIRE, i, spec.value);
+        if (spec.encoding != null) {
+            value(spec.value, spec.encoding, i + 2);
+        }
         String module = normaliseModule(spec.value);
         moduleFacts(i, module);
-        bind(i, module);
-        if (lx.isPunct(close + 1, '.') && lx.type(close + 2) == JsLexer.IDENT) {
+        boolean memberAccess = lx.isPunct(close + 1, '.') && lx.type(close + 2) == JsLexer.IDENT;
+        if (!memberAccess) {
+            bind(i, module);
+        }
+        if (memberAccess) {
             String member = lx.text(close + 2);
             if (lx.isPunct(close + 3, '(')) {
                 capability(close + 2, module, member, close + 3);
@@ -470,6 +476,9 @@ final class JsAnalyzer {
         }
         Folded spec = fold(i + 2);
         if (spec != null && spec.end + 1 == close) {
+            if (spec.encoding != null) {
+                value(spec.value, spec.encoding, i + 2);
+            }
             String lower = spec.value.toLowerCase(Locale.ROOT);
             int colon = lower.indexOf(':');
             String scheme = colon > 0 ? lower.substring(0, colon) : "";
