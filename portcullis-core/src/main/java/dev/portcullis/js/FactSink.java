@@ -19,6 +19,8 @@ final class FactSink {
     private long decodedBudget;
     private int dropped;
     private int nesting;
+    private int currentLine;
+    private int budgetLine = -1;
     private int overflowLine;
 
     FactSink(JsOptions options) {
@@ -78,6 +80,9 @@ final class FactSink {
     /** Takes {@code chars} from the decoded-payload budget; false when it is spent. */
     boolean spendDecoded(int chars) {
         if (decodedBudget < chars) {
+            if (decodedBudget >= 0) {
+                budgetLine = currentLine;
+            }
             decodedBudget = -1;
             return false;
         }
@@ -85,9 +90,19 @@ final class FactSink {
         return true;
     }
 
+    /** Whether decoding may go on: false once the budget is spent, so that a file of many payloads stays cheap. */
+    boolean mayDecode(int line) {
+        currentLine = line;
+        return decodedBudget >= 0;
+    }
+
     /** The facts in order of line, then of appearance, with an UNPARSABLE fact for facts dropped at the limit. */
     List<Fact> facts() {
         List<Fact> out = new ArrayList<>(facts);
+        if (budgetLine >= 0) {
+            out.add(new Fact(FactKind.UNPARSABLE, budgetLine, "decode-budget", "decoded payloads beyond "
+                    + options.limits().maxDecodedBytes() + " characters not analysed", 0));
+        }
         if (dropped > 0) {
             out.add(new Fact(FactKind.UNPARSABLE, overflowLine, "too-many-facts",
                     dropped + " more facts dropped at the limit of " + options.limits().maxFactsPerFile(), 0));

@@ -908,6 +908,10 @@ final class JsAnalyzer {
 
     private Folded atomAt(int i) {
         byte t = lx.type(i);
+        if (t == JsLexer.IDENT && !sink.mayDecode(line(i)) && (lx.isIdent(i, "atob") || lx.isIdent(i, "Buffer")
+                || lx.isIdent(i, "String"))) {
+            return null;
+        }
         if (t == JsLexer.STRING || t == JsLexer.TEMPLATE) {
             Literals.Decoded d = Literals.decode(src, lx.start(i), lx.end(i));
             boolean escaped = d.escapes() >= 4 && d.escapes() * 2 >= d.value().length();
@@ -929,7 +933,7 @@ final class JsAnalyzer {
                 if (lx.isPunct(i + 1, '(')) {
                     Folded arg = fold(i + 2);
                     if (arg != null && lx.isPunct(arg.end + 1, ')')) {
-                        byte[] bytes = Encodings.base64Bytes(arg.value);
+                        byte[] bytes = sink.spendDecoded(arg.value.length()) ? Encodings.base64Bytes(arg.value) : null;
                         if (bytes != null) {
                             return new Folded(new String(bytes, StandardCharsets.ISO_8859_1), arg.end + 1, "base64");
                         }
@@ -1016,6 +1020,8 @@ final class JsAnalyzer {
         byte[] bytes;
         if (encoding == null || encoding.equals("utf8") || encoding.equals("utf-8")) {
             return new Folded(data.value, end, data.encoding);
+        } else if (!sink.spendDecoded(data.value.length())) {
+            return null;
         } else if (encoding.equals("base64") || encoding.equals("base64url")) {
             bytes = Encodings.base64Bytes(data.value);
         } else if (encoding.equals("hex")) {
@@ -1040,7 +1046,7 @@ final class JsAnalyzer {
             } else if (v.length() >= 16) {
                 sink.addOnce(FactKind.OBFUSCATION, line(i), "high-entropy", snippet(i), depth);
             }
-        } else if (v.length() >= Encodings.MIN_HEX) {
+        } else if (v.length() >= Encodings.MIN_HEX && sink.mayDecode(line(i))) {
             String decoded = null;
             String how = null;
             if (Encodings.isHex(v)) {
@@ -1049,6 +1055,9 @@ final class JsAnalyzer {
             } else if (Encodings.looksBase64(v)) {
                 decoded = Encodings.printableText(Encodings.base64Bytes(v));
                 how = "base64";
+            }
+            if (how != null && !sink.spendDecoded(v.length())) {
+                return;
             }
             if (decoded != null && decoded.length() >= 6) {
                 payload(decoded, how, i);
@@ -1063,13 +1072,11 @@ final class JsAnalyzer {
     }
 
     private void signals(String v, int i, int atDepth) {
-        int screen = SensitiveStrings.screen(v);
-        if ((screen & 1) != 0) {
-            for (String category : SensitiveStrings.categories(v)) {
-                sink.add(FactKind.SENSITIVE_PATH, line(i), category, v, atDepth);
-            }
+        SensitiveStrings.Screen screen = SensitiveStrings.screen(v);
+        for (String category : screen.categories()) {
+            sink.add(FactKind.SENSITIVE_PATH, line(i), category, v, atDepth);
         }
-        if ((screen & 2) != 0 && SensitiveStrings.geoIp(v)) {
+        if (screen.geoIp()) {
             sink.add(FactKind.LOCALE_CHECK, line(i), "geo-ip", v, atDepth);
         }
         for (StringPattern p : sink.options().patterns()) {

@@ -33,16 +33,16 @@ final class JsLexer {
     /** Bracket depth beyond which the file is reported as deeply nested (real code stays far below). */
     static final int DEEP_NESTING = 1000;
 
-    private static final int MASK = WINDOW - 1;
-
+    private final int window;
+    private final int mask;
     private final String src;
     private final int length;
-    private final byte[] types = new byte[WINDOW];
-    private final int[] starts = new int[WINDOW];
-    private final int[] ends = new int[WINDOW];
-    private final int[] lines = new int[WINDOW];
+    private final byte[] types;
+    private final int[] starts;
+    private final int[] ends;
+    private final int[] lines;
     /** For identifiers of plain ASCII letters: the polynomial hash {@link Names} uses; else 0 (computed there). */
-    private final int[] identHashes = new int[WINDOW];
+    private final int[] identHashes;
     private int produced;
     private int pos;
     private int line = 1;
@@ -67,6 +67,14 @@ final class JsLexer {
     JsLexer(String src) {
         this.src = src;
         this.length = src.length();
+        // a short source (a decoded payload, an inline script) has fewer tokens than characters: a small window holds all
+        this.window = Math.min(WINDOW, Integer.highestOneBit(Math.max(16, length + 2)) << 1);
+        this.mask = window - 1;
+        this.types = new byte[window];
+        this.starts = new int[window];
+        this.ends = new int[window];
+        this.lines = new int[window];
+        this.identHashes = new int[window];
         if (src.startsWith("#!")) {
             while (pos < length && src.charAt(pos) != '\n') {
                 pos++;
@@ -80,7 +88,7 @@ final class JsLexer {
 
     /** Type of token {@code i}, lexing as far as needed; {@link #NONE} past the end or outside the window. */
     byte type(int i) {
-        if (i < 0 || i < produced - WINDOW) {
+        if (i < 0 || i < produced - window) {
             return NONE;
         }
         while (i >= produced) {
@@ -88,29 +96,29 @@ final class JsLexer {
                 return NONE;
             }
         }
-        return types[i & MASK];
+        return types[i & mask];
     }
 
     int start(int i) {
-        return type(i) == NONE ? length : starts[i & MASK];
+        return type(i) == NONE ? length : starts[i & mask];
     }
 
     int end(int i) {
-        return type(i) == NONE ? length : ends[i & MASK];
+        return type(i) == NONE ? length : ends[i & mask];
     }
 
     int line(int i) {
-        return type(i) == NONE ? line : lines[i & MASK];
+        return type(i) == NONE ? line : lines[i & mask];
     }
 
     /** The hash of identifier {@code i} as {@link Names#hash} computes it. */
     int identHash(int i) {
-        int slot = i & MASK;
+        int slot = i & mask;
         return Names.mix(identHashes[slot], ends[slot] - starts[slot]);
     }
 
     String text(int i) {
-        return type(i) == NONE ? "" : src.substring(starts[i & MASK], ends[i & MASK]);
+        return type(i) == NONE ? "" : src.substring(starts[i & mask], ends[i & mask]);
     }
 
     /** Whether token {@code i} is an identifier spelled {@code name}. */
@@ -125,12 +133,12 @@ final class JsLexer {
 
     /** Whether token {@code i} is the one-character punctuator {@code c}. */
     boolean isPunct(int i, char c) {
-        return type(i) == PUNCT && ends[i & MASK] - starts[i & MASK] == 1 && src.charAt(starts[i & MASK]) == c;
+        return type(i) == PUNCT && ends[i & mask] - starts[i & mask] == 1 && src.charAt(starts[i & mask]) == c;
     }
 
     private boolean is(int i, String text) {
-        int s = starts[i & MASK];
-        return ends[i & MASK] - s == text.length() && src.startsWith(text, s);
+        int s = starts[i & mask];
+        return ends[i & mask] - s == text.length() && src.startsWith(text, s);
     }
 
     /** Whether the whole input has been tokenized and token {@code i} is past its end. */
@@ -146,7 +154,7 @@ final class JsLexer {
     }
 
     private void emit(byte type, int start, int end, int atLine) {
-        int slot = produced & MASK;
+        int slot = produced & mask;
         types[slot] = type;
         starts[slot] = start;
         ends[slot] = end;
@@ -305,7 +313,7 @@ final class JsLexer {
             pos++;
         }
         emit(IDENT, start, pos, line);
-        identHashes[(produced - 1) & MASK] = h;
+        identHashes[(produced - 1) & mask] = h;
         regexAllowed = keywordBeforeExpression(start, pos);
         return true;
     }

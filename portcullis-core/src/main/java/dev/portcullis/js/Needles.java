@@ -12,7 +12,8 @@ import java.util.List;
  */
 final class Needles {
     private static final int ALPHABET = 128;
-    private final int[][] next;
+    /** The transition table, flattened: state * 128 + character. */
+    private final int[] next;
     private final int[] output;
 
     /** {@code groups.get(g)} are the needles whose presence sets bit {@code g} of {@link #find}. */
@@ -59,7 +60,10 @@ final class Needles {
                 }
             }
         }
-        this.next = Arrays.copyOf(trie, states);
+        this.next = new int[states * ALPHABET];
+        for (int k = 0; k < states; k++) {
+            System.arraycopy(trie[k], 0, next, k * ALPHABET, ALPHABET);
+        }
         this.output = Arrays.copyOf(out, states);
     }
 
@@ -69,7 +73,7 @@ final class Needles {
         int found = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            state = c < ALPHABET ? next[state][c] : 0;
+            state = c < ALPHABET ? next[state * ALPHABET + c] : 0;
             found |= output[state];
         }
         return found;
