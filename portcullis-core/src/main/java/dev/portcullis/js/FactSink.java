@@ -14,7 +14,7 @@ import java.util.Set;
 final class FactSink {
     private final JsOptions options;
     private final List<Fact> facts = new ArrayList<>();
-    private final Set<String> seen = new HashSet<>();
+    private final Set<Key> seen = new HashSet<>();
     private final Set<String> once = new HashSet<>();
     private long decodedBudget;
     private int dropped;
@@ -37,8 +37,8 @@ final class FactSink {
     }
 
     void add(FactKind kind, int line, String detail, String evidence, int depth) {
-        String key = kind.ordinal() + "\u0000" + line + "\u0000" + depth + "\u0000" + detail;
-        if (!seen.add(key)) {
+        // facts about a literal's value are told apart by that value; facts about code by what they say
+        if (!seen.add(new Key(kind, line, depth, detail, byValue(kind) ? evidence : ""))) {
             return;
         }
         if (facts.size() >= options.limits().maxFactsPerFile() - 1) {
@@ -48,6 +48,21 @@ final class FactSink {
             return;
         }
         facts.add(new Fact(kind, Math.max(0, line), bound(detail, 200), bound(evidence, options.limits().maxEvidenceChars()), depth));
+    }
+
+    private record Key(FactKind kind, int line, int depth, String detail, String value) {
+    }
+
+    private static boolean byValue(FactKind kind) {
+        return kind == FactKind.ENCODED_PAYLOAD || kind == FactKind.STRING_MATCH || kind == FactKind.SENSITIVE_PATH;
+    }
+
+    /**
+     * Whether this fact about code was added already; lets callers skip building its evidence, which on a
+     * minified line repeating the same call a million times is most of the work.
+     */
+    boolean has(FactKind kind, int line, String detail, int depth) {
+        return !byValue(kind) && seen.contains(new Key(kind, line, depth, detail, ""));
     }
 
     /** Adds the fact only the first time this kind and detail are seen in the file. */

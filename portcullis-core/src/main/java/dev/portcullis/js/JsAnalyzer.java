@@ -95,7 +95,9 @@ final class JsAnalyzer {
     }
 
     private void fact(FactKind kind, int i, String detail) {
-        sink.add(kind, line(i), detail, snippet(i), depth);
+        if (!sink.has(kind, line(i), detail, depth)) {
+            sink.add(kind, line(i), detail, snippet(i), depth);
+        }
     }
 
     /** The source around token {@code i}, on its line, bounded. */
@@ -237,7 +239,8 @@ final class JsAnalyzer {
             return;
         }
         byte t = lx.type(i + 2);
-        if (t == JsLexer.STRING || t == JsLexer.TEMPLATE || t == JsLexer.IDENT) {
+        boolean known = t == JsLexer.IDENT && names.find(src, lx.start(i + 2), lx.end(i + 2), lx.identHash(i + 2)) != null;
+        if (t == JsLexer.STRING || t == JsLexer.TEMPLATE || known) {
             Folded f = fold(i + 2);
             if (f != null && endsStatement(f.end + 1)) {
                 constants.put(name, f.value);
@@ -712,7 +715,9 @@ final class JsAnalyzer {
             return;
         }
         if (lx.isPunct(i - 1, "...")) {
-            fact(FactKind.ENV_BULK, i, "spread");
+            if (!childEnvironment(i - 1)) {
+                fact(FactKind.ENV_BULK, i, "spread");
+            }
         } else if (lx.isPunct(i - 1, '(') && lx.isIdent(i - 2, "stringify") && lx.isIdent(i - 4, "JSON")) {
             fact(FactKind.ENV_BULK, i, "JSON.stringify");
         } else if (lx.isPunct(i - 1, '(') && lx.isIdent(i - 4, "Object") && lx.type(i - 2) == JsLexer.IDENT
@@ -734,6 +739,27 @@ final class JsAnalyzer {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the spread at {@code spread} builds an environment for a child process ({@code env: {...process.env,
+     * X: 1}}, {@code const env = {...process.env}}), which installers such as esbuild's do; copying the environment
+     * to hand it on is not collecting it.
+     */
+    private boolean childEnvironment(int spread) {
+        int brace = spread - 1;
+        while (brace > spread - 64 && !lx.isPunct(brace, '{')) {
+            if (lx.isPunct(brace, ';') || lx.isPunct(brace, '}') || lx.type(brace) == JsLexer.NONE) {
+                return false;
+            }
+            brace--;
+        }
+        if (!lx.isPunct(brace, '{')) {
+            return false;
+        }
+        boolean assigned = lx.isPunct(brace - 1, ':') || lx.isPunct(brace - 1, '=');
+        return assigned && lx.type(brace - 2) == JsLexer.IDENT
+                && lx.text(brace - 2).toLowerCase(Locale.ROOT).contains("env");
     }
 
     private void envRead(int i, String key) {
