@@ -154,6 +154,7 @@ final class JsLexer {
     }
 
     private void emit(byte type, int start, int end, int atLine) {
+        assert start <= end && end <= length : "token " + start + ".." + end + " outside " + length;
         int slot = produced & mask;
         types[slot] = type;
         starts[slot] = start;
@@ -418,8 +419,13 @@ final class JsLexer {
                 return true;
             }
             if (c == '\\') {
+                if (pos + 1 >= length) {
+                    // a backslash as the last character of the file: the template is cut off here
+                    pos = length;
+                    break;
+                }
                 pos++;
-                if (pos < length && src.charAt(pos) == '\n') {
+                if (src.charAt(pos) == '\n') {
                     line++;
                 }
             } else if (c == '\n') {

@@ -42,6 +42,8 @@ class JsFactsBadInputTest {
                         "require net @1"),
                 Arguments.of("unterminated template substitution", "require('net');\nconst t = `abc ${require('fs')", "unparsable unbalanced-brackets @2",
                         "require fs @2"),
+                Arguments.of("template ending in a backslash", "require('os');\nconst t = `abc\\", "unparsable unterminated-template @2",
+                        "require os @1"),
                 Arguments.of("unterminated regex", "const r = /abc\nrequire('dns');", "unparsable unterminated-regex @1",
                         "require dns @2"),
                 Arguments.of("unterminated comment", "require('os');\n/* never closed\nrequire('fs')", "unparsable unterminated-comment @2",
