@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -215,7 +214,4 @@ final class RuleLoader {
         }
         return in;
     }
-
-    /** Rules sorted by id, for the catalogue. */
-    static final Comparator<ContentRule> BY_ID = Comparator.comparing(ContentRule::id);
 }
