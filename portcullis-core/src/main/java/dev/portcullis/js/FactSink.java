@@ -126,10 +126,11 @@ final class FactSink {
         return out;
     }
 
-    /** One line of at most {@code max} characters: newlines and control characters escaped, long text cut. */
+    /** One line of at most {@code max} characters: newlines and control characters escaped, long text cut with …. */
     static String bound(String text, int max) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
-        for (int i = 0; i < text.length() && out.length() < max; i++) {
+        int i = 0;
+        for (; i < text.length() && out.length() < max; i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\n' -> out.append("\\n");
@@ -138,12 +139,13 @@ final class FactSink {
                 default -> {
                     if (c < 0x20 || c == 0x7F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069
                             || c >= 0x200B && c <= 0x200D || c == 0xFEFF) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
+                                .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
                     } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
                             && Character.isLowSurrogate(text.charAt(i + 1))) {
                         int cp = Character.toCodePoint(c, text.charAt(i + 1));
                         if (cp >= 0xE0000 && cp <= 0xE007F) {
-                            out.append(String.format("\\u{%x}", cp));
+                            out.append("\\u{").append(Integer.toHexString(cp)).append('}');
                         } else {
                             out.append(c).append(text.charAt(i + 1));
                         }
@@ -156,12 +158,16 @@ final class FactSink {
                 }
             }
         }
-        if (out.length() > max) {
-            out.setLength(max);
-        }
-        if (out.length() == max && text.length() > max) {
-            out.setCharAt(max - 1, '…');
+        boolean cut = i < text.length() || out.length() > max;
+        if (cut) {
+            out.setLength(max - 1);
+            if (out.length() > 0 && Character.isHighSurrogate(out.charAt(out.length() - 1))) {
+                out.setLength(out.length() - 1);
+            }
+            out.append('…');
         }
         return out.toString();
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 }
