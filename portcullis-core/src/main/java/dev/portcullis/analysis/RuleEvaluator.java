@@ -126,9 +126,15 @@ final class RuleEvaluator {
                 continue;
             }
             previous = from;
-            List<Located> window = new ArrayList<>(fileWide);
-            for (int i = start; i < byLine.size() && byLine.get(i).fact().line() <= from + rule.maxLineSpan(); i++) {
-                window.add(byLine.get(i));
+            int end = start;
+            while (end < byLine.size() && byLine.get(end).fact().line() <= (long) from + rule.maxLineSpan()) {
+                end++;
+            }
+            // A view, not a copy: a bundle's file may have thousands of facts and as many windows.
+            List<Located> window = byLine.subList(start, end);
+            if (!fileWide.isEmpty()) {
+                window = new ArrayList<>(fileWide);
+                window.addAll(byLine.subList(start, end));
             }
             List<Located> witnesses = rule.match().witnesses(window);
             if (witnesses != null) {

@@ -229,6 +229,15 @@ class AnalyzerTest {
     }
 
     @Test
+    void hostileManifestsEndAsAFindingNotAnException() {
+        String deep = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
+        assertThat(rules(analyze("package.json", deep))).containsExactly("content/invalid-manifest@package.json:1");
+        String hugeBin = "{\"name\":\"x\",\"bin\":{" + java.util.stream.IntStream.range(0, 50_000)
+                .mapToObj(i -> "\"b" + i + "\":\"x.js\"").collect(java.util.stream.Collectors.joining(",")) + "}}";
+        assertThat(analyze("package.json", hugeBin).findings()).isEmpty();
+    }
+
+    @Test
     void tarballProblemsBecomeFindingsAtTheirEntry() {
         PackageInput input = new PackageInput("demo", "1.0.0", List.of(file("package.json", MANIFEST)), List.of(
                 new TarballProblem(TarballProblem.Kind.PATH_TRAVERSAL, "package/../../etc/passwd", "escapes the package"),
