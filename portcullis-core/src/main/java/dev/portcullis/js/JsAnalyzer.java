@@ -69,8 +69,8 @@ final class JsAnalyzer {
     /** Analyses the whole token stream. */
     void run() {
         int i = 0;
-        while (lx.type(i) != JsLexer.NONE && !sink.full()) {
-            byte t = lx.type(i);
+        byte t;
+        while ((t = lx.type(i)) != JsLexer.NONE && !sink.full()) {
             switch (t) {
                 case JsLexer.IDENT -> i = identifier(i);
                 case JsLexer.STRING, JsLexer.TEMPLATE -> i = constantExpression(i);
@@ -129,8 +129,8 @@ final class JsAnalyzer {
     }
 
     private int identifier(int i) {
-        int start = lx.start(i);
-        int end = lx.end(i);
+        int start = lx.startOf(i);
+        int end = lx.endOf(i);
         if (end - start > 3 && src.startsWith("_0x", start)) {
             if (hexIdentifiers++ == 0) {
                 firstHexIdentifierLine = line(i);
