@@ -231,8 +231,16 @@ final class JsAnalyzer {
         names.add(name);
     }
 
-    /** {@code name = require}, {@code name = 'constant'}. */
+    /**
+     * {@code name = require}, {@code name = 'constant'}; any other assignment ends what the name stood for, since
+     * minified bundles reuse one-letter names for everything ({@code a = require('child_process')} in one module,
+     * {@code a = /x/} in the next). A require assigned here binds the name again when the require is read.
+     */
     private void declaration(int i, String name) {
+        modules.remove(name);
+        members.remove(name);
+        constants.remove(name);
+        requireAliases.remove(name);
         if (lx.isIdent(i + 2, "require") && !lx.isPunct(i + 3, '(')) {
             requireAliases.add(name);
             names.add(name);

@@ -188,6 +188,8 @@ class JsFactsTest {
                         List.of("dynamic-require 42 @1", "require 42 @1")),
                 Arguments.of("method named exec", "const r = /a(b)/.exec(s);\nthis.spawn = db.exec('select 1');",
                         List.of("child-process child_process.exec @1", "child-process child_process.exec @2")),
+                Arguments.of("reused minified name", "var a=require(\"child_process\");a.exec(c);\na=/x/;a.exec(s);",
+                        List.of("child-process child_process.exec @2")),
                 Arguments.of("member named fetch", "this.fetch('/api');\ncache.fetch(k);", List.of("network fetch @1", "network fetch @2")),
                 Arguments.of("local function named fetch", "function fetch(u) { return https.get(u); }\nfetch(u);", List.of("network fetch @2")),
                 Arguments.of("process.env passed whole to a child", "spawn(cmd, args, { env: process.env });", List.of("env-bulk spread @1")),
