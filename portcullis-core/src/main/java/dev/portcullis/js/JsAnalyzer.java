@@ -69,8 +69,8 @@ final class JsAnalyzer {
     /** Analyses the whole token stream. */
     void run() {
         int i = 0;
-        while (lx.type(i) != JsLexer.NONE && !sink.full()) {
-            byte t = lx.type(i);
+        byte t;
+        while ((t = lx.type(i)) != JsLexer.NONE && !sink.full()) {
             switch (t) {
                 case JsLexer.IDENT -> i = identifier(i);
                 case JsLexer.STRING, JsLexer.TEMPLATE -> i = constantExpression(i);
@@ -129,8 +129,8 @@ final class JsAnalyzer {
     }
 
     private int identifier(int i) {
-        int start = lx.start(i);
-        int end = lx.end(i);
+        int start = lx.startOf(i);
+        int end = lx.endOf(i);
         if (end - start > 3 && src.startsWith("_0x", start)) {
             if (hexIdentifiers++ == 0) {
                 firstHexIdentifierLine = line(i);
@@ -231,8 +231,16 @@ final class JsAnalyzer {
         names.add(name);
     }
 
-    /** {@code name = require}, {@code name = 'constant'}. */
+    /**
+     * {@code name = require}, {@code name = 'constant'}; any other assignment ends what the name stood for, since
+     * minified bundles reuse one-letter names for everything ({@code a = require('child_process')} in one module,
+     * {@code a = /x/} in the next). A require assigned here binds the name again when the require is read.
+     */
     private void declaration(int i, String name) {
+        modules.remove(name);
+        members.remove(name);
+        constants.remove(name);
+        requireAliases.remove(name);
         if (lx.isIdent(i + 2, "require") && !lx.isPunct(i + 3, '(')) {
             requireAliases.add(name);
             names.add(name);

@@ -88,8 +88,8 @@ final class JsLexer {
 
     /** Type of token {@code i}, lexing as far as needed; {@link #NONE} past the end or outside the window. */
     byte type(int i) {
-        if (i < 0 || i < produced - window) {
-            return NONE;
+        if (i < produced) {
+            return i >= 0 && i >= produced - window ? types[i & mask] : NONE;
         }
         while (i >= produced) {
             if (!lexOne()) {
@@ -97,6 +97,16 @@ final class JsLexer {
             }
         }
         return types[i & mask];
+    }
+
+    /** Start of token {@code i}, which the caller has seen with a type other than NONE just before. */
+    int startOf(int i) {
+        return starts[i & mask];
+    }
+
+    /** End of token {@code i}, which the caller has seen with a type other than NONE just before. */
+    int endOf(int i) {
+        return ends[i & mask];
     }
 
     int start(int i) {

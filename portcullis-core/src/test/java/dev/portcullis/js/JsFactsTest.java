@@ -167,7 +167,10 @@ class JsFactsTest {
                         "invisible-unicode U+2066 @1")),
                 Arguments.of("hangul filler identifier", "const { timeout, \u3164 } = req.query;\nexec(\u3164);",
                         List.of("invisible-unicode U+3164 @1")),
-                Arguments.of("tag characters", "// hidden \uDB40\uDC41\uDB40\uDC42\nrun();", List.of("invisible-unicode U+E0041 @1")));
+                Arguments.of("tag characters", "// hidden \uDB40\uDC41\uDB40\uDC42\nrun();", List.of("invisible-unicode U+E0041 @1")),
+                Arguments.of("variation selectors carrying a payload (GlassWorm)", "\nconst s = decode('|"
+                        + "\uDB40\uDD10\uDB40\uDD21\uFE01\uFE02\uDB40\uDD33\uDB40\uDD44\uFE0A\uFE0B\uDB40\uDD55');",
+                        List.of("invisible-unicode variation-selectors @2")));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -185,6 +188,8 @@ class JsFactsTest {
                         List.of("dynamic-require 42 @1", "require 42 @1")),
                 Arguments.of("method named exec", "const r = /a(b)/.exec(s);\nthis.spawn = db.exec('select 1');",
                         List.of("child-process child_process.exec @1", "child-process child_process.exec @2")),
+                Arguments.of("reused minified name", "var a=require(\"child_process\");a.exec(c);\na=/x/;a.exec(s);",
+                        List.of("child-process child_process.exec @2")),
                 Arguments.of("member named fetch", "this.fetch('/api');\ncache.fetch(k);", List.of("network fetch @1", "network fetch @2")),
                 Arguments.of("local function named fetch", "function fetch(u) { return https.get(u); }\nfetch(u);", List.of("network fetch @2")),
                 Arguments.of("process.env passed whole to a child", "spawn(cmd, args, { env: process.env });", List.of("env-bulk spread @1")),
@@ -194,6 +199,8 @@ class JsFactsTest {
                 Arguments.of("regex that looks like code", "const re = /require\\('x'\\)/g; const d = a / b / c;", List.of()),
                 Arguments.of("array methods are not a rotation", "['pop', 'push', 'shift', 'sort', 'splice'].forEach(f);",
                         List.of("obfuscation string-array @1")),
+                Arguments.of("emoji with variation selectors", "const hearts = '\u2764\uFE0F \u2764\uFE0F \u2764\uFE0F \u2764\uFE0F "
+                        + "\u2764\uFE0F \u2764\uFE0F \u2764\uFE0F \u2764\uFE0F \u2764\uFE0F';", List.of()),
                 Arguments.of("emoji with joiners in a string", "const family = '\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67';", List.of()),
                 Arguments.of("BOM at start", "\uFEFFmodule.exports = 1;", List.of()),
                 Arguments.of("path not a dotfile", "const env = 'process.env.NODE_ENV'; load('./environment.js');", List.of()));
