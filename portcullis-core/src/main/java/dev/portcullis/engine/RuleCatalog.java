@@ -21,6 +21,7 @@ public final class RuleCatalog {
             rules.addAll(check.rules());
         }
         rules.addAll(PolicyEngine.rules());
+        rules.addAll(Analyzers.defaults().rules());
         rules.sort(Comparator.comparing(RuleDescriptor::id));
         return List.copyOf(rules);
     }

@@ -85,11 +85,7 @@ public final class SarifReporter implements Reporter {
         Map<String, Integer> index = new HashMap<>();
         for (RuleDescriptor rule : report.rules()) {
             index.put(rule.id(), rules.size());
-            rules.add(new Rule(rule.id(), rule.title(), new Text(rule.title()), new Text(rule.why()),
-                    new Text(rule.why() + "\n\nHow to fix: " + rule.howToFix()),
-                    new Configuration(level(rule.defaultSeverity())),
-                    new RuleProperties(securitySeverity(rule.defaultSeverity()), List.of("security", "supply-chain",
-                            rule.group()))));
+            rules.add(rule(rule));
         }
         List<Result> results = new ArrayList<>();
         for (Finding finding : report.result().findings()) {
@@ -109,6 +105,15 @@ public final class SarifReporter implements Reporter {
                 null, rules)), results)));
         MAPPER.writeValue(new JsonReporter.NonClosingWriter(out), log);
         out.write("\n");
+    }
+
+    /** One catalogue rule as SARIF describes it (shared with the inspect reporter). */
+    static Rule rule(RuleDescriptor rule) {
+        return new Rule(rule.id(), rule.title(), new Text(rule.title()), new Text(rule.why()),
+                new Text(rule.why() + "\n\nHow to fix: " + rule.howToFix()),
+                new Configuration(level(rule.defaultSeverity())),
+                new RuleProperties(securitySeverity(rule.defaultSeverity()), List.of("security", "supply-chain",
+                        rule.group())));
     }
 
     static String level(Severity severity) {
