@@ -10,9 +10,6 @@ import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ScanReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,12 +58,7 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ReportFormat reportFormat = null;
-        for (ReportFormat candidate : ReportFormat.values()) {
-            if (candidate.id().equals(format)) {
-                reportFormat = candidate;
-            }
-        }
+        ReportFormat reportFormat = ReportOutput.format(format);
         if (reportFormat == null) {
             err.println("portcullis scan: unknown format '" + format + "' (expected text, json or sarif)");
             return ExitCodes.USAGE;
@@ -84,15 +76,8 @@ final class ScanCommand implements Callable<Integer> {
             ScanReport report = new ScanPipeline(environment)
                     .run(new ScanOptions(dir.toAbsolutePath().normalize(), policy, threshold, offline));
             boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");
-            if (output != null) {
-                try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                    reportFormat.reporter(false).write(report, out);
-                }
-            } else {
-                PrintWriter out = spec.commandLine().getOut();
-                reportFormat.reporter(colour).write(report, out);
-                out.flush();
-            }
+            ReportFormat chosen = reportFormat;
+            ReportOutput.write(output, spec.commandLine().getOut(), out -> chosen.reporter(colour).write(report, out));
             return report.result().passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
         } catch (InputException e) {
             err.println("portcullis scan: " + e.getMessage());

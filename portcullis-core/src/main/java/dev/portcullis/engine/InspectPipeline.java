@@ -264,7 +264,8 @@ public final class InspectPipeline {
     InspectReport report(Policy policy, List<InspectReport.Result> results) {
         List<String> warnings = new PolicyEngine(policy, today()).decide(List.of()).findings().stream()
                 .map(f -> f.location() + ": " + f.message()).toList();
-        return new InspectReport(Versions.tool(), results, policy.verdict(), warnings, RuleCatalog.all());
+        return new InspectReport(Versions.tool(), results, policy.verdict(), policy.failOnVerdict(), warnings,
+                RuleCatalog.all());
     }
 
     private LocalDate today() {

@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param toolVersion Portcullis's version
  * @param results one per target, in argument order
  * @param thresholds how findings became verdicts
+ * @param failOn the mildest verdict that fails the run (the policy's {@code verdict.failOn})
  * @param warnings about the run rather than a package (an expired ignore in the policy …), one sentence each
  * @param rules the rule catalogue (SARIF lists it)
  */
-public record InspectReport(String toolVersion, List<Result> results, VerdictThresholds thresholds,
+public record InspectReport(String toolVersion, List<Result> results, VerdictThresholds thresholds, Verdict failOn,
                             List<String> warnings, List<RuleDescriptor> rules) {
 
     /** Why a target could not be inspected: the user's input (exit 2) or the network / the tool (exit 3). */
@@ -79,6 +80,7 @@ public record InspectReport(String toolVersion, List<Result> results, VerdictThr
         Objects.requireNonNull(toolVersion, "toolVersion");
         results = List.copyOf(results);
         Objects.requireNonNull(thresholds, "thresholds");
+        Objects.requireNonNull(failOn, "failOn");
         warnings = List.copyOf(warnings);
         rules = List.copyOf(rules);
     }
@@ -86,6 +88,11 @@ public record InspectReport(String toolVersion, List<Result> results, VerdictThr
     /** The strictest verdict of the targets that were inspected; allow when there are none. */
     public Verdict worstVerdict() {
         return results.stream().map(Result::verdict).filter(Objects::nonNull).reduce(Verdict.ALLOW, Verdict::max);
+    }
+
+    /** True when no inspected package's verdict reaches {@link #failOn} (errors are judged apart). */
+    public boolean passed() {
+        return worstVerdict().ordinal() < failOn.ordinal();
     }
 
     /** The most serious error kind among the targets (network over input), or null when every target ran. */

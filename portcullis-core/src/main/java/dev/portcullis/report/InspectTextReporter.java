@@ -78,7 +78,9 @@ public final class InspectTextReporter implements InspectReporter {
             parts.add(errors + " not inspected");
         }
         s.append(report.results().size()).append(report.results().size() == 1 ? " target: " : " targets: ")
-                .append(String.join(", ", parts)).append(".\n");
+                .append(String.join(", ", parts)).append(". ")
+                .append(report.passed() ? ansi("32;1", "PASSED") : ansi("31;1", "FAILED"))
+                .append(" (fails on ").append(report.failOn().id()).append(")\n");
         out.write(s.toString());
     }
 
