@@ -1,6 +1,7 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.engine.Environment;
+import dev.portcullis.engine.Progress;
 import dev.portcullis.engine.ScanOptions;
 import dev.portcullis.engine.ScanPipeline;
 import dev.portcullis.model.InputException;
@@ -49,6 +50,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Never touch the network; report what could not be checked")
     boolean offline;
 
+    @Option(names = "--deep", description = "Also fetch (verified, cached) and analyse the content of every registry "
+            + "package of the lockfile, as `portcullis inspect` does")
+    boolean deep;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output")
     Path output;
 
@@ -73,8 +78,16 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         try {
-            ScanReport report = new ScanPipeline(environment)
-                    .run(new ScanOptions(dir.toAbsolutePath().normalize(), policy, threshold, offline));
+            ProgressLine progress = deep && terminal ? new ProgressLine(err) : null;
+            ScanReport report;
+            try {
+                report = new ScanPipeline(environment, progress == null ? Progress.NONE : progress)
+                        .run(new ScanOptions(dir.toAbsolutePath().normalize(), policy, threshold, offline, deep));
+            } finally {
+                if (progress != null) {
+                    progress.finish();
+                }
+            }
             boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");
             ReportFormat chosen = reportFormat;
             ReportOutput.write(output, spec.commandLine().getOut(), out -> chosen.reporter(colour).write(report, out));

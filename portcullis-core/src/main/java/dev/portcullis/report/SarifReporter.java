@@ -63,7 +63,9 @@ public final class SarifReporter implements Reporter {
     record SarifLocation(PhysicalLocation physicalLocation) {
     }
 
-    record ResultProperties(String severity, @JsonProperty("package") String packageName, String version) {
+    @JsonPropertyOrder({"severity", "package", "version", "evidence"})
+    record ResultProperties(String severity, @JsonProperty("package") String packageName, String version,
+                            String evidence) {
     }
 
     @JsonPropertyOrder({"ruleId", "ruleIndex", "level", "message", "locations", "partialFingerprints", "properties"})
@@ -99,7 +101,8 @@ public final class SarifReporter implements Reporter {
                     List.of(new SarifLocation(new PhysicalLocation(new ArtifactLocation(finding.location().file()),
                             region))),
                     Map.of("portcullis/v1", fingerprint(finding)),
-                    new ResultProperties(finding.severity().id(), finding.packageName(), finding.version())));
+                    new ResultProperties(finding.severity().id(), finding.packageName(), finding.version(),
+                            finding.evidence())));
         }
         Log log = new Log(SCHEMA, "2.1.0", List.of(new Run(new Tool(new Driver("Portcullis", report.toolVersion(),
                 null, rules)), results)));
