@@ -79,7 +79,8 @@ public final class InspectTextReporter implements InspectReporter {
         }
         s.append(report.results().size()).append(report.results().size() == 1 ? " target: " : " targets: ")
                 .append(String.join(", ", parts)).append(". ")
-                .append(report.passed() ? ansi("32;1", "PASSED") : ansi("31;1", "FAILED"))
+                .append(!report.passed() ? ansi("31;1", "FAILED")
+                        : errors > 0 ? ansi("31;1", "INCOMPLETE") : ansi("32;1", "PASSED"))
                 .append(" (fails on ").append(report.failOn().id()).append(")\n");
         out.write(s.toString());
     }
