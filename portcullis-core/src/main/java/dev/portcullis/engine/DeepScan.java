@@ -41,6 +41,9 @@ final class DeepScan {
     static final int BATCH = 64;
     /** How many packages one unchecked line names before summarising the rest. */
     private static final int UNCHECKED_NAMED = 10;
+    /** The public registry under the names lockfiles record it by (yarn classic writes its alias). */
+    private static final List<String> PUBLIC_REGISTRIES = List.of("https://registry.npmjs.org/",
+            "https://registry.yarnpkg.com/");
 
     private final RegistryClient client;
     private final NpmConfig config;
@@ -142,9 +145,27 @@ final class DeepScan {
         if (node.integrity() == null || Integrity.parse(node.integrity()).isEmpty()) {
             return null; // yarn berry's checksum, or none: the packument says what to verify against
         }
-        String url = registry.tarballUrl() != null && registry.tarballUrl().startsWith("http")
-                ? registry.tarballUrl() : conventionalUrl(node.name(), node.version());
+        String url = registry.tarballUrl();
+        if (url == null || !url.startsWith("http")) {
+            url = conventionalUrl(node.name(), node.version());
+        } else {
+            url = replaceRegistryHost(url, config.registryFor(node.name()));
+        }
         return new RegistryClient.TarballRequest(java.net.URI.create(url), node.integrity());
+    }
+
+    /**
+     * A URL of the public registry, fetched from the configured registry instead, as npm's default
+     * {@code replace-registry-host=npmjs} does: a lockfile written against registry.npmjs.org installs through the
+     * mirror a company configures. Other hosts are fetched as recorded.
+     */
+    static String replaceRegistryHost(String url, String configured) {
+        for (String publicRegistry : PUBLIC_REGISTRIES) {
+            if (url.startsWith(publicRegistry) && !configured.equals(publicRegistry)) {
+                return configured + url.substring(publicRegistry.length());
+            }
+        }
+        return url;
     }
 
     /** {@code <registry>/<name>/-/<unscoped name>-<version>.tgz}, where npm publishes every tarball. */
