@@ -38,7 +38,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class DeepScan {
     /** Tarballs downloaded, then analysed, per round: bounds memory to a batch of (compressed) tarballs. */
-    static final int BATCH = 64;
+    static final int BATCH = 32;
+    /**
+     * A tarball this large (compressed) unpacks to a hundred megabytes or more (next, prisma, tfjs): it is analysed
+     * alone, so that two of them never sit unpacked in memory at once.
+     */
+    static final long LARGE_TARBALL = 8L << 20;
     /** How many packages one unchecked line names before summarising the rest. */
     private static final int UNCHECKED_NAMED = 10;
     /** The public registry under the names lockfiles record it by (yarn classic writes its alias). */
@@ -87,21 +92,30 @@ final class DeepScan {
         AtomicInteger done = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
         int total = wanted.size();
+        Semaphore memory = new Semaphore(threads);
         progress.update(0, total, 0);
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             for (int start = 0; start < wanted.size(); start += BATCH) {
                 List<Wanted> batch = wanted.subList(start, Math.min(wanted.size(), start + BATCH));
-                List<RegistryClient.Download> downloads = client.fetchAll(batch.stream().map(Wanted::request).toList());
+                RegistryClient.Download[] downloads = client.fetchAll(batch.stream().map(Wanted::request).toList())
+                        .toArray(RegistryClient.Download[]::new);
                 List<Future<?>> futures = new ArrayList<>();
                 for (int i = 0; i < batch.size(); i++) {
                     Wanted package_ = batch.get(i);
-                    RegistryClient.Download download = downloads.get(i);
+                    RegistryClient.Download download = downloads[i];
+                    downloads[i] = null; // the task holds it now; dropped as soon as it is analysed
                     futures.add(pool.submit(() -> {
                         switch (download) {
                             case RegistryClient.Download.Failed failed -> unchecked.put(package_.id(), failed.reason());
                             case RegistryClient.Download.Fetched fetched -> {
                                 byte[] tarball = fetched.tarball().bytes();
-                                findings.addAll(analyse(package_, tarball));
+                                int weight = tarball.length > LARGE_TARBALL ? threads : 1;
+                                memory.acquire(weight);
+                                try {
+                                    findings.addAll(analyse(package_, tarball));
+                                } finally {
+                                    memory.release(weight);
+                                }
                                 inspected.add(package_.id());
                                 bytes.addAndGet(tarball.length);
                             }
