@@ -65,7 +65,7 @@ public final class InspectPipeline {
         Setup setup = setup(options);
         List<Outcome> analysed = analyse(setup, options);
         List<InspectReport.Result> results = decide(setup.policy(), analysed);
-        return report(setup.policy(), results);
+        return report(setup.policy(), analysed, results);
     }
 
     /** The policy and the registry every target shares. */
@@ -74,7 +74,8 @@ public final class InspectPipeline {
 
     /** One target analysed, or the entry saying why it could not be. */
     sealed interface Outcome {
-        record Analysed(String target, PackageAnalysis analysis) implements Outcome {
+        /** @param note something about the run worth a warning (a download verified by SHA-1 only), or null */
+        record Analysed(String target, PackageAnalysis analysis, String note) implements Outcome {
         }
 
         record Failed(InspectReport.Result result) implements Outcome {
@@ -128,21 +129,25 @@ public final class InspectPipeline {
 
     private Outcome analyseOne(Setup setup, String raw) {
         try {
-            PackageInput input = read(setup, InspectTarget.parse(raw, setup.workingDir()));
-            return new Outcome.Analysed(raw, analyzer.analyze(input));
+            Read read = read(setup, InspectTarget.parse(raw, setup.workingDir()));
+            return new Outcome.Analysed(raw, analyzer.analyze(read.input()), read.note());
         } catch (TargetException e) {
             return new Outcome.Failed(InspectReport.Result.failed(raw, e.name, e.version,
                     new InspectReport.Error(e.kind, e.getMessage())));
         }
     }
 
-    private PackageInput read(Setup setup, InspectTarget target) throws TargetException {
+    /** A target's package, and a note for the report's warnings or null. */
+    private record Read(PackageInput input, String note) {
+    }
+
+    private Read read(Setup setup, InspectTarget target) throws TargetException {
         return switch (target) {
             case InspectTarget.Invalid invalid -> throw new TargetException(InspectReport.ErrorKind.INPUT,
                     invalid.reason(), null, null);
             case InspectTarget.Directory directory -> {
                 try {
-                    yield packageOf(DirectoryReader.read(directory.dir(), limits), null, null);
+                    yield new Read(packageOf(DirectoryReader.read(directory.dir(), limits), null, null), null);
                 } catch (IOException e) {
                     throw new TargetException(InspectReport.ErrorKind.INPUT, "cannot read the directory "
                             + directory.raw() + ": " + e.getMessage(), null, null);
@@ -150,7 +155,7 @@ public final class InspectPipeline {
             }
             case InspectTarget.Archive archive -> {
                 try (InputStream in = Files.newInputStream(archive.file())) {
-                    yield packageOf(tarball(in), null, null);
+                    yield new Read(packageOf(tarball(in), null, null), null);
                 } catch (IOException e) {
                     throw new TargetException(InspectReport.ErrorKind.INPUT, "cannot read " + archive.raw() + ": "
                             + e.getMessage(), null, null);
@@ -160,7 +165,7 @@ public final class InspectPipeline {
         };
     }
 
-    private PackageInput fetch(RegistrySource source, InspectTarget.Registry target) throws TargetException {
+    private Read fetch(RegistrySource source, InspectTarget.Registry target) throws TargetException {
         String name = target.name();
         try {
             RegistryClient client = source.client();
@@ -178,7 +183,9 @@ public final class InspectPipeline {
                     InspectReport.ErrorKind.INPUT, name + "@" + version
                     + " publishes no integrity or shasum: refusing an unverifiable download", name, version));
             RegistryClient.Tarball tarball = client.tarball(url, integrity);
-            return packageOf(tarball(new ByteArrayInputStream(tarball.bytes())), name, version);
+            String note = tarball.weakIntegrity() ? name + "@" + version + " was verified by SHA-1 only: the registry "
+                    + "publishes no stronger integrity for it" : null;
+            return new Read(packageOf(tarball(new ByteArrayInputStream(tarball.bytes())), name, version), note);
         } catch (RegistryException e) {
             throw new TargetException(InspectReport.ErrorKind.NETWORK, e.getMessage(), name, null);
         } catch (IOException e) {
@@ -261,9 +268,15 @@ public final class InspectPipeline {
         return results;
     }
 
-    InspectReport report(Policy policy, List<InspectReport.Result> results) {
-        List<String> warnings = new PolicyEngine(policy, today()).decide(List.of()).findings().stream()
-                .map(f -> f.location() + ": " + f.message()).toList();
+    InspectReport report(Policy policy, List<Outcome> outcomes, List<InspectReport.Result> results) {
+        List<String> warnings = new ArrayList<>();
+        new PolicyEngine(policy, today()).decide(List.of()).findings()
+                .forEach(f -> warnings.add(f.location() + ": " + f.message()));
+        for (Outcome outcome : outcomes) {
+            if (outcome instanceof Outcome.Analysed analysed && analysed.note() != null) {
+                warnings.add(analysed.note());
+            }
+        }
         return new InspectReport(Versions.tool(), results, policy.verdict(), policy.failOnVerdict(), warnings,
                 RuleCatalog.all());
     }

@@ -125,6 +125,20 @@ class InspectPipelineTest {
     }
 
     @Test
+    void sha1OnlyDownloadsAreVerifiedAndWarnedAbout() throws Exception {
+        byte[] tarball = plain("old-pkg", "0.1.0");
+        String sha1 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(tarball));
+        Files.write(published.dir().resolve("tarballs/old-pkg-0.1.0.tgz"), tarball);
+        Files.writeString(published.dir().resolve("old-pkg.json"), "{\"name\":\"old-pkg\",\"dist-tags\":{\"latest\":"
+                + "\"0.1.0\"},\"versions\":{\"0.1.0\":{\"name\":\"old-pkg\",\"version\":\"0.1.0\",\"dist\":{"
+                + "\"tarball\":\"https://registry.npmjs.org/old-pkg/-/old-pkg-0.1.0.tgz\",\"shasum\":\"" + sha1 + "\"}}}}");
+        InspectReport report = inspect(false, "old-pkg@0.1.0");
+        assertThat(report.results().get(0).error()).isNull();
+        assertThat(report.warnings()).containsExactly(
+                "old-pkg@0.1.0 was verified by SHA-1 only: the registry publishes no stronger integrity for it");
+    }
+
+    @Test
     void resolvePrefersLatestWhenItSatisfiesTheRange() {
         Packument packument = new Packument("p", Map.of("latest", "1.2.0", "next", "2.0.0"), Map.of(
                 "1.2.0", version("1.2.0"), "1.3.0", version("1.3.0"), "2.0.0", version("2.0.0")), true);
