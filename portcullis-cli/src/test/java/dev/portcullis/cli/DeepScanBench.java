@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dportcullis.deepBench=DIR} is published to a registry on 127.0.0.1, a package-lock.json v3 naming them
  * all is written, one online run fills the cache, then warm-cache runs ({@code --offline}) are timed. Not part of
  * the default build (it needs the tarballs); run it as docs/inspect.md says.
+ * {@code -Dportcullis.deepBench.maxBytes=N} keeps tarballs of at most N bytes (a project's typical dependencies),
+ * {@code -Dportcullis.deepBench.copies=K} publishes each K times under distinct names, to reach a project's count.
  */
 @EnabledIfSystemProperty(named = "portcullis.deepBench", matches = ".+")
 class DeepScanBench {
@@ -47,16 +49,23 @@ class DeepScanBench {
         try (Stream<Path> files = Files.list(source)) {
             tarballs = files.filter(p -> p.toString().endsWith(".tgz")).sorted().toList();
         }
+        long maxBytes = Long.getLong("portcullis.deepBench.maxBytes", Long.MAX_VALUE);
+        int copies = Integer.getInteger("portcullis.deepBench.copies", 1);
         for (Path tgz : tarballs) {
+            if (Files.size(tgz) > maxBytes) {
+                continue;
+            }
             byte[] bytes = Files.readAllBytes(tgz);
             PackageInput input = PackageInput.of(TarballReader.read(new ByteArrayInputStream(bytes),
                     TarballLimits.defaults()));
             if (input.name().isEmpty() || input.version().isEmpty() || packages.containsKey(input.name())) {
                 continue;
             }
-            packages.put(input.name(), new String[] {input.version(), published.publish(input.name(), input.version(),
-                    bytes)});
-            compressed += bytes.length;
+            for (int copy = 0; copy < copies; copy++) {
+                String name = copy == 0 ? input.name() : input.name().replace("@", "") .replace('/', '-') + "-copy" + copy;
+                packages.put(name, new String[] {input.version(), published.publish(name, input.version(), bytes)});
+                compressed += bytes.length;
+            }
         }
         try (FakeRegistry registry = FakeRegistry.start(published.dir())) {
             Path project = project(packages, registry.url());
@@ -67,6 +76,9 @@ class DeepScanBench {
             JsonNode cold = scan(environment, project, false);
             double coldSeconds = (System.nanoTime() - start) / 1e9;
             assertThat(cold.at("/deep/inspected").asInt()).isEqualTo(packages.size());
+            System.gc();
+            java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(
+                    java.lang.management.MemoryPoolMXBean::resetPeakUsage);
             double best = Double.MAX_VALUE;
             JsonNode warm = null;
             for (int run = 0; run < 3; run++) {
@@ -79,6 +91,11 @@ class DeepScanBench {
                     Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf("  cold (download from 127.0.0.1 + analyse): %.1f s; warm cache, --offline: best of 3 %.1f s%n",
                     coldSeconds, best);
+            long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            System.out.printf("  peak heap used during the warm runs (an upper bound of what they need): %d MB%n",
+                    peak >> 20);
             System.out.printf("  verdicts: %s; unchecked: %s%n", warm.at("/deep/packages"), warm.at("/unchecked"));
         }
     }
