@@ -20,6 +20,13 @@ import java.util.Set;
  */
 final class RuleEvaluator {
     static final int MAX_FINDINGS_PER_RULE = 20;
+    /**
+     * Install flows of more files than this are not joined into one unit. Droppers keep their install flow small
+     * (one to a few files); a flow of dozens of files is an application's own code (nx, prisma), where one module
+     * reading ~/.npmrc and another speaking HTTPS are unrelated and joining them only produces false alarms. Each
+     * file is still evaluated on its own.
+     */
+    static final int MAX_JOINED_FLOW_FILES = 8;
     private static final int MAX_EVIDENCE = 600;
     private static final int MAX_MESSAGE = 400;
 
@@ -72,13 +79,15 @@ final class RuleEvaluator {
                     }
                     continue;
                 }
-                List<Located> witnesses = rule.match().witnesses(unit.facts());
+                List<Located> witnesses = rule.maxLineSpan() >= 0 ? withinSpan(rule, unit.facts())
+                        : rule.match().witnesses(unit.facts());
                 if (witnesses != null) {
                     matchedFiles.add(unit.file().path());
                     found.add(finding(rule, packageName, version, witnesses, unit.installTime(), false));
                 }
             }
-            if (rule.scope() == ContentRule.Scope.INSTALL_FLOW && flowUnits.size() > 1) {
+            if (rule.scope() == ContentRule.Scope.INSTALL_FLOW && flowUnits.size() > 1
+                    && installFlow.size() - 1 <= MAX_JOINED_FLOW_FILES) {
                 boolean anyFlowFileMatched = flowUnits.stream().anyMatch(u -> matchedFiles.contains(u.file().path()));
                 if (!anyFlowFileMatched) {
                     List<Located> facts = new ArrayList<>();
@@ -99,6 +108,34 @@ final class RuleEvaluator {
         }
         findings.sort(Finding.ORDER);
         return findings;
+    }
+
+    /**
+     * The witnesses of the match within some window of {@code maxLineSpan} lines. Every window that starts at a
+     * fact's line is tried, so a set of facts within the span is found wherever it lies; facts of line 0 (about the
+     * whole file) belong to every window, and {@code none} looks only inside the window. Null when no window holds.
+     */
+    private static List<Located> withinSpan(ContentRule rule, List<Located> facts) {
+        List<Located> byLine = new ArrayList<>(facts);
+        byLine.sort(java.util.Comparator.comparingInt(l -> l.fact().line()));
+        List<Located> fileWide = byLine.stream().filter(l -> l.fact().line() == 0).toList();
+        int previous = -1;
+        for (int start = 0; start < byLine.size(); start++) {
+            int from = byLine.get(start).fact().line();
+            if (from == 0 || from == previous) {
+                continue;
+            }
+            previous = from;
+            List<Located> window = new ArrayList<>(fileWide);
+            for (int i = start; i < byLine.size() && byLine.get(i).fact().line() <= from + rule.maxLineSpan(); i++) {
+                window.add(byLine.get(i));
+            }
+            List<Located> witnesses = rule.match().witnesses(window);
+            if (witnesses != null) {
+                return witnesses;
+            }
+        }
+        return rule.match().witnesses(fileWide);
     }
 
     /** True when one fact alone decides the condition: a fact condition, or {@code any} of fact conditions. */
