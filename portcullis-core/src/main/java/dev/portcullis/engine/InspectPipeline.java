@@ -260,12 +260,18 @@ public final class InspectPipeline {
                     List<Finding> findings = decided.findings().stream()
                             .filter(f -> !f.rule().equals(PolicyEngine.EXPIRED_IGNORE)).toList();
                     Verdict verdict = policy.verdict().verdict(findings);
-                    results.add(new InspectReport.Result(analysed.target(), analysis.name(), analysis.version(),
-                            verdict, findings, decided.ignored(), analysis.files(), analysis.bytes(), null));
+                    results.add(new InspectReport.Result(analysed.target(), orNull(analysis.name()),
+                            orNull(analysis.version()), verdict, findings, decided.ignored(), analysis.files(),
+                            analysis.bytes(), null));
                 }
             }
         }
         return results;
+    }
+
+    /** A package without a (readable) package.json has no name: null in the report, not an empty string. */
+    private static String orNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     InspectReport report(Policy policy, List<Outcome> outcomes, List<InspectReport.Result> results) {
