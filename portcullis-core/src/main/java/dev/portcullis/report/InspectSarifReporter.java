@@ -76,7 +76,7 @@ public final class InspectSarifReporter implements InspectReporter {
                     throw new IllegalStateException("finding of a rule missing from the catalogue: "
                             + finding.rule().id());
                 }
-                String uri = target.name() + "@" + target.version() + "/" + finding.location().file();
+                String uri = target.label() + "/" + finding.location().file();
                 SarifReporter.Region region = finding.location().line() > 0
                         ? new SarifReporter.Region(finding.location().line()) : null;
                 results.add(new Result(finding.rule().id(), ruleIndex, SarifReporter.level(finding.severity()),
