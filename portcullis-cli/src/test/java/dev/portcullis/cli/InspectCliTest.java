@@ -259,6 +259,12 @@ class InspectCliTest {
         Path dir = project();
         Run shallow = run("scan", dir.toString());
         assertThat(shallow.exit()).as(shallow.err() + shallow.out()).isEqualTo(0);
+        Run offlineCold = run("scan", dir.toString(), "--deep", "--offline", "--format", "json");
+        assertThat(offlineCold.exit()).as("nothing cached: unchecked, not an error").isEqualTo(0);
+        JsonNode cold = Json.mapper().readTree(offlineCold.out());
+        assertThat(cold.at("/deep/inspected").asInt()).isZero();
+        assertThat(cold.at("/unchecked").toString()).contains("content of 3 package(s) not inspected (--deep)")
+                .contains("not in the cache");
         Run deep = run("scan", dir.toString(), "--deep", "--format", "json");
         assertThat(deep.exit()).as(deep.err() + deep.out()).isEqualTo(1);
         assertThat(deep.err()).as("no progress on a non-terminal").isEmpty();
