@@ -91,7 +91,7 @@ final class InspectCommand implements Callable<Integer> {
         InspectReport.ErrorKind error = report.worstError();
         if (error != null) {
             return switch (error) {
-                case NETWORK -> ExitCodes.INTERNAL;
+                case NETWORK, INTERNAL -> ExitCodes.INTERNAL;
                 case INPUT -> ExitCodes.USAGE;
             };
         }

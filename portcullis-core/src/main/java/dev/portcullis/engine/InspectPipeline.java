@@ -134,6 +134,10 @@ public final class InspectPipeline {
         } catch (TargetException e) {
             return new Outcome.Failed(InspectReport.Result.failed(raw, e.name, e.version,
                     new InspectReport.Error(e.kind, e.getMessage())));
+        } catch (RuntimeException e) {
+            // a defect met on one package must not cost the user the verdicts on the others
+            return new Outcome.Failed(InspectReport.Result.failed(raw, null, null, new InspectReport.Error(
+                    InspectReport.ErrorKind.INTERNAL, "internal error while analysing it: " + e)));
         }
     }
 

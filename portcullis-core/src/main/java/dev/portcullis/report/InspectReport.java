@@ -23,9 +23,9 @@ import java.util.Objects;
 public record InspectReport(String toolVersion, List<Result> results, VerdictThresholds thresholds, Verdict failOn,
                             List<String> warnings, List<RuleDescriptor> rules) {
 
-    /** Why a target could not be inspected: the user's input (exit 2) or the network / the tool (exit 3). */
+    /** Why a target could not be inspected: the user's input (exit 2), the network or the tool itself (exit 3). */
     public enum ErrorKind {
-        INPUT, NETWORK
+        INPUT, NETWORK, INTERNAL
     }
 
     /** A target that could not be read or fetched; the other targets still run. */
@@ -95,7 +95,7 @@ public record InspectReport(String toolVersion, List<Result> results, VerdictThr
         return worstVerdict().ordinal() < failOn.ordinal();
     }
 
-    /** The most serious error kind among the targets (network over input), or null when every target ran. */
+    /** The most serious error kind among the targets (internal over network over input), or null when none. */
     public ErrorKind worstError() {
         ErrorKind worst = null;
         for (Result result : results) {
