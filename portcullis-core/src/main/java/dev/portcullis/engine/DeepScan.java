@@ -113,10 +113,13 @@ final class DeepScan {
                                 memory.acquire(weight);
                                 try {
                                     findings.addAll(analyse(package_, tarball));
+                                    inspected.add(package_.id());
+                                } catch (RuntimeException e) {
+                                    // a defect met on one package must not cost the whole deep scan
+                                    unchecked.put(package_.id(), "internal error while analysing it: " + e);
                                 } finally {
                                     memory.release(weight);
                                 }
-                                inspected.add(package_.id());
                                 bytes.addAndGet(tarball.length);
                             }
                         }
