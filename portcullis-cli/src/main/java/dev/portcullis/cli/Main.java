@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code portcullis} command: subcommands only; each is a thin Callable mapping options onto the library. */
 @Command(name = "portcullis", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A supply-chain gate for npm: may this exact code enter, and why?",
-        subcommands = {ScanCommand.class, InitCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, InspectCommand.class, InitCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL)
 public final class Main {
 
@@ -46,6 +46,9 @@ public final class Main {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == ScanCommand.class) {
                 return cls.cast(new ScanCommand(environment, terminal));
+            }
+            if (cls == InspectCommand.class) {
+                return cls.cast(new InspectCommand(environment, terminal));
             }
             if (cls == InitCommand.class) {
                 return cls.cast(new InitCommand(environment));

@@ -1,6 +1,7 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.engine.Environment;
+import dev.portcullis.engine.Progress;
 import dev.portcullis.engine.ScanOptions;
 import dev.portcullis.engine.ScanPipeline;
 import dev.portcullis.model.InputException;
@@ -10,9 +11,6 @@ import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ScanReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,6 +50,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Never touch the network; report what could not be checked")
     boolean offline;
 
+    @Option(names = "--deep", description = "Also fetch (verified, cached) and analyse the content of every registry "
+            + "package of the lockfile, as `portcullis inspect` does")
+    boolean deep;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output")
     Path output;
 
@@ -61,12 +63,7 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ReportFormat reportFormat = null;
-        for (ReportFormat candidate : ReportFormat.values()) {
-            if (candidate.id().equals(format)) {
-                reportFormat = candidate;
-            }
-        }
+        ReportFormat reportFormat = ReportOutput.format(format);
         if (reportFormat == null) {
             err.println("portcullis scan: unknown format '" + format + "' (expected text, json or sarif)");
             return ExitCodes.USAGE;
@@ -81,18 +78,19 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         try {
-            ScanReport report = new ScanPipeline(environment)
-                    .run(new ScanOptions(dir.toAbsolutePath().normalize(), policy, threshold, offline));
-            boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");
-            if (output != null) {
-                try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                    reportFormat.reporter(false).write(report, out);
+            ProgressLine progress = deep && terminal ? new ProgressLine(err) : null;
+            ScanReport report;
+            try {
+                report = new ScanPipeline(environment, progress == null ? Progress.NONE : progress)
+                        .run(new ScanOptions(dir.toAbsolutePath().normalize(), policy, threshold, offline, deep));
+            } finally {
+                if (progress != null) {
+                    progress.finish();
                 }
-            } else {
-                PrintWriter out = spec.commandLine().getOut();
-                reportFormat.reporter(colour).write(report, out);
-                out.flush();
             }
+            boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");
+            ReportFormat chosen = reportFormat;
+            ReportOutput.write(output, spec.commandLine().getOut(), out -> chosen.reporter(colour).write(report, out));
             return report.result().passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
         } catch (InputException e) {
             err.println("portcullis scan: " + e.getMessage());

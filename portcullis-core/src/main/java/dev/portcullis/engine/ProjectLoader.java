@@ -205,7 +205,7 @@ public final class ProjectLoader {
         return dirs.stream().sorted().toList();
     }
 
-    private Policy readPolicy(Path root, Path explicit) throws InputException, IOException {
+    static Policy readPolicy(Path root, Path explicit) throws InputException, IOException {
         Path file = explicit != null ? explicit : root.resolve("portcullis.yml");
         if (!Files.isRegularFile(file)) {
             if (explicit != null) {

@@ -10,6 +10,11 @@ import java.nio.file.Path;
  * @param policyFile an explicit policy file, or null for {@code portcullis.yml} in the project root if present
  * @param failOn overrides the policy's threshold, or null
  * @param offline never touch the network
+ * @param deep also fetch and analyse the content of every registry package of the graph
  */
-public record ScanOptions(Path projectDir, Path policyFile, Severity failOn, boolean offline) {
+public record ScanOptions(Path projectDir, Path policyFile, Severity failOn, boolean offline, boolean deep) {
+    /** A scan of the project files only. */
+    public ScanOptions(Path projectDir, Path policyFile, Severity failOn, boolean offline) {
+        this(projectDir, policyFile, failOn, offline, false);
+    }
 }

@@ -6,8 +6,10 @@ import dev.portcullis.model.InstallScripts;
 import dev.portcullis.model.LockfileFormat;
 import dev.portcullis.model.PackageNode;
 import dev.portcullis.model.Source;
+import dev.portcullis.model.Verdict;
 import dev.portcullis.policy.PolicyEngine;
 import dev.portcullis.policy.PolicyResult;
+import dev.portcullis.policy.VerdictThresholds;
 import dev.portcullis.project.FootprintCalculator;
 import dev.portcullis.project.ProjectCheck;
 import dev.portcullis.project.ProjectChecks;
@@ -15,8 +17,12 @@ import dev.portcullis.project.ProjectContext;
 import dev.portcullis.project.ProjectSettings;
 import dev.portcullis.registry.HttpClients;
 import dev.portcullis.registry.InstallScriptLookup;
+import dev.portcullis.registry.RegistryCache;
+import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.registry.RegistryException;
+import dev.portcullis.registry.RegistryLimits;
 import dev.portcullis.report.ScanReport;
+import dev.portcullis.tarball.TarballLimits;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,9 +41,16 @@ public final class ScanPipeline {
     private static final int UNCHECKED_NAMED = 10;
 
     private final Environment environment;
+    private final Progress progress;
 
     public ScanPipeline(Environment environment) {
+        this(environment, Progress.NONE);
+    }
+
+    /** @param progress told how the deep stage advances (packages and bytes) */
+    public ScanPipeline(Environment environment, Progress progress) {
         this.environment = environment;
+        this.progress = progress;
     }
 
     public ScanReport run(ScanOptions options) throws InputException, RegistryException, IOException {
@@ -45,8 +58,47 @@ public final class ScanPipeline {
         Fetched fetched = fetchInstallScripts(project, options.offline());
         ProjectContext context = context(project, fetched);
         List<Finding> findings = analyse(context);
-        PolicyResult result = decide(project, options, findings);
-        return report(project, context, fetched, result);
+        DeepScan.Result deep = options.deep() ? inspectContent(project, options.offline()) : null;
+        PolicyResult result = decide(project, options, deep == null ? findings : merged(findings, deep));
+        return report(project, context, fetched, result, deep);
+    }
+
+    /** The content of every registry package of the graph, analysed as {@code inspect} does. */
+    DeepScan.Result inspectContent(LoadedProject project, boolean offline) throws IOException {
+        if (project.lockfile() == null) {
+            return new DeepScan.Result(List.of(), List.of(), List.of());
+        }
+        RegistryClient client = new RegistryClient(offline ? null : HttpClients.forConfig(project.npmConfig()),
+                project.npmConfig(), environment.cacheDir() == null ? null : new RegistryCache(environment.cacheDir()), offline, RegistryLimits.defaults());
+        return new DeepScan(client, project.npmConfig(), Analyzers.defaults(), TarballLimits.defaults(), progress,
+                Runtime.getRuntime().availableProcessors()).run(project.lockfile().graph().packages());
+    }
+
+    private static List<Finding> merged(List<Finding> project, DeepScan.Result deep) {
+        List<Finding> all = new ArrayList<>(project);
+        all.addAll(deep.findings());
+        return all;
+    }
+
+    /** The verdict of every inspected package from its content findings that survived the policy; allow omitted. */
+    static ScanReport.Deep verdicts(DeepScan.Result deep, PolicyResult result, VerdictThresholds thresholds) {
+        Set<String> contentRules = new java.util.HashSet<>();
+        Analyzers.defaults().rules().forEach(r -> contentRules.add(r.id()));
+        Map<String, List<Finding>> byPackage = new java.util.TreeMap<>();
+        for (Finding f : result.findings()) {
+            if (contentRules.contains(f.rule().id()) && f.packageName() != null) {
+                byPackage.computeIfAbsent(f.packageName() + "@" + f.version(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<ScanReport.PackageVerdict> packages = new ArrayList<>();
+        for (List<Finding> findings : byPackage.values()) {
+            Verdict verdict = thresholds.verdict(findings);
+            if (verdict != Verdict.ALLOW) {
+                packages.add(new ScanReport.PackageVerdict(findings.get(0).packageName(), findings.get(0).version(),
+                        verdict));
+            }
+        }
+        return new ScanReport.Deep(deep.inspected().size(), packages);
     }
 
     /** Install-script facts from registry metadata, for packages whose lockfile entry does not record them. */
@@ -108,14 +160,18 @@ public final class ScanPipeline {
         return new PolicyEngine(policy, LocalDate.now(environment.clock())).decide(findings);
     }
 
-    ScanReport report(LoadedProject project, ProjectContext context, Fetched fetched, PolicyResult result) {
+    ScanReport report(LoadedProject project, ProjectContext context, Fetched fetched, PolicyResult result,
+                      DeepScan.Result deep) {
         List<String> unchecked = new ArrayList<>(project.notes());
         unchecked.addAll(fetched.unchecked());
+        if (deep != null) {
+            unchecked.addAll(deep.unchecked());
+        }
         ScanReport.LockfileSummary lockfile = project.lockfile() == null ? null
                 : new ScanReport.LockfileSummary(project.lockfile().file(), formatId(project.lockfile().format()),
                         project.lockfile().formatVersion());
         return new ScanReport(Versions.tool(), lockfile, result, FootprintCalculator.of(context), unchecked,
-                RuleCatalog.all());
+                RuleCatalog.all(), deep == null ? null : verdicts(deep, result, project.policy().verdict()));
     }
 
     static String formatId(LockfileFormat format) {

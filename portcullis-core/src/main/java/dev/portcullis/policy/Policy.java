@@ -2,6 +2,7 @@ package dev.portcullis.policy;
 
 import dev.portcullis.model.Location;
 import dev.portcullis.model.Severity;
+import dev.portcullis.model.Verdict;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,12 @@ import java.util.Objects;
  * @param scriptAllowlist packages allowed to run install scripts ({@code name@version-or-range})
  * @param rules per-rule severity overrides; a null severity turns the rule off
  * @param ignores accepted findings, each with a reason
+ * @param verdict how a package's findings become its verdict in {@code inspect} and {@code scan --deep}
+ * @param failOnVerdict the mildest package verdict that fails {@code inspect} (review or block; never allow)
  */
 public record Policy(String file, Severity failOn, List<String> allowedHosts, List<String> allowedRemoteSources,
                      boolean pinDevDependencies, List<String> scriptAllowlist, Map<String, RuleOverride> rules,
-                     List<Ignore> ignores) {
+                     List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict) {
 
     /** A rule's severity as the policy sets it; {@code severity} null means the rule is off. */
     public record RuleOverride(String rule, Severity severity, Location location) {
@@ -52,6 +55,19 @@ public record Policy(String file, Severity failOn, List<String> allowedHosts, Li
         scriptAllowlist = List.copyOf(scriptAllowlist);
         rules = Map.copyOf(rules);
         ignores = List.copyOf(ignores);
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(failOnVerdict, "failOnVerdict");
+        if (failOnVerdict == Verdict.ALLOW) {
+            throw new IllegalArgumentException("failOnVerdict must be review or block: allow would fail every run");
+        }
+    }
+
+    /** A policy with the default verdict settings (block on critical, review on high, fail on block). */
+    public Policy(String file, Severity failOn, List<String> allowedHosts, List<String> allowedRemoteSources,
+                  boolean pinDevDependencies, List<String> scriptAllowlist, Map<String, RuleOverride> rules,
+                  List<Ignore> ignores) {
+        this(file, failOn, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist, rules, ignores,
+                VerdictThresholds.defaults(), Verdict.BLOCK);
     }
 
     public static Policy defaults() {
@@ -60,6 +76,6 @@ public record Policy(String file, Severity failOn, List<String> allowedHosts, Li
 
     public Policy withFailOn(Severity severity) {
         return new Policy(file, severity, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist,
-                rules, ignores);
+                rules, ignores, verdict, failOnVerdict);
     }
 }

@@ -3,6 +3,7 @@ package dev.portcullis.policy;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.Severity;
+import dev.portcullis.model.Verdict;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class PolicyReader {
             return new Policy(fileName, defaults.failOn(), List.of(), List.of(), true, List.of(), Map.of(), List.of());
         }
         Map<String, Node> top = mapping(root.get(), "the policy", Set.of("failOn", "registries", "remoteSources",
-                "pinning", "scripts", "rules", "ignore"));
+                "pinning", "scripts", "rules", "ignore", "verdict"));
         Severity failOn = top.containsKey("failOn") ? severity(top.get("failOn")) : defaults.failOn();
         List<String> hosts = List.of();
         if (top.containsKey("registries")) {
@@ -84,7 +85,28 @@ public final class PolicyReader {
         }
         Map<String, Policy.RuleOverride> rules = top.containsKey("rules") ? rules(top.get("rules")) : Map.of();
         List<Policy.Ignore> ignores = top.containsKey("ignore") ? ignores(top.get("ignore")) : List.of();
-        return new Policy(fileName, failOn, hosts, remote, pinDev, allow, rules, ignores);
+        VerdictThresholds thresholds = defaults.verdict();
+        Verdict failOnVerdict = defaults.failOnVerdict();
+        if (top.containsKey("verdict")) {
+            Map<String, Node> verdict = mapping(top.get("verdict"), "verdict", Set.of("block", "review", "failOn"));
+            Severity block = verdict.containsKey("block") ? severity(verdict.get("block")) : thresholds.block();
+            Severity review = verdict.containsKey("review") ? severity(verdict.get("review")) : thresholds.review();
+            if (!block.atLeast(review)) {
+                throw new InputException(location(top.get("verdict")), "verdict.block (" + block.id()
+                        + ") must be at least as severe as verdict.review (" + review.id() + ")");
+            }
+            thresholds = new VerdictThresholds(block, review);
+            if (verdict.containsKey("failOn")) {
+                String text = scalar(verdict.get("failOn"), "verdict.failOn");
+                failOnVerdict = switch (text) {
+                    case "review" -> Verdict.REVIEW;
+                    case "block" -> Verdict.BLOCK;
+                    default -> throw new InputException(location(verdict.get("failOn")),
+                            "verdict.failOn must be review or block, not '" + text + "'");
+                };
+            }
+        }
+        return new Policy(fileName, failOn, hosts, remote, pinDev, allow, rules, ignores, thresholds, failOnVerdict);
     }
 
     private Map<String, Policy.RuleOverride> rules(Node node) throws InputException {

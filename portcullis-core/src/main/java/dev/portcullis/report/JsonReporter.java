@@ -32,9 +32,19 @@ public final class JsonReporter implements Reporter {
     record LocationJson(String file, int line) {
     }
 
-    @JsonPropertyOrder({"rule", "severity", "package", "version", "message", "howToFix", "location", "ignored"})
+    @JsonPropertyOrder({"rule", "severity", "package", "version", "message", "evidence", "howToFix", "location",
+            "ignored"})
     record FindingJson(String rule, String severity, @com.fasterxml.jackson.annotation.JsonProperty("package") String packageName,
-                       String version, String message, String howToFix, LocationJson location, IgnoreJson ignored) {
+                       String version, String message, String evidence, String howToFix, LocationJson location,
+                       IgnoreJson ignored) {
+    }
+
+    @JsonPropertyOrder({"name", "version", "verdict"})
+    record PackageJson(String name, String version, String verdict) {
+    }
+
+    @JsonPropertyOrder({"inspected", "packages"})
+    record DeepJson(int inspected, List<PackageJson> packages) {
     }
 
     @JsonPropertyOrder({"reason", "until", "location"})
@@ -48,10 +58,10 @@ public final class JsonReporter implements Reporter {
                        List<String> installScripts, List<MicroPackages.Replacement> replaceable) {
     }
 
-    @JsonPropertyOrder({"tool", "lockfile", "passed", "failOn", "findings", "ignored", "summary", "unchecked"})
+    @JsonPropertyOrder({"tool", "lockfile", "passed", "failOn", "findings", "ignored", "summary", "unchecked", "deep"})
     record ReportJson(Tool tool, ScanReport.LockfileSummary lockfile, boolean passed, String failOn,
                       List<FindingJson> findings, List<FindingJson> ignored, SummaryJson summary,
-                      List<String> unchecked) {
+                      List<String> unchecked, DeepJson deep) {
     }
 
     @Override
@@ -63,7 +73,9 @@ public final class JsonReporter implements Reporter {
                         i.ignore().until() == null ? null : i.ignore().until().toString(),
                         location(i.ignore().location())))).toList();
         ReportJson json = new ReportJson(new Tool("portcullis", report.toolVersion()), report.lockfile(),
-                result.passed(), result.failOn().id(), findings, ignored, summary(report), report.unchecked());
+                result.passed(), result.failOn().id(), findings, ignored, summary(report), report.unchecked(),
+                report.deep() == null ? null : new DeepJson(report.deep().inspected(), report.deep().packages().stream()
+                        .map(p -> new PackageJson(p.name(), p.version(), p.verdict().id())).toList()));
         MAPPER.writeValue(new NonClosingWriter(out), json);
         out.write("\n");
     }
@@ -82,7 +94,7 @@ public final class JsonReporter implements Reporter {
 
     private static FindingJson finding(Finding f, IgnoreJson ignore) {
         return new FindingJson(f.rule().id(), f.severity().id(), f.packageName(), f.version(), f.message(),
-                f.rule().howToFix(), location(f.location()), ignore);
+                f.evidence(), f.rule().howToFix(), location(f.location()), ignore);
     }
 
     private static LocationJson location(dev.portcullis.model.Location location) {

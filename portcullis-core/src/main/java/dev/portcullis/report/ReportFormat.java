@@ -17,6 +17,15 @@ public enum ReportFormat {
         };
     }
 
+    /** The reporter of {@code portcullis inspect} in this format; {@code colour} as for {@link #reporter}. */
+    public InspectReporter inspectReporter(boolean colour) {
+        return switch (this) {
+            case TEXT -> new InspectTextReporter(colour);
+            case JSON -> new InspectJsonReporter();
+            case SARIF -> new InspectSarifReporter();
+        };
+    }
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

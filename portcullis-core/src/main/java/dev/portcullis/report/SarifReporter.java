@@ -63,7 +63,9 @@ public final class SarifReporter implements Reporter {
     record SarifLocation(PhysicalLocation physicalLocation) {
     }
 
-    record ResultProperties(String severity, @JsonProperty("package") String packageName, String version) {
+    @JsonPropertyOrder({"severity", "package", "version", "evidence"})
+    record ResultProperties(String severity, @JsonProperty("package") String packageName, String version,
+                            String evidence) {
     }
 
     @JsonPropertyOrder({"ruleId", "ruleIndex", "level", "message", "locations", "partialFingerprints", "properties"})
@@ -85,11 +87,7 @@ public final class SarifReporter implements Reporter {
         Map<String, Integer> index = new HashMap<>();
         for (RuleDescriptor rule : report.rules()) {
             index.put(rule.id(), rules.size());
-            rules.add(new Rule(rule.id(), rule.title(), new Text(rule.title()), new Text(rule.why()),
-                    new Text(rule.why() + "\n\nHow to fix: " + rule.howToFix()),
-                    new Configuration(level(rule.defaultSeverity())),
-                    new RuleProperties(securitySeverity(rule.defaultSeverity()), List.of("security", "supply-chain",
-                            rule.group()))));
+            rules.add(rule(rule));
         }
         List<Result> results = new ArrayList<>();
         for (Finding finding : report.result().findings()) {
@@ -103,12 +101,22 @@ public final class SarifReporter implements Reporter {
                     List.of(new SarifLocation(new PhysicalLocation(new ArtifactLocation(finding.location().file()),
                             region))),
                     Map.of("portcullis/v1", fingerprint(finding)),
-                    new ResultProperties(finding.severity().id(), finding.packageName(), finding.version())));
+                    new ResultProperties(finding.severity().id(), finding.packageName(), finding.version(),
+                            finding.evidence())));
         }
         Log log = new Log(SCHEMA, "2.1.0", List.of(new Run(new Tool(new Driver("Portcullis", report.toolVersion(),
                 null, rules)), results)));
         MAPPER.writeValue(new JsonReporter.NonClosingWriter(out), log);
         out.write("\n");
+    }
+
+    /** One catalogue rule as SARIF describes it (shared with the inspect reporter). */
+    static Rule rule(RuleDescriptor rule) {
+        return new Rule(rule.id(), rule.title(), new Text(rule.title()), new Text(rule.why()),
+                new Text(rule.why() + "\n\nHow to fix: " + rule.howToFix()),
+                new Configuration(level(rule.defaultSeverity())),
+                new RuleProperties(securitySeverity(rule.defaultSeverity()), List.of("security", "supply-chain",
+                        rule.group())));
     }
 
     static String level(Severity severity) {

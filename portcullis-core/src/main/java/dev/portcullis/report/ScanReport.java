@@ -1,6 +1,7 @@
 package dev.portcullis.report;
 
 import dev.portcullis.model.RuleDescriptor;
+import dev.portcullis.model.Verdict;
 import dev.portcullis.policy.PolicyResult;
 import dev.portcullis.project.Footprint;
 import java.util.List;
@@ -15,9 +16,37 @@ import java.util.Objects;
  * @param footprint the dependency footprint
  * @param unchecked what could not be checked (offline, not found …), one sentence each
  * @param rules the rule catalogue (SARIF lists it; text uses it for "why")
+ * @param deep what {@code --deep} inspected, or null when the scan was not deep
  */
 public record ScanReport(String toolVersion, LockfileSummary lockfile, PolicyResult result, Footprint footprint,
-                         List<String> unchecked, List<RuleDescriptor> rules) {
+                         List<String> unchecked, List<RuleDescriptor> rules, Deep deep) {
+
+    /** One package's verdict from its content ({@code --deep}). */
+    public record PackageVerdict(String name, String version, Verdict verdict) {
+        public PackageVerdict {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(verdict, "verdict");
+        }
+    }
+
+    /**
+     * The content inspection of {@code scan --deep}.
+     *
+     * @param inspected how many packages were fetched and analysed
+     * @param packages the packages whose verdict is review or block, sorted by name and version
+     */
+    public record Deep(int inspected, List<PackageVerdict> packages) {
+        public Deep {
+            packages = List.copyOf(packages);
+        }
+    }
+
+    /** A scan that was not deep. */
+    public ScanReport(String toolVersion, LockfileSummary lockfile, PolicyResult result, Footprint footprint,
+                      List<String> unchecked, List<RuleDescriptor> rules) {
+        this(toolVersion, lockfile, result, footprint, unchecked, rules, null);
+    }
 
     /** Which lockfile was read: path, format id ({@code npm}, {@code pnpm} …) and the version it declares. */
     public record LockfileSummary(String file, String format, String version) {

@@ -65,6 +65,7 @@ public final class TextReporter implements Reporter {
                     s.append(" [").append(f.severity().id()).append(']');
                 }
                 s.append('\n');
+                InspectTextReporter.evidence(f.evidence(), "      ", s);
             }
             s.append('\n');
         }
@@ -81,6 +82,21 @@ public final class TextReporter implements Reporter {
                     break;
                 }
                 s.append("  • ").append(line).append('\n');
+            }
+            s.append('\n');
+        }
+        if (report.deep() != null) {
+            s.append(bold("Package content")).append(" (--deep)\n  ").append(report.deep().inspected())
+                    .append(" packages inspected");
+            if (report.deep().packages().isEmpty()) {
+                s.append(", every one allowed\n");
+            } else {
+                s.append('\n');
+                for (ScanReport.PackageVerdict p : report.deep().packages()) {
+                    s.append("  ").append(p.verdict() == dev.portcullis.model.Verdict.BLOCK ? red("BLOCKED")
+                            : ansi("33;1", "REVIEW ")).append("  ").append(p.name()).append('@').append(p.version())
+                            .append('\n');
+                }
             }
             s.append('\n');
         }

@@ -72,8 +72,24 @@ class PolicyReaderTest {
                         "built from our monorepo", LocalDate.of(2027, 6, 30), new Location("portcullis.yml", 16)))));
     }
 
+    @Test
+    void readsVerdictThresholds() throws InputException {
+        Policy policy = reader.read("portcullis.yml", "verdict:\n  block: high\n  review: medium\n  failOn: review\n");
+        assertThat(policy.verdict()).isEqualTo(new VerdictThresholds(Severity.HIGH, Severity.MEDIUM));
+        assertThat(policy.failOnVerdict()).isEqualTo(dev.portcullis.model.Verdict.REVIEW);
+        Policy partial = reader.read("portcullis.yml", "verdict:\n  review: low\n");
+        assertThat(partial.verdict()).isEqualTo(new VerdictThresholds(Severity.CRITICAL, Severity.LOW));
+        assertThat(partial.failOnVerdict()).isEqualTo(dev.portcullis.model.Verdict.BLOCK);
+    }
+
     static Stream<Arguments> badPolicies() {
         return Stream.of(
+                Arguments.of("unknownVerdictKey", "verdict:\n  blocks: high\n",
+                        "portcullis.yml:2: unknown key 'blocks' in verdict"),
+                Arguments.of("verdictBlockMilderThanReview", "verdict:\n  block: medium\n  review: high\n",
+                        "portcullis.yml:2: verdict.block (medium) must be at least as severe as verdict.review (high)"),
+                Arguments.of("verdictFailOnAllow", "verdict:\n  failOn: allow\n",
+                        "portcullis.yml:2: verdict.failOn must be review or block, not 'allow'"),
                 Arguments.of("unknownTopLevelKey", "failOn: high\nfailon: low\n",
                         "portcullis.yml:2: unknown key 'failon' in the policy"),
                 Arguments.of("unknownNestedKey", "scripts:\n  allowed: []\n",

