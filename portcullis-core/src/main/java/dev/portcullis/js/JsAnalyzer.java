@@ -3,6 +3,7 @@ package dev.portcullis.js;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -78,8 +79,9 @@ final class JsAnalyzer {
                     Literals.Decoded d = Literals.decode(src, lx.start(i), lx.end(i));
                     value(d.value(), null, i);
                 }
+                case JsLexer.REGEX -> regexLiteral(i);
                 default -> {
-                    // punctuators, numbers and regexes carry no facts of their own
+                    // punctuators and numbers carry no facts of their own
                 }
             }
             i++;
@@ -87,6 +89,23 @@ final class JsAnalyzer {
         if (hexIdentifiers >= 20) {
             sink.addOnce(FactKind.OBFUSCATION, firstHexIdentifierLine, "hex-identifiers",
                     hexIdentifiers + " identifiers named like _0x…", depth);
+        }
+    }
+
+    /**
+     * A regex literal's source is checked against the rule set's patterns too: a clipper's wallet-address regexes
+     * ({@code /\b0x[a-fA-F0-9]{40}\b/g}) are code, not strings.
+     */
+    private void regexLiteral(int i) {
+        List<StringPattern> patterns = sink.options().patterns();
+        if (patterns.isEmpty()) {
+            return;
+        }
+        String regex = lx.text(i);
+        for (StringPattern p : patterns) {
+            if (p.pattern().matcher(regex).find()) {
+                sink.add(FactKind.STRING_MATCH, line(i), p.name(), regex, depth);
+            }
         }
     }
 
