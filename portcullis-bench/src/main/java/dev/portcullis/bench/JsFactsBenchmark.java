@@ -90,6 +90,17 @@ public class JsFactsBenchmark {
 
     /** The file from the package's tarball, packed by npm into the cache directory once. */
     static byte[] fetch(String spec, String path) throws IOException, InterruptedException {
+        Path tgz = tarball(spec);
+        TarballContents contents;
+        try (InputStream in = Files.newInputStream(tgz)) {
+            contents = TarballReader.read(in, TarballLimits.defaults());
+        }
+        return contents.file(path).map(TarballFile::content)
+                .orElseThrow(() -> new IOException(path + " is not in " + tgz));
+    }
+
+    /** The tarball of {@code name@version}, packed by npm into the cache directory once. */
+    static Path tarball(String spec) throws IOException, InterruptedException {
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "portcullis-js-bench");
         Files.createDirectories(cache);
         String tgzName = spec.replace("@", "-").replace("/", "-") + ".tgz";
@@ -108,11 +119,6 @@ public class JsFactsBenchmark {
                 Files.move(packed, tgz);
             }
         }
-        TarballContents contents;
-        try (InputStream in = Files.newInputStream(tgz)) {
-            contents = TarballReader.read(in, TarballLimits.defaults());
-        }
-        return contents.file(path).map(TarballFile::content)
-                .orElseThrow(() -> new IOException(path + " is not in " + tgz));
+        return tgz;
     }
 }

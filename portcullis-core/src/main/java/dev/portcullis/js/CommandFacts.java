@@ -215,9 +215,8 @@ public final class CommandFacts {
 
         private void runtimeInstall(Command command, List<String> words, String program) {
             if (program.equals("npx") || program.equals("bunx") || program.equals("pnpx")) {
-                String target = words.size() > 1 ? words.get(CommandWords.firstPositional(words, 1, Set.of("-p", "--package")) < 0
-                        ? 1 : CommandWords.firstPositional(words, 1, Set.of("-p", "--package"))) : "";
-                String name = target.replaceFirst("@[^/]*$", "");
+                int target = CommandWords.firstPositional(words, 1, Set.of("-p", "--package"));
+                String name = target < 0 ? "" : words.get(target).replaceFirst("(?<=.)@[^/]*$", "");
                 if (RUNTIMES.contains(name)) {
                     add(FactKind.RUNTIME_INSTALL, command, name);
                 }

@@ -33,7 +33,7 @@ public enum FactKind {
     FS_DESTRUCTIVE,
 
     // ---- threat signals
-    /** A string naming a credential or secret location; detail: the category (npmrc, ssh, aws, env-file, browser-profile, wallet, shell-rc, git-credentials, cloud-config, kube, docker). */
+    /** A string naming a credential or secret location; detail: the category (npmrc, ssh, aws, env-file, browser-profile, wallet, shell-rc, git-credentials, cloud-config, kube, docker; and for secret-hunting commands: secret-scanner for trufflehog/gitleaks, github-token for {@code gh auth token}). */
     SENSITIVE_PATH,
     /** A check of locale, time zone, language or geography (Intl…resolvedOptions().timeZone, os.locale, LANG, geo-IP services); detail: what. */
     LOCALE_CHECK,
@@ -45,7 +45,7 @@ public enum FactKind {
     OBFUSCATION,
     /** Invisible or bidirectional Unicode in code (Trojan Source, zero-width, tag characters); detail: the code point. */
     INVISIBLE_UNICODE,
-    /** A literal matched one of the string patterns the rule set asked for; detail: the pattern's name. */
+    /** A literal (decoded string, regex literal source or command word) matched one of the string patterns the rule set asked for; detail: the pattern's name. */
     STRING_MATCH,
     /** Broken or hostile source the lexer could only partly read; detail: what went wrong. The other facts are partial. */
     UNPARSABLE,

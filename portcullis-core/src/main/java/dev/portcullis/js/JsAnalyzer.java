@@ -3,6 +3,7 @@ package dev.portcullis.js;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -78,8 +79,9 @@ final class JsAnalyzer {
                     Literals.Decoded d = Literals.decode(src, lx.start(i), lx.end(i));
                     value(d.value(), null, i);
                 }
+                case JsLexer.REGEX -> regexLiteral(i);
                 default -> {
-                    // punctuators, numbers and regexes carry no facts of their own
+                    // punctuators and numbers carry no facts of their own
                 }
             }
             i++;
@@ -87,6 +89,23 @@ final class JsAnalyzer {
         if (hexIdentifiers >= 20) {
             sink.addOnce(FactKind.OBFUSCATION, firstHexIdentifierLine, "hex-identifiers",
                     hexIdentifiers + " identifiers named like _0x…", depth);
+        }
+    }
+
+    /**
+     * A regex literal's source is checked against the rule set's patterns too: a clipper's wallet-address regexes
+     * ({@code /\b0x[a-fA-F0-9]{40}\b/g}) are code, not strings.
+     */
+    private void regexLiteral(int i) {
+        List<StringPattern> patterns = sink.options().patterns();
+        if (patterns.isEmpty()) {
+            return;
+        }
+        String regex = lx.text(i);
+        for (StringPattern p : patterns) {
+            if (p.pattern().matcher(regex).find()) {
+                sink.add(FactKind.STRING_MATCH, line(i), p.name(), regex, depth);
+            }
         }
     }
 
@@ -765,9 +784,19 @@ final class JsAnalyzer {
         if (!lx.isPunct(brace, '{')) {
             return false;
         }
-        boolean assigned = lx.isPunct(brace - 1, ':') || lx.isPunct(brace - 1, '=');
-        return assigned && lx.type(brace - 2) == JsLexer.IDENT
-                && lx.text(brace - 2).toLowerCase(Locale.ROOT).contains("env");
+        // the object is the value of a name or key about the environment, possibly behind a condition:
+        // env: {...}, const env = {...}, const env = extend ? {...process.env, ...extra} : extra
+        for (int k = brace - 1; k > brace - 12; k--) {
+            byte t = lx.type(k);
+            if (t == JsLexer.NONE || lx.isPunct(k, ';') || lx.isPunct(k, '{') || lx.isPunct(k, '}')) {
+                return false;
+            }
+            if (t == JsLexer.IDENT && (lx.isPunct(k + 1, '=') || lx.isPunct(k + 1, ':'))
+                    && lx.text(k).toLowerCase(Locale.ROOT).contains("env")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void envRead(int i, String key) {
@@ -812,12 +841,23 @@ final class JsAnalyzer {
         }
         boolean after = comparison(end + 1) && constantOperand(end + 2);
         boolean before = comparison(start - 1) && (lx.type(start - 2) == JsLexer.NUMBER
-                || lx.type(start - 2) == JsLexer.STRING);
+                || lx.type(start - 2) == JsLexer.STRING) && wholeOperand(start - 3);
         if (after || before) {
             int from = before ? start - 2 : start;
             int to = after ? operandEnd(end + 2) : end;
             fact(FactKind.TIME_GATE, i, FactSink.bound(src.substring(lx.start(from), lx.end(to)), 120));
         }
+    }
+
+    /** Whether the token before a constant ends no arithmetic ({@code last + 500 < Date.now()} is not a gate). */
+    private boolean wholeOperand(int before) {
+        byte t = lx.type(before);
+        if (t == JsLexer.PUNCT) {
+            String p = lx.text(before);
+            return !(p.equals("+") || p.equals("-") || p.equals("*") || p.equals("/") || p.equals("%") || p.equals(")")
+                    || p.equals("]"));
+        }
+        return t == JsLexer.NONE || lx.isIdent(before, "return");
     }
 
     private boolean comparison(int i) {
@@ -1077,8 +1117,6 @@ final class JsAnalyzer {
         if (encoding != null) {
             if (Encodings.isPrintable(v)) {
                 payload(v, encoding, i);
-            } else if (v.length() >= 16) {
-                sink.addOnce(FactKind.OBFUSCATION, line(i), "high-entropy", snippet(i), depth);
             }
         } else if (v.length() >= Encodings.MIN_HEX && sink.mayDecode(line(i))) {
             String decoded = null;

@@ -134,6 +134,10 @@ public final class JsFacts {
         new JsAnalyzer(lexer, sink, 0, 0).run();
         lexer.finish();
         problems(lexer, sink);
+        if (lexer.invisibleCodeLine > 0) {
+            sink.add(FactKind.INVISIBLE_UNICODE, lexer.invisibleCodeLine, codePoint(lexer.invisibleCodeChar),
+                    codePoint(lexer.invisibleCodeChar) + " between tokens", 0);
+        }
         if (lexer.invisibleIdentifierLine > 0) {
             sink.add(FactKind.INVISIBLE_UNICODE, lexer.invisibleIdentifierLine, codePoint(lexer.invisibleIdentifierChar),
                     "identifier with " + codePoint(lexer.invisibleIdentifierChar), 0);
@@ -228,8 +232,7 @@ public final class JsFacts {
             }
             int cp = codePointAt(bytes, i, n);
             String what = null;
-            if (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069 || cp == 0xFEFF && i > 0
-                    || cp >= 0xE0000 && cp <= 0xE007F) {
+            if (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069 || cp >= 0xE0000 && cp <= 0xE007F) {
                 what = codePoint(cp);
             } else if (cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF) {
                 // only an unbroken run counts: emoji use one selector at a time, hidden payloads thousands in a row

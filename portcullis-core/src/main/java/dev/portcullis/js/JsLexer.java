@@ -63,6 +63,9 @@ final class JsLexer {
     /** First line of an identifier holding an invisible character, and that character, or 0. */
     int invisibleIdentifierLine;
     int invisibleIdentifierChar;
+    /** First line of an invisible character between tokens (a byte-order mark mid-file), and that character, or 0. */
+    int invisibleCodeLine;
+    int invisibleCodeChar;
 
     JsLexer(String src) {
         this.src = src;
@@ -228,7 +231,12 @@ final class JsLexer {
                             || isInvisibleIdentifierChar(c) || Character.isSurrogate(c)) {
                         return identifier();
                     } else {
-                        // other non-ASCII (NBSP, BOM, bidi controls): whitespace to the lexer; the Unicode scan reports them
+                        // other non-ASCII (NBSP, BOM, bidi controls): whitespace to the lexer; the Unicode scan reports
+                        // bidi controls anywhere, a byte-order mark only here, in code (inside a string it is a BOM check)
+                        if (c == 0xFEFF && pos > 0 && invisibleCodeLine == 0) {
+                            invisibleCodeLine = line;
+                            invisibleCodeChar = c;
+                        }
                         pos++;
                     }
                 }

@@ -9,7 +9,11 @@ final class Literals {
     private Literals() {
     }
 
-    /** A decoded literal: its value and how many escapes it used. */
+    /**
+     * A decoded literal: its value and how many hex, unicode or octal escapes in it stand for printable ASCII.
+     * Spelling plain ASCII with escapes ({@code '\\x72\\x65\\x71'}) is what obfuscators do; escapes of other
+     * characters are how minifiers write non-Latin text (moment's locales) and count for nothing.
+     */
     record Decoded(String value, int escapes) {
     }
 
@@ -49,8 +53,8 @@ final class Literals {
                 i++;
                 continue;
             }
-            escapes++;
             char e = src.charAt(i + 1);
+            int before = out.length();
             i += 2;
             switch (e) {
                 case 'n' -> out.append('\n');
@@ -110,6 +114,12 @@ final class Literals {
                     } else {
                         out.append(e);
                     }
+                }
+            }
+            if ((e == 'x' || e == 'u' || e >= '0' && e <= '7') && out.length() == before + 1) {
+                char decoded = out.charAt(before);
+                if (decoded >= 0x20 && decoded < 0x7F) {
+                    escapes++;
                 }
             }
         }

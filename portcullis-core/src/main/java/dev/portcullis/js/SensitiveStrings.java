@@ -24,7 +24,9 @@ final class SensitiveStrings {
             category("env-file", SEP + "\\.env(?:\\.(?:local|production|development|prod|dev|test))?" + END),
             category("browser-profile", "Login Data|Local State|Web Data|(?:Google[/\\\\ ]Chrome|BraveSoftware|Chromium|Microsoft[/\\\\ ]Edge)[/\\\\ ]|\\.mozilla[/\\\\]firefox|Mozilla[/\\\\ ]Firefox[/\\\\]Profiles|\\bcookies\\.sqlite\\b|\\blogins\\.json\\b|\\bkey4\\.db\\b"),
             category("wallet", "\\bwallet\\.dat\\b|\\bExodus\\b|exodus\\.wallet|nkbihfbeogaeaoehlefnkodbefgpgknn|\\bMetaMask\\b|\\.electrum[/\\\\]wallets|\\bAtomic[/\\\\ ]Local Storage|\\bsolana[/\\\\]id\\.json|\\.config[/\\\\]solana[/\\\\]id\\.json|\\bkeystore[/\\\\]UTC--|\\bPhantom\\b.*\\bextension|bfnaelmomeimhlpmgjnjophhpkkoljpa|ejbalbakoplchlghecdalmeeeajnimhm"),
-            category("shell-rc", SEP + "\\.(?:bashrc|zshrc|bash_profile|profile|zprofile|bash_history|zsh_history)" + END),
+            // a bare ".profile" is also a property path (webpack's stats options); it counts after a separator only
+            category("shell-rc", SEP + "\\.(?:bashrc|zshrc|bash_profile|zprofile|bash_history|zsh_history)" + END
+                    + "|[/\\\\~]\\.profile" + END),
             category("git-credentials", SEP + "\\.git-credentials" + END + "|\\.config[/\\\\]gh[/\\\\]hosts\\.yml"),
             category("kube", SEP + "\\.kube[/\\\\]config"),
             category("docker", SEP + "\\.docker[/\\\\]config\\.json"),

@@ -49,6 +49,7 @@ class CommandFactsTest {
                 Arguments.of("bun via npm", "npm install -g bun && bun x.js", List.of("runtime-install bun @7", "runs-file x.js @7")),
                 Arguments.of("bun on windows", "powershell -c \"irm bun.sh/install.ps1 | iex\"", List.of("runtime-install bun @7")),
                 Arguments.of("deno", "curl -fsSL https://deno.land/install.sh | sh", List.of("runtime-install deno @7")),
+                Arguments.of("npx bun", "npx -y bun@1.1.30 ./build.ts", List.of("runtime-install bun @7")),
                 Arguments.of("node file", "node install.js", List.of("runs-file install.js @7")),
                 Arguments.of("node file with options", "node --no-warnings -r ./hook.js ./dist/x.cjs --flag",
                         List.of("runs-file dist/x.cjs @7")),

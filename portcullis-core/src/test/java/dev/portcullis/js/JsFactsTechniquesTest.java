@@ -109,10 +109,10 @@ class JsFactsTechniquesTest {
                   if (typeof window.ethereum !== 'undefined') { window.ethereum.request({ method: 'eth_accounts' }); }
                 })();
                 """;
-        JsOptions options = new JsOptions(List.of(new StringPattern("eth-address", Pattern.compile("^0x[a-fA-F0-9]{40}$"))),
-                JsLimits.defaults());
+        JsOptions options = new JsOptions(List.of(new StringPattern("eth-address", Pattern.compile("^0x[a-fA-F0-9]{40}$")),
+                new StringPattern("wallet-regex", Pattern.compile(Pattern.quote("0x[a-fA-F0-9]{40}")))), JsLimits.defaults());
         assertThat(facts("index.js", source, options)).contains("network fetch @3", "network XMLHttpRequest @4",
-                "string-match eth-address @7");
+                "string-match wallet-regex @6", "string-match eth-address @7");
     }
 
     /** esbuild's install.js: downloads its binary over https and runs it; facts, but no threat signal. */

@@ -167,6 +167,8 @@ class JsFactsTest {
                         "invisible-unicode U+2066 @1")),
                 Arguments.of("hangul filler identifier", "const { timeout, \u3164 } = req.query;\nexec(\u3164);",
                         List.of("invisible-unicode U+3164 @1")),
+                Arguments.of("BOM between tokens", "const a = 1;\nconst\uFEFFb = 2;", List.of("invisible-unicode U+FEFF @2")),
+                Arguments.of("profile path", "fs.appendFileSync(home + '/.profile', line);", List.of("sensitive-path shell-rc @1")),
                 Arguments.of("tag characters", "// hidden \uDB40\uDC41\uDB40\uDC42\nrun();", List.of("invisible-unicode U+E0041 @1")),
                 Arguments.of("variation selectors carrying a payload (GlassWorm)", "\nconst s = decode('|"
                         + "\uDB40\uDD10\uDB40\uDD21\uFE01\uFE02\uDB40\uDD33\uDB40\uDD44\uFE0A\uFE0B\uDB40\uDD55');",
@@ -203,6 +205,11 @@ class JsFactsTest {
                         + "\u2764\uFE0F \u2764\uFE0F \u2764\uFE0F \u2764\uFE0F \u2764\uFE0F';", List.of()),
                 Arguments.of("emoji with joiners in a string", "const family = '\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67';", List.of()),
                 Arguments.of("BOM at start", "\uFEFFmodule.exports = 1;", List.of()),
+                Arguments.of("BOM check in a string", "if (data.indexOf('\uFEFF') === 0) data = data.slice(1);", List.of()),
+                Arguments.of("escaped non-Latin text", "months: '\\u044f\\u043d\\u0432\\u0430\\u0440\\u044c_\\u0444\\u0435\\u0432'", List.of()),
+                Arguments.of("time arithmetic", "if (last + 500 < Date.now()) flush();", List.of()),
+                Arguments.of("environment for a child", "const env = extendEnv ? {...process.env, ...extra} : extra;", List.of()),
+                Arguments.of("profile option", "const key = '.profile';", List.of()),
                 Arguments.of("path not a dotfile", "const env = 'process.env.NODE_ENV'; load('./environment.js');", List.of()));
     }
 
