@@ -43,11 +43,12 @@ public record TarballLimits(
     }
 
     /**
-     * Far above any real npm package (the largest popular ones unpack to about 100 MiB, with single files of a few
-     * tens of MiB) and far below what would hurt a JVM running several reads at once.
+     * Above any real npm package (the largest popular ones unpack to about 150 MiB; native packages such as
+     * {@code @next/swc-linux-x64-gnu} and {@code @biomejs/cli-linux-x64} ship one binary of 100–150 MiB) and below
+     * what would hurt a JVM that reads one such package at a time.
      */
     public static TarballLimits defaults() {
-        return new TarballLimits(256 * MIB, 20_000, 64 * MIB, 200, MIB, 1_024, 64);
+        return new TarballLimits(256 * MIB, 20_000, 192 * MIB, 200, MIB, 1_024, 64);
     }
 
     private static void positive(String name, long value) {

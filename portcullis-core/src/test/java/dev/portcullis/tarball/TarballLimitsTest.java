@@ -13,7 +13,7 @@ class TarballLimitsTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         assertThat(TarballLimits.defaults()).isEqualTo(
-                new TarballLimits(256L * 1024 * 1024, 20_000, 64L * 1024 * 1024, 200, 1024 * 1024, 1_024, 64));
+                new TarballLimits(256L * 1024 * 1024, 20_000, 192L * 1024 * 1024, 200, 1024 * 1024, 1_024, 64));
     }
 
     static Stream<Arguments> invalid() {

@@ -211,7 +211,7 @@ class TarballReaderTest {
         byte[] bomb = tarball().file("package/index.js", "x").gzipBomb("package/zeros", 10L * 1024 * MIB).build();
 
         assertThat(read(bomb)).isEqualTo(new TarballContents("package", List.of(file("index.js", "x")), List.of(
-                problem(Kind.LIMIT_EXCEEDED, "package/zeros", "A file of 10737418240 bytes is larger than 67108864"
+                problem(Kind.LIMIT_EXCEEDED, "package/zeros", "A file of 10737418240 bytes is larger than 201326592"
                         + " (FILE_BYTES); reading stopped here."))));
     }
 
