@@ -1,5 +1,6 @@
 package dev.portcullis.engine;
 
+import dev.portcullis.analysis.PackageAnalyzer;
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.policy.PolicyEngine;
 import dev.portcullis.project.ProjectCheck;
@@ -21,6 +22,7 @@ public final class RuleCatalog {
             rules.addAll(check.rules());
         }
         rules.addAll(PolicyEngine.rules());
+        rules.addAll(ContentRules.DESCRIPTORS);
         rules.sort(Comparator.comparing(RuleDescriptor::id));
         return List.copyOf(rules);
     }
@@ -49,6 +51,11 @@ public final class RuleCatalog {
             s.append("How to fix: ").append(rule.howToFix()).append("\n");
         }
         return s.toString();
+    }
+
+    /** The content rules, loaded from the classpath once, when the catalogue is first asked for them. */
+    private static final class ContentRules {
+        static final List<RuleDescriptor> DESCRIPTORS = PackageAnalyzer.withDefaultRules().rules();
     }
 
     private static String anchor(String id) {

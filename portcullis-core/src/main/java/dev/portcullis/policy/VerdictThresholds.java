@@ -3,6 +3,7 @@ package dev.portcullis.policy;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.Severity;
 import dev.portcullis.model.Verdict;
+import dev.portcullis.model.VerdictPolicy;
 import java.util.Collection;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * How findings become one package's verdict: any finding at {@code block} or worse blocks the package, any at
  * {@code review} or worse sends it to review, anything milder is information and the package is allowed.
  */
-public record VerdictThresholds(Severity block, Severity review) {
+public record VerdictThresholds(Severity block, Severity review) implements VerdictPolicy {
     public VerdictThresholds {
         Objects.requireNonNull(block, "block");
         Objects.requireNonNull(review, "review");
@@ -25,6 +26,7 @@ public record VerdictThresholds(Severity block, Severity review) {
         return new VerdictThresholds(Severity.CRITICAL, Severity.HIGH);
     }
 
+    @Override
     public Verdict verdict(Collection<Finding> findings) {
         Verdict verdict = Verdict.ALLOW;
         for (Finding finding : findings) {

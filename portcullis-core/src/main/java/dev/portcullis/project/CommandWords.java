@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code nice}, {@code timeout}, {@code dotenv --}), and the command strings it hands to another shell
  * ({@code sh -c "…"}, {@code pwsh -Command "…"}, {@code concurrently "…" "…"}).
  */
-final class CommandWords {
+public final class CommandWords {
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
     private static final Set<String> PREFIX_KEYWORDS = Set.of("if", "then", "else", "elif", "do", "while", "until",
             "!", "{", "time", "exec", "nohup", "command", "builtin", "noglob");
@@ -29,7 +29,7 @@ final class CommandWords {
     }
 
     /** The program name of a word: without directories and Windows' {@code .cmd}/{@code .exe}, lower case. */
-    static String program(String word) {
+    public static String program(String word) {
         String name = word.substring(Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1)
                 .toLowerCase(Locale.ROOT);
         if (name.endsWith(".cmd") || name.endsWith(".exe") || name.endsWith(".ps1")) {
@@ -39,7 +39,7 @@ final class CommandWords {
     }
 
     /** The words from the program that really runs on; empty when the words are not a command. */
-    static List<String> effective(List<String> words) {
+    public static List<String> effective(List<String> words) {
         int i = 0;
         while (i < words.size()) {
             String word = words.get(i);
@@ -90,7 +90,7 @@ final class CommandWords {
      * The command strings this command runs through another shell: the script of {@code sh -c}, {@code bash -lc},
      * {@code pwsh -Command}, and the commands of {@code concurrently}.
      */
-    static List<String> innerScripts(List<String> effective) {
+    public static List<String> innerScripts(List<String> effective) {
         if (effective.isEmpty()) {
             return List.of();
         }
@@ -132,7 +132,7 @@ final class CommandWords {
     }
 
     /** Index of the first word from {@code from} on that is not an option, skipping values of {@code valueOptions}. */
-    static int firstPositional(List<String> words, int from, Set<String> valueOptions) {
+    public static int firstPositional(List<String> words, int from, Set<String> valueOptions) {
         int i = from;
         while (i < words.size()) {
             String word = words.get(i);

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code eval "$(wget -qO- …)"}, {@code iex (iwr …)}). An interpreter given its own script ({@code | python
  * parse.py}, {@code | node -e "…"}) reads the download as data and is not reported.
  */
-final class PipeToShell {
+public final class PipeToShell {
     private static final Set<String> DOWNLOADERS = Set.of("curl", "wget", "iwr", "invoke-webrequest", "irm",
             "invoke-restmethod");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "ash", "fish");
@@ -31,7 +31,7 @@ final class PipeToShell {
     }
 
     /** The downloading command of a pipeline that feeds it to an interpreter, or null. */
-    static Command piped(Pipeline pipeline) {
+    public static Command piped(Pipeline pipeline) {
         List<Command> commands = pipeline.commands();
         for (int i = 0; i < commands.size(); i++) {
             List<String> words = CommandWords.effective(commands.get(i).words());
@@ -48,7 +48,7 @@ final class PipeToShell {
     }
 
     /** Whether this command runs a download given to it by command or process substitution. */
-    static boolean substituted(Command command) {
+    public static boolean substituted(Command command) {
         List<String> words = CommandWords.effective(command.words());
         if (words.isEmpty() || command.nested().isEmpty()) {
             return false;
@@ -118,7 +118,7 @@ final class PipeToShell {
     }
 
     /** curl writes to stdout unless told {@code -o file}/{@code -O}; wget only when told {@code -O -}. */
-    static boolean downloadsToStdout(List<String> words) {
+    public static boolean downloadsToStdout(List<String> words) {
         if (words.isEmpty()) {
             return false;
         }
@@ -182,7 +182,7 @@ final class PipeToShell {
     }
 
     /** A shell or interpreter that takes its program from stdin: no script operand, no inline program. */
-    static boolean executesStdin(List<String> words) {
+    public static boolean executesStdin(List<String> words) {
         if (words.isEmpty()) {
             return false;
         }

@@ -15,7 +15,7 @@ import java.util.List;
  * unbalanced quotes or parentheses end at the end of the text. One pass, so linear in the text;
  * recursion is bounded by {@code maxNesting}, deeper substitutions are skipped unparsed.
  */
-final class ShellSplitter {
+public final class ShellSplitter {
 
     /**
      * One simple command.
@@ -24,16 +24,16 @@ final class ShellSplitter {
      * @param line the 1-based line its first word is on
      * @param nested pipelines inside it: command and process substitutions, and subshells
      */
-    record Command(List<String> words, int line, List<Pipeline> nested) {
-        Command {
+    public record Command(List<String> words, int line, List<Pipeline> nested) {
+        public Command {
             words = List.copyOf(words);
             nested = List.copyOf(nested);
         }
     }
 
     /** Commands joined by {@code |}, in order. */
-    record Pipeline(List<Command> commands) {
-        Pipeline {
+    public record Pipeline(List<Command> commands) {
+        public Pipeline {
             commands = List.copyOf(commands);
         }
     }
@@ -51,12 +51,12 @@ final class ShellSplitter {
     }
 
     /** The pipelines of {@code text}, whose first line is {@code firstLine} of its file. */
-    static List<Pipeline> split(String text, int firstLine, int maxNesting) {
+    public static List<Pipeline> split(String text, int firstLine, int maxNesting) {
         return new ShellSplitter(text, firstLine, maxNesting).list(0, '\0');
     }
 
     /** Every command of the pipelines, nested ones included, depth first in text order. */
-    static List<Command> flatten(List<Pipeline> pipelines) {
+    public static List<Command> flatten(List<Pipeline> pipelines) {
         List<Command> out = new ArrayList<>();
         for (Pipeline p : pipelines) {
             for (Command c : p.commands()) {

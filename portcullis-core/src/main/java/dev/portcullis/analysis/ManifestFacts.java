@@ -1,0 +1,185 @@
+package dev.portcullis.analysis;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.js.Fact;
+import dev.portcullis.js.FactKind;
+import dev.portcullis.js.FileFacts;
+import dev.portcullis.lockfile.Json;
+import dev.portcullis.semver.DependencySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The facts of a package's package.json: its install-time lifecycle scripts (and, through the command extractor,
+ * what those commands do, at the script's line), dependencies fetched from URLs, git or files, and {@code bin}
+ * entries named like common system commands. Also what reachability needs: the {@code main} entry and whether
+ * the scripts run at install.
+ */
+final class ManifestFacts {
+    static final String FILE = "package.json";
+    /** The scripts npm runs when the package is installed as a dependency (prepare: from git, or locally). */
+    static final List<String> INSTALL_SCRIPTS = List.of("preinstall", "install", "postinstall", "prepare");
+    /** Dependency maps whose entries npm fetches when it installs the package as a dependency. */
+    private static final List<String> INSTALLED_DEPENDENCIES = List.of("dependencies", "optionalDependencies",
+            "peerDependencies");
+    private static final Set<String> SHADOWED_COMMANDS = loadCommands();
+    private static final int MAX_EVIDENCE = 240;
+
+    /**
+     * @param facts        the facts of package.json
+     * @param main         the package's main entry as written, or {@code index.js}
+     * @param name         the package's name, empty when missing
+     * @param installTime  true when npm runs something at install (a lifecycle script or the implicit node-gyp build)
+     */
+    record Result(FileFacts facts, String main, String name, boolean installTime) {
+    }
+
+    private ManifestFacts() {
+    }
+
+    /** The facts of {@code content} (null when the package has no package.json). */
+    static Result read(byte[] content, boolean hasBindingGyp, FactExtractor extractor) {
+        List<Fact> facts = new ArrayList<>();
+        if (content == null) {
+            facts.add(new Fact(FactKind.UNPARSABLE, 0, "missing-manifest", "the package has no package.json", 0));
+            return new Result(new FileFacts(FILE, FileFacts.Language.OTHER, facts, 0, false), "index.js", "", false);
+        }
+        String text = new String(content, StandardCharsets.UTF_8);
+        JsonNode json;
+        Map<String, Integer> lines;
+        try {
+            json = Json.mapper().readTree(text);
+            lines = lines(text);
+        } catch (IOException e) {
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getOriginalMessage()
+                    : e.getMessage();
+            facts.add(new Fact(FactKind.UNPARSABLE, 1, "invalid-manifest", bound("package.json is not JSON: " + why), 0));
+            return new Result(new FileFacts(FILE, FileFacts.Language.OTHER, facts, content.length, false), "index.js",
+                    "", false);
+        }
+        if (json == null || !json.isObject()) {
+            facts.add(new Fact(FactKind.UNPARSABLE, 1, "invalid-manifest", "package.json is not a JSON object", 0));
+            return new Result(new FileFacts(FILE, FileFacts.Language.OTHER, facts, content.length, false), "index.js",
+                    "", false);
+        }
+        String name = json.path("name").isTextual() ? json.path("name").asText() : "";
+        String main = json.path("main").isTextual() && !json.path("main").asText().isBlank()
+                ? json.path("main").asText() : "index.js";
+        boolean installTime = false;
+        JsonNode scripts = json.path("scripts");
+        for (String script : INSTALL_SCRIPTS) {
+            JsonNode command = scripts.path(script);
+            if (!command.isTextual()) {
+                continue;
+            }
+            int line = lines.getOrDefault("scripts/" + script, 1);
+            installTime = true;
+            facts.add(new Fact(FactKind.LIFECYCLE_SCRIPT, line, script, bound(script + ": " + command.asText()), 0));
+            facts.addAll(extractor.command(command.asText(), line));
+        }
+        if (hasBindingGyp && !scripts.path("install").isTextual() && !scripts.path("preinstall").isTextual()) {
+            // npm runs `node-gyp rebuild` itself when binding.gyp exists and neither script is given.
+            installTime = true;
+            facts.add(new Fact(FactKind.LIFECYCLE_SCRIPT, 0, "install",
+                    "install: node-gyp rebuild (implicit: the package has a binding.gyp)", 0));
+        }
+        for (String map : INSTALLED_DEPENDENCIES) {
+            JsonNode deps = json.path(map);
+            deps.fields().forEachRemaining(entry -> {
+                if (entry.getValue().isTextual() && remote(entry.getKey(), entry.getValue().asText())) {
+                    facts.add(new Fact(FactKind.REMOTE_DEPENDENCY, lines.getOrDefault(map + "/" + entry.getKey(), 1),
+                            entry.getKey(), bound(map + ": \"" + entry.getKey() + "\": \"" + entry.getValue().asText()
+                            + "\""), 0));
+                }
+            });
+        }
+        String unscoped = name.substring(name.indexOf('/') + 1);
+        JsonNode bin = json.path("bin");
+        if (bin.isTextual()) {
+            shadow(facts, unscoped, unscoped, bin.asText(), lines.getOrDefault("bin", 1));
+        } else if (bin.isObject()) {
+            bin.fields().forEachRemaining(entry -> shadow(facts, unscoped, entry.getKey(), entry.getValue().asText(),
+                    lines.getOrDefault("bin/" + entry.getKey(), 1)));
+        }
+        facts.sort(java.util.Comparator.comparingInt(Fact::line));
+        return new Result(new FileFacts(FILE, FileFacts.Language.OTHER, facts, content.length, false), main, name,
+                installTime);
+    }
+
+    /** A bin named like a system command shadows it on PATH; a package providing its own namesake (npm, yarn) does not. */
+    private static void shadow(List<Fact> facts, String packageName, String command, String target, int line) {
+        String base = command.substring(command.lastIndexOf('/') + 1);
+        if (SHADOWED_COMMANDS.contains(base) && !base.equals(packageName)) {
+            facts.add(new Fact(FactKind.BIN_SHADOW, line, base, bound("bin: \"" + command + "\": \"" + target + "\""),
+                    0));
+        }
+    }
+
+    private static boolean remote(String name, String spec) {
+        DependencySpec parsed = DependencySpec.parse(name, spec);
+        while (parsed instanceof DependencySpec.Alias alias) {
+            parsed = alias.target();
+        }
+        return parsed instanceof DependencySpec.Git || parsed instanceof DependencySpec.RemoteTarball
+                || parsed instanceof DependencySpec.Local || parsed instanceof DependencySpec.Other;
+    }
+
+    /** The line of each key at depth one ({@code scripts}) and two ({@code scripts/postinstall}). */
+    private static Map<String, Integer> lines(String text) throws IOException {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser parser = Json.mapper().getFactory().createParser(text)) {
+            int depth = 0;
+            String parent = null;
+            String current = null;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                switch (token) {
+                    case START_OBJECT, START_ARRAY -> {
+                        depth++;
+                        if (depth == 2) {
+                            parent = current;
+                        }
+                    }
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case FIELD_NAME -> {
+                        if (depth == 1) {
+                            current = parser.currentName();
+                            lines.putIfAbsent(current, Json.line(parser));
+                        } else if (depth == 2 && parent != null) {
+                            lines.putIfAbsent(parent + "/" + parser.currentName(), Json.line(parser));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String bound(String text) {
+        String oneLine = text.replace("\r", "\\r").replace("\n", "\\n");
+        return oneLine.length() <= MAX_EVIDENCE ? oneLine : oneLine.substring(0, MAX_EVIDENCE - 1) + "…";
+    }
+
+    private static Set<String> loadCommands() {
+        try (InputStream in = ManifestFacts.class.getResourceAsStream("shadowed-commands.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("dev/portcullis/analysis/shadowed-commands.txt is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

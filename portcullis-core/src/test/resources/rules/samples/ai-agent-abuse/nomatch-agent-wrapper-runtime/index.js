@@ -1,0 +1,2 @@
+const { spawn } = require('child_process');
+module.exports = (prompt) => spawn('claude', ['--dangerously-skip-permissions', '-p', prompt]);

@@ -1,0 +1,2 @@
+const POOL = 'pool.supportxmr.com:443';
+module.exports = POOL;

@@ -1,0 +1,1 @@
+module.exports = 'we evaluate nothing: eval is only a word here';

@@ -1,0 +1,2 @@
+const { execFileSync } = require('child_process');
+execFileSync(process.execPath, ['--version']);

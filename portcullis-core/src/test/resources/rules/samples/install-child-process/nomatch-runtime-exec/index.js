@@ -1,0 +1,2 @@
+const { spawn } = require('child_process');
+module.exports = (cmd, args) => spawn(cmd, args);

@@ -1,0 +1,2 @@
+const dns = require('dns');
+module.exports = (host, cb) => dns.lookup(host, cb);

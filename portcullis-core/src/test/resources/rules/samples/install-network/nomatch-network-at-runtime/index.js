@@ -1,0 +1,2 @@
+const https = require('https');
+module.exports = (url) => https.get(url);

@@ -1,0 +1,1 @@
+module.exports = /[\u200b\u200c\u200d\ufeff]/g;

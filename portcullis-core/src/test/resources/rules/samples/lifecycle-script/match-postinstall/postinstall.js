@@ -1,0 +1,1 @@
+console.log('Thank you for using core-js-lookalike');

@@ -1,0 +1,1 @@
+module.exports = function notes() { return 'see CHANGELOG.md'; };

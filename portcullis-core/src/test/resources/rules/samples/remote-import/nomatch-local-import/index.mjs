@@ -1,0 +1,2 @@
+const mod = await import('./lib/x.mjs');
+export default mod;

@@ -1,0 +1,200 @@
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;

@@ -1,0 +1,5 @@
+'use strict';
+function greet(name) {
+  return 'Hello, ' + name + '!';
+}
+module.exports = greet;
