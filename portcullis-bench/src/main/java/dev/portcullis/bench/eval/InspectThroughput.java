@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InspectThroughput {
     private static final double MB = 1_000_000.0;
+    /** Packages listed by analysis time in the report. */
+    private static final int SLOWEST = 10;
 
     private InspectThroughput() {
     }
@@ -82,11 +85,12 @@ public final class InspectThroughput {
             long unpacked = pass(pool, tarballs, limits, null);      // warm-up (a), and the byte count
             pass(pool, tarballs, limits, analyzer);                  // warm-up (b)
             List<Round> results = new ArrayList<>();
+            Map<Path, Long> analysisNanos = new ConcurrentHashMap<>();
             for (int r = 1; r <= rounds; r++) {
                 results.add(timed("unpack", r, unpacked, () -> pass(pool, tarballs, limits, null)));
-                results.add(timed("analyse", r, unpacked, () -> pass(pool, tarballs, limits, analyzer)));
+                results.add(timed("analyse", r, unpacked, () -> pass(pool, tarballs, limits, analyzer, analysisNanos)));
             }
-            report(out, tarballs.size(), compressed, unpacked, threads, results, live);
+            report(out, tarballs.size(), compressed, unpacked, threads, results, live, analysisNanos);
         } finally {
             pool.shutdownNow();
         }
@@ -122,6 +126,12 @@ public final class InspectThroughput {
     /** Reads (and with an analyzer, analyses) every tarball; returns the unpacked bytes of their regular files. */
     private static long pass(ExecutorService pool, List<Path> tarballs, TarballLimits limits, PackageAnalyzer analyzer)
             throws InterruptedException, ExecutionException {
+        return pass(pool, tarballs, limits, analyzer, new ConcurrentHashMap<>());
+    }
+
+    /** As above, recording each package's analysis time (not its reading) in {@code analysisNanos}. */
+    private static long pass(ExecutorService pool, List<Path> tarballs, TarballLimits limits, PackageAnalyzer analyzer,
+                             Map<Path, Long> analysisNanos) throws InterruptedException, ExecutionException {
         AtomicLong bytes = new AtomicLong();
         List<Future<?>> futures = new ArrayList<>();
         for (Path tarball : tarballs) {
@@ -136,7 +146,9 @@ public final class InspectThroughput {
                 }
                 bytes.addAndGet(size);
                 if (analyzer != null) {
+                    long start = System.nanoTime();
                     analyzer.analyze(PackageInput.of(contents));
+                    analysisNanos.put(tarball, System.nanoTime() - start);
                 }
                 return null;
             }));
@@ -148,7 +160,7 @@ public final class InspectThroughput {
     }
 
     private static void report(Path out, int count, long compressed, long unpacked, int threads, List<Round> rounds,
-                               LiveHeap live) throws IOException {
+                               LiveHeap live, Map<Path, Long> analysisNanos) throws IOException {
         double unpack = median(rounds, "unpack");
         double analyse = median(rounds, "analyse");
         long peakHeap = live.peakAfterGc();
@@ -176,6 +188,12 @@ public final class InspectThroughput {
                 .append(String.format(Locale.ROOT, "End-to-end / unpack-only ratio: **%.2f** (target ≥ 0.33). "
                         + "Most heap live after a GC: %d MiB (max heap %d MiB); GC time over the whole run: %.1f s.%n",
                         analyse / unpack, peakHeap / (1024 * 1024), maxHeap / (1024 * 1024), gcMillis / 1000.0));
+        md.append("\nSlowest packages to analyse (last round, analysis only, one thread each):\n\n")
+                .append("| tarball | analysis time | share of all analysis time |\n| --- | --- | --- |\n");
+        long allNanos = analysisNanos.values().stream().mapToLong(Long::longValue).sum();
+        analysisNanos.entrySet().stream().sorted(Map.Entry.<Path, Long>comparingByValue().reversed()).limit(SLOWEST)
+                .forEach(e -> md.append(String.format(Locale.ROOT, "| %s | %.2f s | %.1f %% |%n",
+                        e.getKey().getFileName(), e.getValue() / 1e9, 100.0 * e.getValue() / Math.max(1, allNanos))));
         System.out.print(md);
         Files.createDirectories(out);
         Files.writeString(out.resolve("throughput.md"), md.toString());
