@@ -33,15 +33,19 @@ sealed interface Condition {
         }
     }
 
-    /** One fact of {@code kind} whose detail contains {@code detail} (a regex, null for any) within the depth bounds. */
-    record FactIs(FactKind kind, Pattern detail, int minDepth, int maxDepth) implements Condition {
+    /**
+     * One fact of {@code kind} whose detail and evidence contain {@code detail} and {@code evidence} (regexes, null
+     * for any) within the depth bounds.
+     */
+    record FactIs(FactKind kind, Pattern detail, Pattern evidence, int minDepth, int maxDepth) implements Condition {
         public FactIs {
             Objects.requireNonNull(kind, "kind");
         }
 
         boolean test(Fact fact) {
             return fact.kind() == kind && fact.depth() >= minDepth && fact.depth() <= maxDepth
-                    && (detail == null || detail.matcher(fact.detail()).find());
+                    && (detail == null || detail.matcher(fact.detail()).find())
+                    && (evidence == null || evidence.matcher(fact.evidence()).find());
         }
 
         @Override

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Which files run at install time: those the lifecycle commands run ({@link FactKind#RUNS_FILE} facts of
- * package.json), and, transitively, the package-local modules they require. Resolution follows Node's rules for
+ * package.json, and local modules their inline code requires), and, transitively, the package-local modules they require. Resolution follows Node's rules for
  * relative specifiers as far as a static view can ({@code ./x}, {@code ./x.js}, {@code ./x/index.js}, the
  * package's {@code main} for the root); computed requires cannot be followed. Missing files and cycles end a path.
  */
@@ -37,7 +37,9 @@ final class InstallFlow {
         reached.add(manifest.path());
         Deque<String> queue = new ArrayDeque<>();
         for (Fact fact : manifest.facts()) {
-            if (fact.kind() == FactKind.RUNS_FILE) {
+            // Files the lifecycle commands run, and modules their inline code (node -e) requires.
+            if (fact.kind() == FactKind.RUNS_FILE
+                    || fact.kind() == FactKind.REQUIRE && fact.detail().startsWith(".")) {
                 enqueue(resolve("", fact.detail(), files, main), reached, queue);
             }
         }

@@ -47,11 +47,16 @@ final class ManifestFacts {
     private ManifestFacts() {
     }
 
-    /** The facts of {@code content} (null when the package has no package.json). */
-    static Result read(byte[] content, boolean hasBindingGyp, FactExtractor extractor) {
+    /**
+     * The facts of {@code content} (null when the package has no package.json; that is a fact unless
+     * {@code incomplete}, when the tarball could not be read to its end).
+     */
+    static Result read(byte[] content, boolean incomplete, boolean hasBindingGyp, FactExtractor extractor) {
         List<Fact> facts = new ArrayList<>();
         if (content == null) {
-            facts.add(new Fact(FactKind.UNPARSABLE, 0, "missing-manifest", "the package has no package.json", 0));
+            if (!incomplete) {
+                facts.add(new Fact(FactKind.UNPARSABLE, 0, "missing-manifest", "the package has no package.json", 0));
+            }
             return new Result(new FileFacts(FILE, FileFacts.Language.OTHER, facts, 0, false), "index.js", "", false);
         }
         String text = new String(content, StandardCharsets.UTF_8);

@@ -81,7 +81,12 @@ public final class PackageAnalyzer {
             byPath.put(file.path(), facts);
             all.add(facts);
         }
-        ManifestFacts.Result manifestFacts = ManifestFacts.read(manifest, bindingGyp, extractor);
+        // When reading stopped early, a missing package.json is a consequence, reported as the tarball problem.
+        boolean incomplete = input.problems().stream().anyMatch(p -> switch (p.kind()) {
+            case TRUNCATED, CORRUPT, LIMIT_EXCEEDED -> true;
+            default -> false;
+        });
+        ManifestFacts.Result manifestFacts = ManifestFacts.read(manifest, incomplete, bindingGyp, extractor);
         all.add(manifestFacts.facts());
         for (TarballProblem problem : input.problems()) {
             all.add(problemFacts(problem));

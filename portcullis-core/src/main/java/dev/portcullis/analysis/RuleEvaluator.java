@@ -20,6 +20,13 @@ import java.util.Set;
  */
 final class RuleEvaluator {
     static final int MAX_FINDINGS_PER_RULE = 20;
+    /**
+     * Install flows of more files than this are not joined into one unit. Droppers keep their install flow small
+     * (one to a few files); a flow of dozens of files is an application's own code (nx, prisma), where one module
+     * reading ~/.npmrc and another speaking HTTPS are unrelated and joining them only produces false alarms. Each
+     * file is still evaluated on its own.
+     */
+    static final int MAX_JOINED_FLOW_FILES = 8;
     private static final int MAX_EVIDENCE = 600;
     private static final int MAX_MESSAGE = 400;
 
@@ -78,7 +85,8 @@ final class RuleEvaluator {
                     found.add(finding(rule, packageName, version, witnesses, unit.installTime(), false));
                 }
             }
-            if (rule.scope() == ContentRule.Scope.INSTALL_FLOW && flowUnits.size() > 1) {
+            if (rule.scope() == ContentRule.Scope.INSTALL_FLOW && flowUnits.size() > 1
+                    && installFlow.size() - 1 <= MAX_JOINED_FLOW_FILES) {
                 boolean anyFlowFileMatched = flowUnits.stream().anyMatch(u -> matchedFiles.contains(u.file().path()));
                 if (!anyFlowFileMatched) {
                     List<Located> facts = new ArrayList<>();

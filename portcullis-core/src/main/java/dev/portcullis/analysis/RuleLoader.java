@@ -38,7 +38,7 @@ final class RuleLoader {
     /** A rule file is a few kilobytes; refusing large ones keeps a broken build from loading garbage. */
     private static final int MAX_RULE_CHARS = 64 * 1024;
     private static final Set<String> GROUP_KEYS = Set.of("all", "any", "none");
-    private static final Set<String> FACT_KEYS = Set.of("fact", "detail", "minDepth", "maxDepth");
+    private static final Set<String> FACT_KEYS = Set.of("fact", "detail", "evidence", "minDepth", "maxDepth");
 
     private final JsonSchema schema;
 
@@ -165,12 +165,14 @@ final class RuleLoader {
                         + Arrays.stream(FactKind.values()).map(FactKind::id).collect(Collectors.joining(", ")) + ")");
             }
             Pattern detail = node.has("detail") ? regex(file, where + ".detail", node.get("detail").asText()) : null;
+            Pattern evidence = node.has("evidence") ? regex(file, where + ".evidence", node.get("evidence").asText())
+                    : null;
             int minDepth = node.path("minDepth").asInt(0);
             int maxDepth = node.has("maxDepth") ? node.get("maxDepth").asInt() : Integer.MAX_VALUE;
             if (maxDepth < minDepth) {
                 throw new RuleException(file + ": " + where + ": maxDepth " + maxDepth + " is below minDepth " + minDepth);
             }
-            return new Condition.FactIs(kind, detail, minDepth, maxDepth);
+            return new Condition.FactIs(kind, detail, evidence, minDepth, maxDepth);
         }
         List<Condition> all = new ArrayList<>();
         // Keys in a fixed order so the witnesses (and so the findings) do not depend on YAML key order.

@@ -104,6 +104,27 @@ class AnalyzerTest {
     }
 
     @Test
+    void largeInstallFlowsAreNotJoinedAcrossFiles() {
+        Map<String, List<Fact>> commands = Map.of("node install.js", List.of(FakeExtractor.fact("runs-file install.js", 1)));
+        List<String> args = new ArrayList<>(List.of("package.json", manifestWith("node install.js")));
+        StringBuilder requires = new StringBuilder();
+        for (int i = 0; i < RuleEvaluator.MAX_JOINED_FLOW_FILES - 1; i++) {
+            requires.append("require ./m").append(i).append('\n');
+            args.add("m" + i + ".js");
+            args.add(i == 0 ? "sensitive-path npmrc" : i == 1 ? "network https.request" : "");
+        }
+        args.add("install.js");
+        args.add(requires.toString());
+        assertThat(rules(analyze(commands, args.toArray(String[]::new))))
+                .contains("content/credential-exfiltration@m0.js:1");
+        args.add("m-extra.js");
+        args.add("");
+        args.set(args.indexOf("install.js") + 1, requires + "require ./m-extra");
+        assertThat(rules(analyze(commands, args.toArray(String[]::new))))
+                .noneMatch(r -> r.startsWith("content/credential-exfiltration"));
+    }
+
+    @Test
     void reachabilityFollowsRequiresTransitivelyThroughCyclesAndPastMissingFiles() {
         Map<String, List<Fact>> commands = Map.of("node .", List.of(FakeExtractor.fact("runs-file .", 1)));
         String manifest = "{\"name\":\"demo\",\"version\":\"1.0.0\",\"main\":\"lib/main.js\","
@@ -120,7 +141,7 @@ class AnalyzerTest {
         for (TarballFile f : files.subList(1, files.size())) {
             byPath.put(f.path(), extractor.file(f.path(), f.content()));
         }
-        var manifestFacts = ManifestFacts.read(files.getFirst().content(), false, extractor);
+        var manifestFacts = ManifestFacts.read(files.getFirst().content(), false, false, extractor);
         assertThat(InstallFlow.files(manifestFacts.facts(), byPath, manifestFacts.main()))
                 .containsExactly("package.json", "lib/main.js", "lib/a.js", "lib/b/index.js", "lib/b/c/index.js");
     }
@@ -159,8 +180,8 @@ class AnalyzerTest {
         assertThat(finding.location().line()).isEqualTo(5);
         PackageAnalysis later = analyze("package.json", MANIFEST, "tools/setup.sh", "pipe-to-shell sh");
         assertThat(later.findings()).filteredOn(f -> f.rule().id().equals("content/download-exec"))
-                .extracting(Finding::severity).containsExactly(Severity.HIGH);
-        assertThat(later.verdict(VerdictThresholds.defaults())).isEqualTo(Verdict.REVIEW);
+                .extracting(Finding::severity).containsExactly(Severity.MEDIUM);
+        assertThat(later.verdict(VerdictThresholds.defaults())).isEqualTo(Verdict.ALLOW);
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * Every content rule against its samples ({@code src/test/resources/rules/samples/<rule-name>/match-*} must fire it,
  * {@code nomatch-*} must not), through the real extractor and the real tarball reader: each sample directory is
  * packed into a gzipped tarball under {@code package/}, plus the hostile entries its optional {@code tarball.recipe}
- * lists. Fails when a rule has no sample of either kind, or a sample directory names no rule (a typo would
+ * lists (and read with a smaller per-file limit when it says {@code max-file-bytes N}). Fails when a rule has no sample of either kind, or a sample directory names no rule (a typo would
  * otherwise test nothing).
  */
 class RuleSamplesTest {
@@ -126,6 +126,7 @@ class RuleSamplesTest {
             }
             tarball.file("package/" + relative, Files.readAllBytes(file), Files.isExecutable(file) ? 0755 : 0644);
         }
+        TarballLimits limits = TarballLimits.defaults();
         for (String line : recipe) {
             String[] words = line.strip().split(" ", 3);
             switch (words[0]) {
@@ -138,9 +139,12 @@ class RuleSamplesTest {
                 case "bomb" -> tarball.gzipBomb(words[1], Long.parseLong(words[2]));
                 case "truncate" -> tarball.truncate(Integer.parseInt(words[1]));
                 case "corrupt" -> tarball.corruptHeader();
+                case "max-file-bytes" -> limits = new TarballLimits(limits.maxTotalBytes(), limits.maxEntries(),
+                        Long.parseLong(words[1]), limits.maxCompressionRatio(), limits.ratioGraceBytes(),
+                        limits.maxPathLength(), limits.maxPathDepth());
                 default -> throw new IllegalArgumentException(sample + "/" + RECIPE + ": unknown step " + words[0]);
             }
         }
-        return TarballReader.read(new ByteArrayInputStream(tarball.build()), TarballLimits.defaults());
+        return TarballReader.read(new ByteArrayInputStream(tarball.build()), limits);
     }
 }

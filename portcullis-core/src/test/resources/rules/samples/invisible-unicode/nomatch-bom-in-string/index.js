@@ -1,0 +1,1 @@
+module.exports = (s) => (s.indexOf('﻿') === 0 ? s.slice(1) : s);

@@ -1,0 +1,2 @@
+const { default: lib } = await import('lodash');
+export default lib;
