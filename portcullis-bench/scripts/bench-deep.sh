@@ -9,7 +9,7 @@
 #
 #   portcullis-bench/scripts/bench-deep.sh [OUTDIR]      # default portcullis-bench/target/deep
 #
-# Environment: DEEP_HEAP (default 512m), RUNS (default 3), PORTCULLIS_HOME (the checkout whose bin/portcullis is
+# Environment: DEEP_HEAP (default 1g), RUNS (default 3), PORTCULLIS_HOME (the checkout whose bin/portcullis is
 #              timed; default this repository)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,7 +18,7 @@ OUT="${1:-$ROOT/portcullis-bench/target/deep}"
 mkdir -p "$OUT/project"
 OUT="$(cd "$OUT" && pwd)"
 PORTCULLIS="$(cd "${PORTCULLIS_HOME:-$ROOT}" && pwd)/bin/portcullis"
-HEAP="${DEEP_HEAP:-512m}"
+HEAP="${DEEP_HEAP:-1g}"
 RUNS="${RUNS:-3}"
 log() { echo "bench-deep: $*" >&2; }
 
