@@ -53,8 +53,10 @@ log "cold run: $(( $(date +%s) - start )) s"
 : > "$OUT/warm.times"
 for i in $(seq 1 "$RUNS"); do
   scan "$OUT/warm-$i.json" "$OUT/warm-$i.time"
-  cat "$OUT/warm-$i.time" >> "$OUT/warm.times"
-  log "warm run $i: $(cut -d' ' -f1 "$OUT/warm-$i.time") s, peak RSS $(( $(cut -d' ' -f2 "$OUT/warm-$i.time") / 1024 )) MiB"
+  # GNU time writes "Command exited with non-zero status 1" first when the scan fails on findings: keep the last line
+  tail -n 1 "$OUT/warm-$i.time" >> "$OUT/warm.times"
+  read -r wall rss_kib < <(tail -n 1 "$OUT/warm-$i.time")
+  log "warm run $i: $wall s, peak RSS $(( rss_kib / 1024 )) MiB"
 done
 
 median=$(cut -d' ' -f1 "$OUT/warm.times" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
