@@ -12,7 +12,9 @@
 #              THREADS        threads for both tools (default 2)
 #              ROUNDS         timed rounds of each Portcullis mode (default 3); JSXRAY_ROUNDS for js-x-ray (default 1)
 #              JSXRAY_VERSION (default 10.2.1: the newest that runs on Node 20; 11+ needs Node 24)
-#              SKIP_BUILD=1, SKIP_JSXRAY=1, MVN_ARGS (see common.sh)
+#              JSXRAY_FILE_TIMEOUT seconds one file may take in js-x-ray before it is stopped and counted as timed out
+#                             (default 60; some 5-13 MB bundles take minutes)
+#              SKIP_BUILD=1, SKIP_INSPECT=1 (js-x-ray only), SKIP_JSXRAY=1, MVN_ARGS (see common.sh)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=common.sh
@@ -26,9 +28,11 @@ log() { echo "bench-inspect: $*" >&2; }
 [ "${SKIP_BUILD:-}" = 1 ] && [ -f "$BENCH_JAR" ] || build_bench
 "$HERE/fetch-benign.sh"
 
-log "InspectThroughput with -Xmx${INSPECT_HEAP:-1g}"
-"$JAVA" -Xmx"${INSPECT_HEAP:-1g}" -cp "$BENCH_JAR" dev.portcullis.bench.eval.InspectThroughput \
-  --benign "$BENIGN" --threads "$THREADS" --rounds "${ROUNDS:-3}" --out "$OUT"
+if [ "${SKIP_INSPECT:-}" != 1 ]; then
+  log "InspectThroughput with -Xmx${INSPECT_HEAP:-1g}"
+  "$JAVA" -Xmx"${INSPECT_HEAP:-1g}" -cp "$BENCH_JAR" dev.portcullis.bench.eval.InspectThroughput \
+    --benign "$BENIGN" --threads "$THREADS" --rounds "${ROUNDS:-3}" --out "$OUT"
+fi
 
 if [ "${SKIP_JSXRAY:-}" = 1 ]; then
   exit 0
@@ -55,4 +59,4 @@ while IFS=$'\t' read -r _name _version file; do
 done < "$BENIGN/fetched.tsv"
 
 node "$HERE/jsxray-bench.mjs" --jsxray "$JSXRAY" --unpacked "$UNPACKED" --malicious "$BENCH/evaluation/malicious" \
-  --out "$OUT" --threads "$THREADS" --rounds "${JSXRAY_ROUNDS:-1}"
+  --out "$OUT" --threads "$THREADS" --rounds "${JSXRAY_ROUNDS:-1}" --file-timeout "${JSXRAY_FILE_TIMEOUT:-60}"

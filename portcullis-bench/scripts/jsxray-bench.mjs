@@ -3,6 +3,7 @@
 // pick instead of Portcullis's package analysis. Run by bench-inspect.sh; prints Markdown and writes jsxray.json.
 //
 //   node jsxray-bench.mjs --jsxray DIR --unpacked DIR --malicious DIR --out DIR [--threads 2] [--rounds 3]
+//                         [--file-timeout 60]
 //
 // js-x-ray analyses JavaScript files only (.js .mjs .cjs); the other files of a package (native binaries, .d.ts,
 // maps, JSON) are not its input. Its throughput is reported both over the JavaScript it analysed and over the whole
@@ -47,19 +48,39 @@ if (!isMainThread) {
   const module = path.join(args.jsxray, "node_modules/@nodesecure/js-x-ray/dist/index.js");
   const version = JSON.parse(fs.readFileSync(path.join(args.jsxray, "node_modules/@nodesecure/js-x-ray/package.json"), "utf8")).version;
 
-  // Runs every task on `threads` workers, largest first, each worker pulling the next task when done.
+  // Runs every task on `threads` workers, largest first, each worker pulling the next task when done. A file that
+  // takes longer than --file-timeout seconds (js-x-ray needs minutes for some 5-13 MB bundles) has its worker
+  // terminated and replaced, and counts as timed out, so that one run stays bounded.
+  const fileTimeout = Number(args["file-timeout"] || 60) * 1000;
   async function run(tasks) {
     tasks = [...tasks].sort((a, b) => b.size - a.size);
     const results = [];
     let next = 0;
-    await Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => {
-      const w = new Worker(new URL(import.meta.url), { workerData: { module } });
-      const feed = () => { if (next < tasks.length) w.postMessage(tasks[next++]); else { w.postMessage(null); } };
-      w.on("message", (r) => { results.push(r); feed(); });
-      w.on("error", reject);
-      w.on("exit", resolve);
-      w.on("online", feed);
-    })));
+    let done = 0;
+    const lane = () => new Promise((resolve, reject) => {
+      let worker = null;
+      let timer = null;
+      let current = null;
+      const start = () => {
+        worker = new Worker(new URL(import.meta.url), { workerData: { module } });
+        worker.on("message", (r) => { clearTimeout(timer); results.push(r); progress(); feed(); });
+        worker.on("error", reject);
+        worker.on("online", feed);
+      };
+      const feed = () => {
+        if (next >= tasks.length) { worker.postMessage(null); worker.on("exit", resolve); return; }
+        current = tasks[next++];
+        timer = setTimeout(() => {
+          results.push({ ok: false, timedOut: true, warnings: [], size: current.size, sample: current.sample, path: current.path });
+          progress();
+          const old = worker; old.removeAllListeners(); old.terminate(); start();
+        }, fileTimeout);
+        worker.postMessage(current);
+      };
+      start();
+    });
+    const progress = () => { if (++done % 2000 === 0) console.error(`js-x-ray: ${done}/${tasks.length} files`); };
+    await Promise.all(Array.from({ length: threads }, lane));
     return results;
   }
 
@@ -72,14 +93,17 @@ if (!isMainThread) {
 
   const timings = [];
   let failed = 0;
-  let flagged = new Set();
+  let timedOut = [];
+  let skipped = 0; // bytes of timed-out files: not analysed, so not counted as throughput
   for (let r = 1; r <= rounds; r++) {
     const start = process.hrtime.bigint();
     const results = await run(jsFiles);
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    failed = results.filter((x) => !x.ok).length;
+    failed = results.filter((x) => !x.ok && !x.timedOut).length;
+    timedOut = results.filter((x) => x.timedOut);
+    skipped = timedOut.reduce((s, f) => s + f.size, 0);
     timings.push(seconds);
-    console.error(`js-x-ray round ${r}: ${seconds.toFixed(2)} s, ${(jsBytes / 1e6 / seconds).toFixed(1)} MB/s of JavaScript, ${(totalBytes / 1e6 / seconds).toFixed(1)} MB/s of the unpacked corpus`);
+    console.error(`js-x-ray round ${r}: ${seconds.toFixed(2)} s, ${((jsBytes - skipped) / 1e6 / seconds).toFixed(1)} MB/s of JavaScript, ${((totalBytes - skipped) / 1e6 / seconds).toFixed(1)} MB/s of the unpacked corpus`);
   }
   const median = [...timings].sort((a, b) => a - b)[Math.floor(timings.length / 2)];
 
@@ -101,9 +125,10 @@ if (!isMainThread) {
   md.push("| measure | value |", "| --- | --- |");
   md.push(`| JavaScript files analysed | ${jsFiles.length} (${(jsBytes / 1e6).toFixed(1)} MB of ${(totalBytes / 1e6).toFixed(1)} MB unpacked) |`);
   md.push(`| files js-x-ray could not parse | ${failed} |`);
+  md.push(`| files stopped after ${fileTimeout / 1000} s (counted in the wall time, not analysed) | ${timedOut.length} (${(timedOut.reduce((s, f) => s + f.size, 0) / 1e6).toFixed(1)} MB) |`);
   md.push(`| rounds (s) | ${timings.map((t) => t.toFixed(2)).join(", ")} |`);
-  md.push(`| median throughput over the JavaScript | ${(jsBytes / 1e6 / median).toFixed(1)} MB/s |`);
-  md.push(`| median throughput over the unpacked corpus | ${(totalBytes / 1e6 / median).toFixed(1)} MB/s |`);
+  md.push(`| median throughput over the JavaScript analysed | ${((jsBytes - skipped) / 1e6 / median).toFixed(1)} MB/s |`);
+  md.push(`| median throughput over the unpacked corpus (less timed-out files) | ${((totalBytes - skipped) / 1e6 / median).toFixed(1)} MB/s |`);
   md.push("", "## Malicious samples (JavaScript files only; manifests, shell and batch files are not js-x-ray's input)", "");
   md.push("| sample | js-x-ray warnings |", "| --- | --- |");
   let detected = 0;
@@ -118,7 +143,8 @@ if (!isMainThread) {
   fs.writeFileSync(path.join(args.out, "jsxray.md"), md.join("\n") + "\n");
   fs.writeFileSync(path.join(args.out, "jsxray.json"), JSON.stringify({
     version, node: process.version, threads, packages, jsFiles: jsFiles.length, jsBytes, totalBytes, failed,
-    roundsSeconds: timings, medianJsMBps: jsBytes / 1e6 / median, medianCorpusMBps: totalBytes / 1e6 / median,
+    roundsSeconds: timings, fileTimeoutSeconds: fileTimeout / 1000,
+    timedOut: timedOut.map((f) => ({ path: path.relative(args.unpacked, f.path), bytes: f.size })), medianJsMBps: (jsBytes - skipped) / 1e6 / median, medianCorpusMBps: (totalBytes - skipped) / 1e6 / median,
     malicious: Object.fromEntries(samples.map((s) => [s, [...bySample[s]].sort()])), detected,
   }, null, 2) + "\n");
 }
