@@ -7,6 +7,8 @@
 #
 #   portcullis-bench/scripts/evaluate.sh                   # everything
 #   portcullis-bench/scripts/evaluate.sh --malicious-only  # no download, samples only
+#   portcullis-bench/scripts/evaluate.sh --malicious-only --write-known-misses
+#                     # also rewrites evaluation/known-misses.txt (the ratchet MaliciousSamplesTest checks)
 #
 # Environment: MVN_ARGS (see common.sh), SKIP_BUILD=1 to reuse the built jar, EVAL_HEAP (default 2g),
 #              EVAL_THREADS (default 2).
@@ -16,12 +18,14 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$HERE/common.sh"
 
 benign=(--benign "$BENCH/target/evaluation/benign")
-if [ "${1:-}" = "--malicious-only" ]; then
-  benign=()
-elif [ $# -gt 0 ]; then
-  echo "usage: $0 [--malicious-only]" >&2
-  exit 2
-fi
+extra=()
+for arg in "$@"; do
+  case "$arg" in
+    --malicious-only) benign=() ;;
+    --write-known-misses) extra=(--write-known-misses "$BENCH/evaluation/known-misses.txt") ;;
+    *) echo "usage: $0 [--malicious-only] [--write-known-misses]" >&2; exit 2 ;;
+  esac
+done
 
 [ "${SKIP_BUILD:-}" = 1 ] && [ -f "$BENCH_JAR" ] || build_bench
 if [ ${#benign[@]} -gt 0 ]; then
@@ -29,4 +33,4 @@ if [ ${#benign[@]} -gt 0 ]; then
 fi
 exec "$JAVA" -Xmx"${EVAL_HEAP:-2g}" -cp "$BENCH_JAR" dev.portcullis.bench.eval.Evaluation \
   --malicious "$BENCH/evaluation/malicious" "${benign[@]}" --out "$BENCH/target/evaluation" \
-  --threads "${EVAL_THREADS:-2}"
+  --threads "${EVAL_THREADS:-2}" "${extra[@]}"

@@ -15,11 +15,14 @@ import java.util.Objects;
  * @param installTime     true when the rule looks only at install-time code
  * @param notMinified     true when facts from minified files are ignored
  * @param installSeverity severity when the match lies in install-time code, or null for the default severity
+ * @param maxLineSpan     when positive, the facts that satisfy the match in one file must lie within this many lines
+ *                        of each other (a stealer reads and sends in one place; a 100,000-line bundle mentions
+ *                        .npmrc in one module and fetch in another); 0 for the same line, -1 for no limit
  * @param match           the condition over facts
  * @param strings         patterns the rule asks the fact extractor to look for in string literals
  */
 record ContentRule(RuleDescriptor descriptor, String category, Scope scope, boolean installTime, boolean notMinified,
-                   Severity installSeverity, Condition match, List<StringPattern> strings) {
+                   Severity installSeverity, int maxLineSpan, Condition match, List<StringPattern> strings) {
 
     /** Which facts a rule combines. */
     enum Scope {
@@ -35,6 +38,9 @@ record ContentRule(RuleDescriptor descriptor, String category, Scope scope, bool
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(match, "match");
         strings = List.copyOf(strings);
+        if (maxLineSpan < -1) {
+            throw new IllegalArgumentException("maxLineSpan must be >= -1, got " + maxLineSpan);
+        }
     }
 
     String id() {

@@ -79,7 +79,8 @@ final class RuleEvaluator {
                     }
                     continue;
                 }
-                List<Located> witnesses = rule.match().witnesses(unit.facts());
+                List<Located> witnesses = rule.maxLineSpan() >= 0 ? withinSpan(rule, unit.facts())
+                        : rule.match().witnesses(unit.facts());
                 if (witnesses != null) {
                     matchedFiles.add(unit.file().path());
                     found.add(finding(rule, packageName, version, witnesses, unit.installTime(), false));
@@ -107,6 +108,40 @@ final class RuleEvaluator {
         }
         findings.sort(Finding.ORDER);
         return findings;
+    }
+
+    /**
+     * The witnesses of the match within some window of {@code maxLineSpan} lines. Every window that starts at a
+     * fact's line is tried, so a set of facts within the span is found wherever it lies; facts of line 0 (about the
+     * whole file) belong to every window, and {@code none} looks only inside the window. Null when no window holds.
+     */
+    private static List<Located> withinSpan(ContentRule rule, List<Located> facts) {
+        List<Located> byLine = new ArrayList<>(facts);
+        byLine.sort(java.util.Comparator.comparingInt(l -> l.fact().line()));
+        List<Located> fileWide = byLine.stream().filter(l -> l.fact().line() == 0).toList();
+        int previous = -1;
+        for (int start = 0; start < byLine.size(); start++) {
+            int from = byLine.get(start).fact().line();
+            if (from == 0 || from == previous) {
+                continue;
+            }
+            previous = from;
+            int end = start;
+            while (end < byLine.size() && byLine.get(end).fact().line() <= (long) from + rule.maxLineSpan()) {
+                end++;
+            }
+            // A view, not a copy: a bundle's file may have thousands of facts and as many windows.
+            List<Located> window = byLine.subList(start, end);
+            if (!fileWide.isEmpty()) {
+                window = new ArrayList<>(fileWide);
+                window.addAll(byLine.subList(start, end));
+            }
+            List<Located> witnesses = rule.match().witnesses(window);
+            if (witnesses != null) {
+                return witnesses;
+            }
+        }
+        return rule.match().witnesses(fileWide);
     }
 
     /** True when one fact alone decides the condition: a fact condition, or {@code any} of fact conditions. */

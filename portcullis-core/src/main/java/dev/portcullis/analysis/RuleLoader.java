@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -142,7 +141,7 @@ final class RuleLoader {
                     regex(file, "strings[" + i + "].pattern", s.get("pattern").asText())));
         }
         return new ContentRule(descriptor, node.get("category").asText(), scope, node.path("installTime").asBoolean(),
-                node.path("notMinified").asBoolean(), installSeverity, match, strings);
+                node.path("notMinified").asBoolean(), installSeverity, node.path("maxLineSpan").asInt(-1), match, strings);
     }
 
     private static Condition condition(String file, String where, JsonNode node) throws RuleException {
@@ -215,7 +214,4 @@ final class RuleLoader {
         }
         return in;
     }
-
-    /** Rules sorted by id, for the catalogue. */
-    static final Comparator<ContentRule> BY_ID = Comparator.comparing(ContentRule::id);
 }

@@ -46,15 +46,16 @@ public final class CommandFacts {
     }
 
     /**
-     * The facts of one command line, in order of line then appearance; never throws.
+     * The facts of one command line, in order of appearance; never throws.
      *
      * @param command the command text (may hold several commands joined by {@code &&}, {@code ;}, newlines …)
-     * @param line    the 1-based line the command is on, given to every fact
+     * @param line    the 1-based line the command is on, given to every fact (a newline inside a package.json
+     *                script does not move its facts off the script's line)
      */
     public static List<Fact> command(String command, int line, JsOptions options) {
         FactSink sink = new FactSink(options);
         try {
-            analyse(command, line, 0, sink, 0);
+            analyse(command, line, 0, sink, 1);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug must not stop the analysis of a package: the command is reported as not fully read.
             sink.add(FactKind.UNPARSABLE, line, "internal-error", String.valueOf(e), 0);
@@ -76,8 +77,9 @@ public final class CommandFacts {
     }
 
     /**
-     * Analyses {@code text} whose first line is {@code line}; {@code fixedLine} > 0 forces every fact onto one line
-     * (inline commands inside JavaScript).
+     * Analyses {@code text} whose first line is {@code line}, its facts at {@code depth}. At {@code level} 0 (a
+     * script file, a package.json script) each fact gets the line of its command; above 0 (a command inside
+     * JavaScript or inside another command) every fact gets {@code line}.
      */
     static void analyse(String text, int line, int depth, FactSink sink, int level) {
         if (!sink.enter()) {

@@ -30,10 +30,13 @@ final class JsAnalyzer {
             "compileFunction", "SourceTextModule");
     private static final Set<String> NETWORK_MODULES = Set.of("axios", "node-fetch", "got", "undici", "request",
             "superagent", "cross-fetch", "isomorphic-fetch", "ws", "socket.io-client", "needle", "phin");
-    private static final Set<String> PROCESS_MODULES = Set.of("execa", "cross-spawn", "node-pty");
     private static final Set<String> GLOBALS = Set.of("window", "globalThis", "self", "global");
     private static final Set<String> LOCALE_ENV = Set.of("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_CTYPE", "TZ");
     private static final Set<String> COMPARISONS = Set.of("<", ">", "<=", ">=", "==", "===", "!=", "!==");
+    private static final Set<String> FIXED_NAMES = Set.of("require", "import", "export", "process", "eval",
+            "Function", "setTimeout", "setInterval", "fetch", "XMLHttpRequest", "WebSocket", "EventSource", "Bun",
+            "Deno", "Date", "navigator", "String", "atob", "Buffer", "_compile", "resolvedOptions",
+            "getTimezoneOffset", "push", "constructor");
     /** Longest constant string folded; longer concatenations stop there. */
     private static final int MAX_FOLD_CHARS = 1 << 20;
 
@@ -47,6 +50,8 @@ final class JsAnalyzer {
     private final Map<String, String> members = new HashMap<>();
     private final Set<String> requireAliases = new HashSet<>();
     private final Map<String, String> constants = new HashMap<>();
+    /** Every name the pattern layer reacts to: the fixed ones and those bound while reading. */
+    private final Names names = new Names(FIXED_NAMES);
     private int hexIdentifiers;
     private int firstHexIdentifierLine;
     /** Nesting of parenthesised and wrapped atoms being folded: bounded, as hostile input nests thousands deep. */
@@ -64,8 +69,8 @@ final class JsAnalyzer {
     /** Analyses the whole token stream. */
     void run() {
         int i = 0;
-        while (lx.type(i) != JsLexer.NONE && !sink.full()) {
-            byte t = lx.type(i);
+        byte t;
+        while ((t = lx.type(i)) != JsLexer.NONE && !sink.full()) {
             switch (t) {
                 case JsLexer.IDENT -> i = identifier(i);
                 case JsLexer.STRING, JsLexer.TEMPLATE -> i = constantExpression(i);
@@ -90,7 +95,9 @@ final class JsAnalyzer {
     }
 
     private void fact(FactKind kind, int i, String detail) {
-        sink.add(kind, line(i), detail, snippet(i), depth);
+        if (!sink.has(kind, line(i), detail, depth)) {
+            sink.add(kind, line(i), detail, snippet(i), depth);
+        }
     }
 
     /** The source around token {@code i}, on its line, bounded. */
@@ -122,12 +129,20 @@ final class JsAnalyzer {
     }
 
     private int identifier(int i) {
-        String name = lx.text(i);
-        if (name.startsWith("_0x")) {
+        int start = lx.startOf(i);
+        int end = lx.endOf(i);
+        if (end - start > 3 && src.startsWith("_0x", start)) {
             if (hexIdentifiers++ == 0) {
                 firstHexIdentifierLine = line(i);
             }
             stringArray(i);
+        }
+        String name = names.find(src, start, end, lx.identHash(i));
+        if (name == null) {
+            if (lx.isPunct(i + 1, '=') && !lx.isPunct(i + 2, '=') && !dotBefore(i)) {
+                declaration(i, src.substring(start, end));
+            }
+            return i;
         }
         if (dotBefore(i)) {
             property(i, name);
@@ -180,9 +195,6 @@ final class JsAnalyzer {
             case "String", "atob", "Buffer" -> {
                 return constantExpression(i);
             }
-            case "var", "let", "const" -> {
-                // declarations are read at their names
-            }
             default -> reference(i, name);
         }
         return i;
@@ -209,17 +221,38 @@ final class JsAnalyzer {
         }
     }
 
-    /** {@code name = require}, {@code name = 'constant'}. */
+    private void bindModule(String name, String module) {
+        modules.put(name, module);
+        names.add(name);
+    }
+
+    private void bindMember(String name, String member) {
+        members.put(name, member);
+        names.add(name);
+    }
+
+    /**
+     * {@code name = require}, {@code name = 'constant'}; any other assignment ends what the name stood for, since
+     * minified bundles reuse one-letter names for everything ({@code a = require('child_process')} in one module,
+     * {@code a = /x/} in the next). A require assigned here binds the name again when the require is read.
+     */
     private void declaration(int i, String name) {
+        modules.remove(name);
+        members.remove(name);
+        constants.remove(name);
+        requireAliases.remove(name);
         if (lx.isIdent(i + 2, "require") && !lx.isPunct(i + 3, '(')) {
             requireAliases.add(name);
+            names.add(name);
             return;
         }
         byte t = lx.type(i + 2);
-        if (t == JsLexer.STRING || t == JsLexer.TEMPLATE || t == JsLexer.IDENT) {
+        boolean known = t == JsLexer.IDENT && names.find(src, lx.start(i + 2), lx.end(i + 2), lx.identHash(i + 2)) != null;
+        if (t == JsLexer.STRING || t == JsLexer.TEMPLATE || known) {
             Folded f = fold(i + 2);
             if (f != null && endsStatement(f.end + 1)) {
                 constants.put(name, f.value);
+                names.add(name);
             }
         }
     }
@@ -303,15 +336,21 @@ final class JsAnalyzer {
             return i + 1;
         }
         fact(FactKind.REQUIRE, i, spec.value);
+        if (spec.encoding != null) {
+            value(spec.value, spec.encoding, i + 2);
+        }
         String module = normaliseModule(spec.value);
         moduleFacts(i, module);
-        bind(i, module);
-        if (lx.isPunct(close + 1, '.') && lx.type(close + 2) == JsLexer.IDENT) {
+        boolean memberAccess = lx.isPunct(close + 1, '.') && lx.type(close + 2) == JsLexer.IDENT;
+        if (!memberAccess) {
+            bind(i, module);
+        }
+        if (memberAccess) {
             String member = lx.text(close + 2);
             if (lx.isPunct(close + 3, '(')) {
                 capability(close + 2, module, member, close + 3);
             } else if (lx.isPunct(i - 1, '=') && lx.type(i - 2) == JsLexer.IDENT) {
-                members.put(lx.text(i - 2), module + "." + member);
+                bindMember(lx.text(i - 2), module + "." + member);
             }
             return close + 2;
         }
@@ -337,7 +376,7 @@ final class JsAnalyzer {
             return;
         }
         if (lx.type(eq - 1) == JsLexer.IDENT) {
-            modules.put(lx.text(eq - 1), module);
+            bindModule(lx.text(eq - 1), module);
             return;
         }
         if (lx.isPunct(eq - 1, '}')) {
@@ -364,7 +403,7 @@ final class JsAnalyzer {
                     alias = lx.text(k + 2);
                     k += 2;
                 }
-                members.put(alias, module + "." + key);
+                bindMember(alias, module + "." + key);
             }
             while (k < close && !lx.isPunct(k, ',')) {
                 k++;
@@ -410,7 +449,7 @@ final class JsAnalyzer {
         }
         while (k < to) {
             if (lx.isPunct(k, '*') && lx.isIdent(k + 1, "as") && lx.type(k + 2) == JsLexer.IDENT) {
-                modules.put(lx.text(k + 2), module);
+                bindModule(lx.text(k + 2), module);
                 k += 3;
             } else if (lx.isPunct(k, '{')) {
                 k++;
@@ -424,16 +463,16 @@ final class JsAnalyzer {
                             k += 2;
                         }
                         if (key.equals("default")) {
-                            modules.put(alias, module);
+                            bindModule(alias, module);
                         } else {
-                            members.put(alias, module + "." + key);
+                            bindMember(alias, module + "." + key);
                         }
                     }
                     k++;
                 }
                 k++;
             } else if (lx.type(k) == JsLexer.IDENT && !lx.isIdent(k, "from")) {
-                modules.put(lx.text(k), module);
+                bindModule(lx.text(k), module);
                 k++;
             } else {
                 k++;
@@ -448,6 +487,9 @@ final class JsAnalyzer {
         }
         Folded spec = fold(i + 2);
         if (spec != null && spec.end + 1 == close) {
+            if (spec.encoding != null) {
+                value(spec.value, spec.encoding, i + 2);
+            }
             String lower = spec.value.toLowerCase(Locale.ROOT);
             int colon = lower.indexOf(':');
             String scheme = colon > 0 ? lower.substring(0, colon) : "";
@@ -681,7 +723,9 @@ final class JsAnalyzer {
             return;
         }
         if (lx.isPunct(i - 1, "...")) {
-            fact(FactKind.ENV_BULK, i, "spread");
+            if (!childEnvironment(i - 1)) {
+                fact(FactKind.ENV_BULK, i, "spread");
+            }
         } else if (lx.isPunct(i - 1, '(') && lx.isIdent(i - 2, "stringify") && lx.isIdent(i - 4, "JSON")) {
             fact(FactKind.ENV_BULK, i, "JSON.stringify");
         } else if (lx.isPunct(i - 1, '(') && lx.isIdent(i - 4, "Object") && lx.type(i - 2) == JsLexer.IDENT
@@ -703,6 +747,27 @@ final class JsAnalyzer {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the spread at {@code spread} builds an environment for a child process ({@code env: {...process.env,
+     * X: 1}}, {@code const env = {...process.env}}), which installers such as esbuild's do; copying the environment
+     * to hand it on is not collecting it.
+     */
+    private boolean childEnvironment(int spread) {
+        int brace = spread - 1;
+        while (brace > spread - 64 && !lx.isPunct(brace, '{')) {
+            if (lx.isPunct(brace, ';') || lx.isPunct(brace, '}') || lx.type(brace) == JsLexer.NONE) {
+                return false;
+            }
+            brace--;
+        }
+        if (!lx.isPunct(brace, '{')) {
+            return false;
+        }
+        boolean assigned = lx.isPunct(brace - 1, ':') || lx.isPunct(brace - 1, '=');
+        return assigned && lx.type(brace - 2) == JsLexer.IDENT
+                && lx.text(brace - 2).toLowerCase(Locale.ROOT).contains("env");
     }
 
     private void envRead(int i, String key) {
@@ -877,6 +942,10 @@ final class JsAnalyzer {
 
     private Folded atomAt(int i) {
         byte t = lx.type(i);
+        if (t == JsLexer.IDENT && !sink.mayDecode(line(i)) && (lx.isIdent(i, "atob") || lx.isIdent(i, "Buffer")
+                || lx.isIdent(i, "String"))) {
+            return null;
+        }
         if (t == JsLexer.STRING || t == JsLexer.TEMPLATE) {
             Literals.Decoded d = Literals.decode(src, lx.start(i), lx.end(i));
             boolean escaped = d.escapes() >= 4 && d.escapes() * 2 >= d.value().length();
@@ -898,7 +967,7 @@ final class JsAnalyzer {
                 if (lx.isPunct(i + 1, '(')) {
                     Folded arg = fold(i + 2);
                     if (arg != null && lx.isPunct(arg.end + 1, ')')) {
-                        byte[] bytes = Encodings.base64Bytes(arg.value);
+                        byte[] bytes = sink.spendDecoded(arg.value.length()) ? Encodings.base64Bytes(arg.value) : null;
                         if (bytes != null) {
                             return new Folded(new String(bytes, StandardCharsets.ISO_8859_1), arg.end + 1, "base64");
                         }
@@ -985,6 +1054,8 @@ final class JsAnalyzer {
         byte[] bytes;
         if (encoding == null || encoding.equals("utf8") || encoding.equals("utf-8")) {
             return new Folded(data.value, end, data.encoding);
+        } else if (!sink.spendDecoded(data.value.length())) {
+            return null;
         } else if (encoding.equals("base64") || encoding.equals("base64url")) {
             bytes = Encodings.base64Bytes(data.value);
         } else if (encoding.equals("hex")) {
@@ -1009,7 +1080,7 @@ final class JsAnalyzer {
             } else if (v.length() >= 16) {
                 sink.addOnce(FactKind.OBFUSCATION, line(i), "high-entropy", snippet(i), depth);
             }
-        } else if (v.length() >= Encodings.MIN_HEX) {
+        } else if (v.length() >= Encodings.MIN_HEX && sink.mayDecode(line(i))) {
             String decoded = null;
             String how = null;
             if (Encodings.isHex(v)) {
@@ -1018,6 +1089,9 @@ final class JsAnalyzer {
             } else if (Encodings.looksBase64(v)) {
                 decoded = Encodings.printableText(Encodings.base64Bytes(v));
                 how = "base64";
+            }
+            if (how != null && !sink.spendDecoded(v.length())) {
+                return;
             }
             if (decoded != null && decoded.length() >= 6) {
                 payload(decoded, how, i);
@@ -1032,10 +1106,11 @@ final class JsAnalyzer {
     }
 
     private void signals(String v, int i, int atDepth) {
-        for (String category : SensitiveStrings.categories(v)) {
+        SensitiveStrings.Screen screen = SensitiveStrings.screen(v);
+        for (String category : screen.categories()) {
             sink.add(FactKind.SENSITIVE_PATH, line(i), category, v, atDepth);
         }
-        if (SensitiveStrings.geoIp(v)) {
+        if (screen.geoIp()) {
             sink.add(FactKind.LOCALE_CHECK, line(i), "geo-ip", v, atDepth);
         }
         for (StringPattern p : sink.options().patterns()) {

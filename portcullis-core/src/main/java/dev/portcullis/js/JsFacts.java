@@ -129,7 +129,7 @@ public final class JsFacts {
     /** Decodes the file and runs the lexer, the pattern layer and the whole-text scans; true when minified. */
     private static boolean javascript(byte[] content, FactSink sink) {
         String text = decode(content, sink);
-        TextScan scan = scanText(text, sink);
+        TextScan scan = scanText(content, (int) Math.min(content.length, sink.limits().maxFileBytes()), sink);
         JsLexer lexer = new JsLexer(text);
         new JsAnalyzer(lexer, sink, 0, 0).run();
         lexer.finish();
@@ -138,7 +138,7 @@ public final class JsFacts {
             sink.add(FactKind.INVISIBLE_UNICODE, lexer.invisibleIdentifierLine, codePoint(lexer.invisibleIdentifierChar),
                     "identifier with " + codePoint(lexer.invisibleIdentifierChar), 0);
         }
-        boolean minified = text.length() >= 2048 && scan.longLineChars * 2 >= text.length();
+        boolean minified = content.length >= 2048 && scan.longLineChars * 2 >= Math.min(content.length, sink.limits().maxFileBytes());
         if (!minified && scan.firstLongLine > 0) {
             sink.add(FactKind.OBFUSCATION, scan.firstLongLine, "long-line",
                     "dense line of " + scan.firstLongLineLength + " characters in a file that is otherwise not minified", 0);
@@ -148,7 +148,7 @@ public final class JsFacts {
 
     private static void script(byte[] content, FactSink sink) {
         String text = decode(content, sink);
-        scanText(text, sink);
+        scanText(content, (int) Math.min(content.length, sink.limits().maxFileBytes()), sink);
         CommandFacts.analyse(text, 1, 0, sink, 0);
     }
 
@@ -187,68 +187,80 @@ public final class JsFacts {
     }
 
     /**
-     * One pass over the characters: line lengths (minified, long lines) and invisible or bidirectional Unicode
-     * anywhere in the text (Trojan Source hides in comments and strings as well as in code).
+     * One pass over the bytes: line lengths (minified, dense long lines) and invisible or bidirectional Unicode
+     * anywhere in the text (Trojan Source hides in comments and strings as well as in code). Over the UTF-8 bytes
+     * rather than the decoded text because the code points in question all start with one of three lead bytes
+     * (E2, EF, F3), so ASCII costs one comparison a byte.
      */
-    private static TextScan scanText(String text, FactSink sink) {
+    private static TextScan scanText(byte[] bytes, int n, FactSink sink) {
         TextScan scan = new TextScan();
         int line = 1;
         int lineStart = 0;
         int selectors = 0;
         int spaces = 0;
-        int n = text.length();
+        int selectorEnd = -1;
         for (int i = 0; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : '\n';
-            if (c == '\n') {
-                int len = i - lineStart;
-                if (len > MINIFIED_LINE) {
-                    scan.longLineChars += len;
-                }
-                if (len > LONG_LINE && spaces * 100 < len * 3 && scan.firstLongLine == 0) {
-                    scan.firstLongLine = line;
-                    scan.firstLongLineLength = len;
-                }
-                line++;
-                lineStart = i + 1;
-                spaces = 0;
+            int b = i < n ? bytes[i] : '\n';
+            if (b > ' ') {
                 continue;
             }
-            if (c < 0x2000) {
-                if (c == ' ' || c == '\t') {
+            if (b >= 0) {
+                if (b == '\n') {
+                    int len = i - lineStart;
+                    if (len > MINIFIED_LINE) {
+                        scan.longLineChars += len;
+                    }
+                    if (len > LONG_LINE && spaces * 100 < len * 3 && scan.firstLongLine == 0) {
+                        scan.firstLongLine = line;
+                        scan.firstLongLineLength = len;
+                    }
+                    line++;
+                    lineStart = i + 1;
+                    spaces = 0;
+                } else if (b == ' ' || b == '\t') {
                     spaces++;
                 }
-                selectors = 0;
                 continue;
             }
+            int lead = b & 0xFF;
+            if (lead != 0xE2 && lead != 0xEF && lead != 0xF3) {
+                continue;
+            }
+            int cp = codePointAt(bytes, i, n);
             String what = null;
-            if (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
-                what = codePoint(c);
-            } else if (c == 0xFEFF && i > 0) {
-                what = codePoint(c);
-            } else if (c == 0xDB40 && i + 1 < n) {
-                char low = text.charAt(i + 1);
-                if (low >= 0xDC00 && low <= 0xDC7F) {
-                    what = "U+E00" + String.format("%02X", low - 0xDC00);
-                } else if (low >= 0xDD00 && low <= 0xDDEF && ++selectors == 8) {
+            if (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069 || cp == 0xFEFF && i > 0
+                    || cp >= 0xE0000 && cp <= 0xE007F) {
+                what = codePoint(cp);
+            } else if (cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF) {
+                // only an unbroken run counts: emoji use one selector at a time, hidden payloads thousands in a row
+                selectors = selectorEnd == i ? selectors + 1 : 1;
+                selectorEnd = i + (cp > 0xFFFF ? 4 : 3);
+                if (selectors == 8) {
                     what = "variation-selectors";
                 }
-            } else if (c >= 0xFE00 && c <= 0xFE0F) {
-                if (++selectors == 8) {
-                    what = "variation-selectors";
-                }
-            } else if (!Character.isLowSurrogate(c)) {
-                selectors = 0;
             }
             if (what != null) {
                 int from = Math.max(lineStart, i - 60);
                 int to = from;
-                while (to < n && to < from + 200 && text.charAt(to) != '\n') {
+                while (to < n && to < from + 200 && bytes[to] != '\n') {
                     to++;
                 }
-                sink.add(FactKind.INVISIBLE_UNICODE, line, what, text.substring(from, to), 0);
+                sink.add(FactKind.INVISIBLE_UNICODE, line, what, new String(bytes, from, to - from, StandardCharsets.UTF_8), 0);
             }
         }
         return scan;
+    }
+
+    /** The code point of the 3- or 4-byte UTF-8 sequence at {@code i}, or -1 when malformed or cut off. */
+    private static int codePointAt(byte[] bytes, int i, int n) {
+        int lead = bytes[i] & 0xFF;
+        if (lead >= 0xE0 && lead < 0xF0 && i + 2 < n) {
+            return (lead & 0x0F) << 12 | (bytes[i + 1] & 0x3F) << 6 | (bytes[i + 2] & 0x3F);
+        }
+        if (lead >= 0xF0 && lead < 0xF5 && i + 3 < n) {
+            return (lead & 0x07) << 18 | (bytes[i + 1] & 0x3F) << 12 | (bytes[i + 2] & 0x3F) << 6 | (bytes[i + 3] & 0x3F);
+        }
+        return -1;
     }
 
     private static String codePoint(int c) {

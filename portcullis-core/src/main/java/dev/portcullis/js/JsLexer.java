@@ -33,14 +33,16 @@ final class JsLexer {
     /** Bracket depth beyond which the file is reported as deeply nested (real code stays far below). */
     static final int DEEP_NESTING = 1000;
 
-    private static final int MASK = WINDOW - 1;
-
+    private final int window;
+    private final int mask;
     private final String src;
     private final int length;
-    private final byte[] types = new byte[WINDOW];
-    private final int[] starts = new int[WINDOW];
-    private final int[] ends = new int[WINDOW];
-    private final int[] lines = new int[WINDOW];
+    private final byte[] types;
+    private final int[] starts;
+    private final int[] ends;
+    private final int[] lines;
+    /** For identifiers of plain ASCII letters: the polynomial hash {@link Names} uses; else 0 (computed there). */
+    private final int[] identHashes;
     private int produced;
     private int pos;
     private int line = 1;
@@ -65,6 +67,14 @@ final class JsLexer {
     JsLexer(String src) {
         this.src = src;
         this.length = src.length();
+        // a short source (a decoded payload, an inline script) has fewer tokens than characters: a small window holds all
+        this.window = Math.min(WINDOW, Integer.highestOneBit(Math.max(16, length + 2)) << 1);
+        this.mask = window - 1;
+        this.types = new byte[window];
+        this.starts = new int[window];
+        this.ends = new int[window];
+        this.lines = new int[window];
+        this.identHashes = new int[window];
         if (src.startsWith("#!")) {
             while (pos < length && src.charAt(pos) != '\n') {
                 pos++;
@@ -78,31 +88,47 @@ final class JsLexer {
 
     /** Type of token {@code i}, lexing as far as needed; {@link #NONE} past the end or outside the window. */
     byte type(int i) {
-        if (i < 0 || i < produced - WINDOW) {
-            return NONE;
+        if (i < produced) {
+            return i >= 0 && i >= produced - window ? types[i & mask] : NONE;
         }
         while (i >= produced) {
             if (!lexOne()) {
                 return NONE;
             }
         }
-        return types[i & MASK];
+        return types[i & mask];
+    }
+
+    /** Start of token {@code i}, which the caller has seen with a type other than NONE just before. */
+    int startOf(int i) {
+        return starts[i & mask];
+    }
+
+    /** End of token {@code i}, which the caller has seen with a type other than NONE just before. */
+    int endOf(int i) {
+        return ends[i & mask];
     }
 
     int start(int i) {
-        return type(i) == NONE ? length : starts[i & MASK];
+        return type(i) == NONE ? length : starts[i & mask];
     }
 
     int end(int i) {
-        return type(i) == NONE ? length : ends[i & MASK];
+        return type(i) == NONE ? length : ends[i & mask];
     }
 
     int line(int i) {
-        return type(i) == NONE ? line : lines[i & MASK];
+        return type(i) == NONE ? line : lines[i & mask];
+    }
+
+    /** The hash of identifier {@code i} as {@link Names#hash} computes it. */
+    int identHash(int i) {
+        int slot = i & mask;
+        return Names.mix(identHashes[slot], ends[slot] - starts[slot]);
     }
 
     String text(int i) {
-        return type(i) == NONE ? "" : src.substring(starts[i & MASK], ends[i & MASK]);
+        return type(i) == NONE ? "" : src.substring(starts[i & mask], ends[i & mask]);
     }
 
     /** Whether token {@code i} is an identifier spelled {@code name}. */
@@ -117,12 +143,12 @@ final class JsLexer {
 
     /** Whether token {@code i} is the one-character punctuator {@code c}. */
     boolean isPunct(int i, char c) {
-        return type(i) == PUNCT && ends[i & MASK] - starts[i & MASK] == 1 && src.charAt(starts[i & MASK]) == c;
+        return type(i) == PUNCT && ends[i & mask] - starts[i & mask] == 1 && src.charAt(starts[i & mask]) == c;
     }
 
     private boolean is(int i, String text) {
-        int s = starts[i & MASK];
-        return ends[i & MASK] - s == text.length() && src.startsWith(text, s);
+        int s = starts[i & mask];
+        return ends[i & mask] - s == text.length() && src.startsWith(text, s);
     }
 
     /** Whether the whole input has been tokenized and token {@code i} is past its end. */
@@ -138,7 +164,8 @@ final class JsLexer {
     }
 
     private void emit(byte type, int start, int end, int atLine) {
-        int slot = produced & MASK;
+        assert start <= end && end <= length : "token " + start + ".." + end + " outside " + length;
+        int slot = produced & mask;
         types[slot] = type;
         starts[slot] = start;
         ends[slot] = end;
@@ -247,8 +274,16 @@ final class JsLexer {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
     }
 
+    private static final boolean[] IDENT_PART = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            IDENT_PART[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+        }
+    }
+
     private static boolean isIdentPartAscii(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+        return c < 128 && IDENT_PART[c];
     }
 
     /** Zero-width joiners and Hangul fillers: valid in identifiers, invisible on screen. */
@@ -258,12 +293,15 @@ final class JsLexer {
 
     private boolean identifier() {
         int start = pos;
+        int h = 0;
         while (pos < length) {
             char c = src.charAt(pos);
             if (c < 128) {
-                if (isIdentPartAscii(c)) {
+                if (IDENT_PART[c]) {
+                    h = 31 * h + c;
                     pos++;
                 } else if (c == '\\' && pos + 1 < length && src.charAt(pos + 1) == 'u') {
+                    h = 31 * (31 * h + c) + 'u';
                     pos += 2;
                 } else {
                     break;
@@ -273,8 +311,10 @@ final class JsLexer {
                     invisibleIdentifierLine = line;
                     invisibleIdentifierChar = c;
                 }
+                h = 31 * h + c;
                 pos++;
             } else if (Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c) || Character.isSurrogate(c)) {
+                h = 31 * h + c;
                 pos++;
             } else {
                 break;
@@ -284,19 +324,30 @@ final class JsLexer {
             pos++;
         }
         emit(IDENT, start, pos, line);
+        identHashes[(produced - 1) & mask] = h;
         regexAllowed = keywordBeforeExpression(start, pos);
         return true;
     }
 
     /** Keywords after which a {@code /} starts a regex rather than a division. */
     private boolean keywordBeforeExpression(int start, int end) {
-        return switch (end - start) {
-            case 2 -> src.startsWith("in", start) || src.startsWith("do", start) || src.startsWith("of", start);
-            case 3 -> src.startsWith("new", start);
-            case 4 -> src.startsWith("case", start) || src.startsWith("void", start) || src.startsWith("else", start);
-            case 5 -> src.startsWith("throw", start) || src.startsWith("yield", start) || src.startsWith("await", start);
-            case 6 -> src.startsWith("return", start) || src.startsWith("typeof", start) || src.startsWith("delete", start);
-            case 10 -> src.startsWith("instanceof", start);
+        int len = end - start;
+        if (len < 2 || len > 10) {
+            return false;
+        }
+        char c = src.charAt(start);
+        return switch (c) {
+            case 'i' -> len == 2 && src.charAt(start + 1) == 'n' || len == 10 && src.startsWith("instanceof", start);
+            case 'd' -> len == 2 && src.charAt(start + 1) == 'o' || len == 6 && src.startsWith("delete", start);
+            case 'o' -> len == 2 && src.charAt(start + 1) == 'f';
+            case 'n' -> len == 3 && src.startsWith("new", start);
+            case 'c' -> len == 4 && src.startsWith("case", start);
+            case 'v' -> len == 4 && src.startsWith("void", start);
+            case 'e' -> len == 4 && src.startsWith("else", start);
+            case 't' -> len == 5 && src.startsWith("throw", start) || len == 6 && src.startsWith("typeof", start);
+            case 'y' -> len == 5 && src.startsWith("yield", start);
+            case 'a' -> len == 5 && src.startsWith("await", start);
+            case 'r' -> len == 6 && src.startsWith("return", start);
             default -> false;
         };
     }
@@ -378,8 +429,13 @@ final class JsLexer {
                 return true;
             }
             if (c == '\\') {
+                if (pos + 1 >= length) {
+                    // a backslash as the last character of the file: the template is cut off here
+                    pos = length;
+                    break;
+                }
                 pos++;
-                if (pos < length && src.charAt(pos) == '\n') {
+                if (src.charAt(pos) == '\n') {
                     line++;
                 }
             } else if (c == '\n') {

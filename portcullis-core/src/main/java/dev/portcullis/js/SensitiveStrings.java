@@ -43,34 +43,71 @@ final class SensitiveStrings {
         return new Category(name, Pattern.compile(regex));
     }
 
+    /**
+     * Literal pieces of each category's pattern, in the order of {@link #PATHS}, then the geo-IP hosts: one pass
+     * over a string tells which few patterns can match at all.
+     */
+    private static final Needles NEEDLES = new Needles(List.of(
+            List.of(".npmrc"),
+            List.of(".ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "authorized_keys", "known_hosts"),
+            List.of(".aws"),
+            List.of(".env"),
+            List.of("Login Data", "Local State", "Web Data", "Chrome", "BraveSoftware", "Chromium", "Edge", ".mozilla",
+                    "Firefox", "cookies.sqlite", "logins.json", "key4.db"),
+            List.of("wallet.dat", "Exodus", "exodus.wallet", "nkbihfbeogaeaoehlefnkodbefgpgknn", "MetaMask", ".electrum",
+                    "Atomic", "solana", "keystore", "Phantom", "bfnaelmomeimhlpmgjnjophhpkkoljpa",
+                    "ejbalbakoplchlghecdalmeeeajnimhm"),
+            List.of(".bashrc", ".zshrc", ".bash_profile", ".profile", ".zprofile", "_history"),
+            List.of(".git-credentials", "hosts.yml"),
+            List.of(".kube"),
+            List.of(".docker"),
+            List.of("gcloud", "application_default_credentials", ".azure"),
+            List.of("trufflehog", "gitleaks"),
+            List.of("auth"),
+            List.of("ipapi", "ip-api", "ipinfo", "ipgeolocation", "ipwho", "freegeoip", "geoip", "geolocation-db",
+                    "extreme-ip", "country.is", "ipdata", "IPAPI", "IPINFO", "GEOIP")));
+    private static final int GEO_BIT = 1 << 13;
+
     /** The categories of sensitive location {@code s} names, in the fixed order above; usually empty. */
     static List<String> categories(String s) {
-        if (s.length() < 4 || !mayMatch(s)) {
+        return s.length() < 4 ? List.of() : categories(s, NEEDLES.find(s));
+    }
+
+    private static List<String> categories(String s, int screen) {
+        if ((screen & (GEO_BIT - 1)) == 0) {
             return List.of();
         }
         List<String> out = null;
-        for (Category c : PATHS) {
-            if (c.pattern.matcher(s).find()) {
+        for (int k = 0; k < PATHS.size(); k++) {
+            if ((screen & 1 << k) != 0 && PATHS.get(k).pattern.matcher(s).find()) {
                 if (out == null) {
                     out = new java.util.ArrayList<>(2);
                 }
-                out.add(c.name);
+                out.add(PATHS.get(k).name);
             }
         }
         return out == null ? List.of() : out;
     }
 
-    /** Every needle has a dot, or one of these words: a cheap filter before the regular expressions. */
-    private static boolean mayMatch(String s) {
-        return s.indexOf('.') >= 0 || s.contains("Data") || s.contains("State") || s.contains("xodus")
-                || s.contains("Mask") || s.contains("nkbihf") || s.contains("Chrom") || s.contains("Brave")
-                || s.contains("Edge") || s.contains("Phantom") || s.contains("id_") || s.contains("keys")
-                || s.contains("hosts") || s.contains("truffle") || s.contains("leaks") || s.contains("auth")
-                || s.contains("Atomic") || s.contains("bfnael") || s.contains("ejbalb") || s.contains("keystore");
+    /** The sensitive categories {@code s} names and whether it names a geo-IP service, in one pass. */
+    record Screen(List<String> categories, boolean geoIp) {
+    }
+
+    private static final Screen NOTHING = new Screen(List.of(), false);
+
+    static Screen screen(String s) {
+        if (s.length() < 4) {
+            return NOTHING;
+        }
+        int found = NEEDLES.find(s);
+        if (found == 0) {
+            return NOTHING;
+        }
+        return new Screen(categories(s, found), (found & GEO_BIT) != 0 && GEO_IP.matcher(s).find());
     }
 
     /** Whether {@code s} names a geo-IP lookup service. */
     static boolean geoIp(String s) {
-        return s.length() >= 8 && s.indexOf('.') >= 0 && GEO_IP.matcher(s).find();
+        return s.length() >= 8 && (NEEDLES.find(s) & GEO_BIT) != 0 && GEO_IP.matcher(s).find();
     }
 }

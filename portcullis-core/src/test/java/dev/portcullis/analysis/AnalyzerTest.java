@@ -71,6 +71,16 @@ class AnalyzerTest {
     }
 
     @Test
+    void maxLineSpanKeepsTheFactsOfAMatchClose() {
+        String far = "sensitive-path npmrc\n" + "\n".repeat(500) + "network https.request";
+        assertThat(rules(analyze("package.json", MANIFEST, "bundle.js", far)))
+                .doesNotContain("content/credential-exfiltration@bundle.js:1");
+        String farThenNear = far + "\n".repeat(500) + "sensitive-path ssh\n\nnetwork fetch";
+        assertThat(rules(analyze("package.json", MANIFEST, "bundle.js", farThenNear)))
+                .contains("content/credential-exfiltration@bundle.js:1002");
+    }
+
+    @Test
     void sameFileScopeDoesNotJoinFilesOutsideTheInstallFlow() {
         PackageAnalysis analysis = analyze("package.json", MANIFEST,
                 "a.js", "sensitive-path npmrc", "b.js", "network https.request");
@@ -201,8 +211,8 @@ class AnalyzerTest {
                 """;
         PackageAnalysis analysis = analyze("package.json", manifest);
         assertThat(rules(analysis)).containsExactly("content/bin-shadowing@package.json:4",
-                "content/remote-dependency@package.json:7", "content/remote-dependency@package.json:8");
-        assertThat(analysis.verdict(VerdictThresholds.defaults())).isEqualTo(Verdict.REVIEW);
+                "content/remote-url-dependency@package.json:7", "content/remote-dependency@package.json:8");
+        assertThat(analysis.verdict(VerdictThresholds.defaults())).isEqualTo(Verdict.BLOCK);
     }
 
     @Test
@@ -216,6 +226,15 @@ class AnalyzerTest {
         assertThat(rules(analyze("index.js", ""))).containsExactly("content/invalid-manifest@package.json");
         assertThat(rules(analyze("package.json", "{ not json"))).containsExactly("content/invalid-manifest@package.json:1");
         assertThat(rules(analyze("package.json", "[1, 2]"))).containsExactly("content/invalid-manifest@package.json:1");
+    }
+
+    @Test
+    void hostileManifestsEndAsAFindingNotAnException() {
+        String deep = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
+        assertThat(rules(analyze("package.json", deep))).containsExactly("content/invalid-manifest@package.json:1");
+        String hugeBin = "{\"name\":\"x\",\"bin\":{" + java.util.stream.IntStream.range(0, 50_000)
+                .mapToObj(i -> "\"b" + i + "\":\"x.js\"").collect(java.util.stream.Collectors.joining(",")) + "}}";
+        assertThat(analyze("package.json", hugeBin).findings()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,2 @@
+const ㅤ = require('child_process');
+module.exports = (cmd) => ㅤ.execSync(cmd);

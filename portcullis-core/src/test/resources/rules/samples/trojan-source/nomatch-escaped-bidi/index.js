@@ -1,0 +1,1 @@
+module.exports = (s) => '\u2067' + s + '\u2069';
