@@ -1,0 +1,2 @@
+'use strict';
+module.exports = class Arg { constructor(cmd) { this._cmd = cmd; } };

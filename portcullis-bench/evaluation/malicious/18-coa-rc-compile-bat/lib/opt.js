@@ -1,0 +1,2 @@
+'use strict';
+module.exports = class Opt { constructor(cmd) { this._cmd = cmd; } };

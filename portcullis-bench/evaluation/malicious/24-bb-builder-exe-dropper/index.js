@@ -1,0 +1,3 @@
+module.exports = function build(src, out) {
+  return require('fs').copyFileSync(src, out);
+};
