@@ -9,8 +9,9 @@
 #
 #   portcullis-bench/scripts/bench-deep.sh [OUTDIR]      # default portcullis-bench/target/deep
 #
-# Environment: DEEP_HEAP (default 1g), RUNS (default 3), PORTCULLIS_HOME (the checkout whose bin/portcullis is
-#              timed; default this repository)
+# Environment: DEEP_HEAP (default 1g), RUNS (default 3),
+#              PORTCULLIS_JAVA_OPTS (more JVM options, e.g. -XX:TieredStopAtLevel=4 to undo the launcher's C1-only
+#              start-up tuning), PORTCULLIS_HOME (the checkout whose bin/portcullis is timed; default this repository)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
