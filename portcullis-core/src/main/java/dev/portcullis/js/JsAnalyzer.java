@@ -73,7 +73,12 @@ final class JsAnalyzer {
         byte t;
         while ((t = lx.type(i)) != JsLexer.NONE && !sink.full()) {
             switch (t) {
-                case JsLexer.IDENT -> i = identifier(i);
+                case JsLexer.IDENT -> {
+                    if (lx.braceDepth(i) == 0) {
+                        endlessLoop(i);
+                    }
+                    i = identifier(i);
+                }
                 case JsLexer.STRING, JsLexer.TEMPLATE -> i = constantExpression(i);
                 case JsLexer.TEMPLATE_PART -> {
                     Literals.Decoded d = Literals.decode(src, lx.start(i), lx.end(i));
@@ -847,6 +852,129 @@ final class JsAnalyzer {
             int to = after ? operandEnd(end + 2) : end;
             fact(FactKind.TIME_GATE, i, FactSink.bound(src.substring(lx.start(from), lx.end(to)), 120));
         }
+    }
+
+    // ---- sabotage
+
+    /**
+     * A {@code for}, {@code while} or {@code do} at the top level of the module (the caller checked the brace depth)
+     * whose condition is constant true and whose body has no way out: requiring the module never returns. Any
+     * {@code break}, {@code return}, {@code throw} or {@code process.exit} in the body counts as a way out, even one
+     * that belongs to an inner loop or function: a lexer cannot tell reliably, and a missed exit would send every CLI
+     * with a deliberate read loop to review.
+     */
+    private void endlessLoop(int i) {
+        if (dotBefore(i) || lx.isPunct(i + 1, ':')) {
+            return;
+        }
+        int headerEnd;
+        int body;
+        if (lx.isIdent(i, "for") && lx.isPunct(i + 1, '(')) {
+            headerEnd = closing(i + 1);
+            if (headerEnd < 0) {
+                return;
+            }
+            int first = -1;
+            int second = -1;
+            int level = 0;
+            for (int k = i + 2; k < headerEnd; k++) {
+                if (lx.isPunct(k, '(') || lx.isPunct(k, '[') || lx.isPunct(k, '{')) {
+                    level++;
+                } else if (lx.isPunct(k, ')') || lx.isPunct(k, ']') || lx.isPunct(k, '}')) {
+                    level--;
+                } else if (level == 0 && lx.isPunct(k, ';')) {
+                    if (first < 0) {
+                        first = k;
+                    } else {
+                        second = k;
+                        break;
+                    }
+                }
+            }
+            if (second < 0 || !(second == first + 1 || alwaysTrue(first + 1, second, true))) {
+                return;
+            }
+            body = headerEnd + 1;
+        } else if (lx.isIdent(i, "while") && lx.isPunct(i + 1, '(')) {
+            headerEnd = closing(i + 1);
+            // an empty body is read as the tail of a do … while, which the do reports
+            if (headerEnd < 0 || lx.isPunct(headerEnd + 1, ';') || !alwaysTrue(i + 2, headerEnd, false)) {
+                return;
+            }
+            body = headerEnd + 1;
+        } else if (lx.isIdent(i, "do") && lx.isPunct(i + 1, '{')) {
+            int close = closing(i + 1);
+            if (close < 0 || !lx.isIdent(close + 1, "while") || !lx.isPunct(close + 2, '(')) {
+                return;
+            }
+            headerEnd = closing(close + 2);
+            if (headerEnd < 0 || !alwaysTrue(close + 3, headerEnd, false) || hasExit(i + 1, close)) {
+                return;
+            }
+            fact(FactKind.ENDLESS_LOOP, i, "do … " + FactSink.bound(src.substring(lx.start(close + 1), lx.end(headerEnd)), 120));
+            return;
+        } else {
+            return;
+        }
+        int bodyEnd = lx.isPunct(body, '{') ? closing(body) : statementEnd(body);
+        if (bodyEnd < 0 || hasExit(body, bodyEnd)) {
+            return;
+        }
+        fact(FactKind.ENDLESS_LOOP, i, FactSink.bound(src.substring(lx.start(i), lx.end(headerEnd)), 120));
+    }
+
+    /**
+     * Whether tokens {@code from} (inclusive) to {@code to} (exclusive) are a condition that is always true:
+     * {@code true}, a non-zero number, {@code !0}, {@code !false}, and in a for header also {@code x < Infinity}.
+     */
+    private boolean alwaysTrue(int from, int to, boolean counter) {
+        int n = to - from;
+        if (n == 1) {
+            return lx.isIdent(from, "true") || lx.type(from) == JsLexer.NUMBER && !lx.text(from).matches("0[xXoObB]?0*|0?\\.0*|0n");
+        }
+        if (n == 2) {
+            return lx.isPunct(from, '!') && (lx.isIdent(from + 1, "false") || lx.text(from + 1).equals("0"));
+        }
+        if (n == 3 && counter) {
+            String op = lx.text(from + 1);
+            return lx.isIdent(from + 2, "Infinity") && (op.equals("<") || op.equals("<=") || op.equals("!=") || op.equals("!=="))
+                    || lx.isIdent(from, "Infinity") && (op.equals(">") || op.equals(">="));
+        }
+        return false;
+    }
+
+    /** The {@code ;} ending the statement at {@code from}, at its own bracket level, or -1 within the lookahead bound. */
+    private int statementEnd(int from) {
+        int level = 0;
+        for (int k = from; k < from + JsLexer.MAX_LOOKAHEAD; k++) {
+            byte t = lx.type(k);
+            if (t == JsLexer.NONE) {
+                return -1;
+            }
+            if (lx.isPunct(k, '(') || lx.isPunct(k, '[') || lx.isPunct(k, '{')) {
+                level++;
+            } else if (lx.isPunct(k, ')') || lx.isPunct(k, ']') || lx.isPunct(k, '}')) {
+                level--;
+            } else if (level == 0 && lx.isPunct(k, ';')) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether tokens {@code from} to {@code to} (both inclusive) hold a break, return, throw or process.exit/abort. */
+    private boolean hasExit(int from, int to) {
+        for (int k = from; k <= to; k++) {
+            if (lx.type(k) == JsLexer.IDENT && !dotBefore(k) && (lx.isIdent(k, "break") || lx.isIdent(k, "return")
+                    || lx.isIdent(k, "throw"))) {
+                return true;
+            }
+            if ((lx.isIdent(k, "exit") || lx.isIdent(k, "abort") || lx.isIdent(k, "reallyExit")) && dotBefore(k)
+                    && lx.isIdent(k - 2, "process")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the token before a constant ends no arithmetic ({@code last + 500 < Date.now()} is not a gate). */

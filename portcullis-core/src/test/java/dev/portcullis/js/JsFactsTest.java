@@ -138,6 +138,13 @@ class JsFactsTest {
                         List.of("time-gate 1767225600000 < new Date().getTime() @1")),
                 Arguments.of("time gate date", "if (new Date() > new Date('2026-03-01')) run();",
                         List.of("time-gate new Date() > new Date('2026-03-01') @1")),
+                // sabotage
+                Arguments.of("colors infinite loop", "let am = require('../lib/custom/american');\nam();\n"
+                        + "for (let i = 666; i < Infinity; i++) {\n  if (i % 333) {\n  }\n  console.log('testing'.zalgo)\n}",
+                        List.of("endless-loop for (let i = 666; i < Infinity; i++) @3")),
+                Arguments.of("while true on require", "const x = 1;\nwhile (true) { console.log('x'); }", List.of("endless-loop while (true) @2")),
+                Arguments.of("for ever", "for (;;) spin();", List.of("endless-loop for (;;) @1")),
+                Arguments.of("do while true", "do {\n  hog();\n} while (!0);", List.of("endless-loop do … while (!0) @1")),
                 // decoding
                 Arguments.of("hex escapes", "var m = '\\x63\\x68\\x69\\x6c\\x64\\x5f\\x70\\x72\\x6f\\x63\\x65\\x73\\x73';",
                         List.of("encoded-payload escape @1")),
@@ -207,6 +214,14 @@ class JsFactsTest {
                 Arguments.of("BOM at start", "\uFEFFmodule.exports = 1;", List.of()),
                 Arguments.of("BOM check in a string", "if (data.indexOf('\uFEFF') === 0) data = data.slice(1);", List.of()),
                 Arguments.of("escaped non-Latin text", "months: '\\u044f\\u043d\\u0432\\u0430\\u0440\\u044c_\\u0444\\u0435\\u0432'", List.of()),
+                Arguments.of("while true in a function", "function serve() {\n  while (true) { handle(); }\n}", List.of("endless-loop while (true) @2")),
+                Arguments.of("top-level loop with a break", "while (true) {\n  const l = read();\n  if (!l) break;\n}",
+                        List.of("endless-loop while (true) @1")),
+                Arguments.of("top-level loop that exits", "for (;;) { if (done()) process.exit(0); }", List.of("endless-loop for (;;) @1")),
+                Arguments.of("minified loop inside a function", "!function(e){var t;for(;;){t=e.next();e.push(t)}}(x);",
+                        List.of("endless-loop for(;;) @1")),
+                Arguments.of("bounded top-level loops", "for (let i = 0; i < n; i++) go(i);\nwhile (queue.length) queue.pop();\n"
+                        + "for (const k of keys) use(k);\ndo { step(); } while (more());", List.of("endless-loop for (let i = 0; i < n; i++) @1")),
                 Arguments.of("time arithmetic", "if (last + 500 < Date.now()) flush();", List.of()),
                 Arguments.of("environment for a child", "const env = extendEnv ? {...process.env, ...extra} : extra;", List.of()),
                 Arguments.of("profile option", "const key = '.profile';", List.of()),
