@@ -51,6 +51,8 @@ final class JsAnalyzer {
     private final Map<String, String> members = new HashMap<>();
     private final Set<String> requireAliases = new HashSet<>();
     private final Map<String, String> constants = new HashMap<>();
+    /** Names bound once to a date: {@code const LIMIT = 1767225600000}, {@code var DEADLINE = new Date('2026-03-01')}. */
+    private final Set<String> dateConstants = new HashSet<>();
     /** Every name the pattern layer reacts to: the fixed ones and those bound while reading. */
     private final Names names = new Names(FIXED_NAMES);
     private int hexIdentifiers;
@@ -265,6 +267,11 @@ final class JsAnalyzer {
         members.remove(name);
         constants.remove(name);
         requireAliases.remove(name);
+        dateConstants.remove(name);
+        if (dateConstant(i, name)) {
+            dateConstants.add(name);
+            return;
+        }
         if (lx.isIdent(i + 2, "require") && !lx.isPunct(i + 3, '(')) {
             requireAliases.add(name);
             names.add(name);
@@ -846,7 +853,7 @@ final class JsAnalyzer {
         }
         boolean after = comparison(end + 1) && constantOperand(end + 2);
         boolean before = comparison(start - 1) && (lx.type(start - 2) == JsLexer.NUMBER
-                || lx.type(start - 2) == JsLexer.STRING) && wholeOperand(start - 3);
+                || lx.type(start - 2) == JsLexer.STRING || namedDate(start - 2)) && wholeOperand(start - 3);
         if (after || before) {
             int from = before ? start - 2 : start;
             int to = after ? operandEnd(end + 2) : end;
@@ -1000,8 +1007,66 @@ final class JsAnalyzer {
         if (t == JsLexer.IDENT && constants.containsKey(lx.text(i))) {
             return true;
         }
+        if (namedDate(i)) {
+            // the constant ends the operand: {@code Date.now() > LIMIT + grace} is arithmetic on it, not a gate
+            byte next = lx.type(i + 1);
+            return next != JsLexer.PUNCT || !(lx.isPunct(i + 1, '+') || lx.isPunct(i + 1, '-') || lx.isPunct(i + 1, '*')
+                    || lx.isPunct(i + 1, '/') || lx.isPunct(i + 1, '.') || lx.isPunct(i + 1, '(') || lx.isPunct(i + 1, '['));
+        }
         return lx.isIdent(i, "new") && lx.isIdent(i + 1, "Date") && lx.isPunct(i + 2, '(')
-                && (lx.type(i + 3) == JsLexer.STRING || lx.type(i + 3) == JsLexer.NUMBER);
+                && (lx.type(i + 3) == JsLexer.STRING || lx.type(i + 3) == JsLexer.NUMBER || namedDate(i + 3)
+                || lx.type(i + 3) == JsLexer.IDENT && constants.containsKey(lx.text(i + 3)));
+    }
+
+    /** Whether token {@code i} names a date constant of this file (not a property of something). */
+    private boolean namedDate(int i) {
+        return lx.type(i) == JsLexer.IDENT && !dotBefore(i) && dateConstants.contains(lx.text(i));
+    }
+
+    /**
+     * Whether {@code name = …} at {@code i} binds a constant date: declared {@code const} or named in capitals (the
+     * ES5 spelling of a constant; a {@code let}/{@code var} in lower case is state that changes later, such as
+     * {@code let last = 0}), to a number that reads as a date (a millisecond time stamp from 2001 on, or a year) or to
+     * {@code new Date('…')}, {@code Date.parse('…')}, {@code Date.UTC(…)} of constants.
+     */
+    private boolean dateConstant(int i, String name) {
+        boolean constant = lx.isIdent(i - 1, "const") || name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT))
+                && name.chars().anyMatch(Character::isLetter);
+        if (!constant) {
+            return false;
+        }
+        int v = i + 2;
+        if (lx.type(v) == JsLexer.NUMBER) {
+            if (!endsStatement(v + 1)) {
+                return false;
+            }
+            try {
+                double n = Double.parseDouble(lx.text(v).replace("_", ""));
+                return n >= 1e12 && n < 1e13 || n >= 1970 && n <= 2100 && n == Math.rint(n);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        boolean newDate = lx.isIdent(v, "new") && lx.isIdent(v + 1, "Date") && lx.isPunct(v + 2, '(');
+        boolean dateCall = lx.isIdent(v, "Date") && lx.isPunct(v + 1, '.')
+                && (lx.isIdent(v + 2, "parse") || lx.isIdent(v + 2, "UTC")) && lx.isPunct(v + 3, '(');
+        if (!newDate && !dateCall) {
+            return false;
+        }
+        int open = newDate ? v + 2 : v + 3;
+        if (lx.isPunct(open + 1, ')')) {
+            return false; // new Date(): now, not a constant
+        }
+        for (int k = open + 1; k < open + 32; k++) {
+            byte t = lx.type(k);
+            if (lx.isPunct(k, ')')) {
+                return endsStatement(k + 1) || lx.isPunct(k + 1, '.') && lx.isIdent(k + 2, "getTime");
+            }
+            if (!(t == JsLexer.NUMBER || t == JsLexer.STRING || lx.isPunct(k, ','))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private int operandEnd(int i) {

@@ -138,6 +138,14 @@ class JsFactsTest {
                         List.of("time-gate 1767225600000 < new Date().getTime() @1")),
                 Arguments.of("time gate date", "if (new Date() > new Date('2026-03-01')) run();",
                         List.of("time-gate new Date() > new Date('2026-03-01') @1")),
+                Arguments.of("time gate on a named constant", "const LIMIT = 1767225600000;\nif (Date.now() >= LIMIT) run();",
+                        List.of("time-gate Date.now() >= LIMIT @2")),
+                Arguments.of("time gate on a named date", "var LIMIT = new Date('2026-03-01');\nif (new Date() > LIMIT) run();",
+                        List.of("time-gate new Date() > LIMIT @2")),
+                Arguments.of("time gate on Date.UTC, reversed", "const DEADLINE = Date.UTC(2026, 2, 1);\nif (DEADLINE < Date.now()) boom();",
+                        List.of("time-gate DEADLINE < Date.now() @2")),
+                Arguments.of("time gate on a named year", "const YEAR = 2026;\nif (new Date().getFullYear() === YEAR) go();",
+                        List.of("time-gate new Date().getFullYear() === YEAR @2")),
                 // sabotage
                 Arguments.of("colors infinite loop", "let am = require('../lib/custom/american');\nam();\n"
                         + "for (let i = 666; i < Infinity; i++) {\n  if (i % 333) {\n  }\n  console.log('testing'.zalgo)\n}",
@@ -222,6 +230,11 @@ class JsFactsTest {
                         List.of("endless-loop for(;;) @1")),
                 Arguments.of("bounded top-level loops", "for (let i = 0; i < n; i++) go(i);\nwhile (queue.length) queue.pop();\n"
                         + "for (const k of keys) use(k);\ndo { step(); } while (more());", List.of("endless-loop for (let i = 0; i < n; i++) @1")),
+                Arguments.of("state compared with the time", "let last = 0;\nif (Date.now() > last) flush();", List.of()),
+                Arguments.of("start time compared", "const started = Date.now();\nwhile (Date.now() < started) tick();",
+                        List.of("endless-loop while (Date.now() < started) @2")),
+                Arguments.of("arithmetic on a named date", "const LIMIT = 1767225600000;\nif (Date.now() > LIMIT + grace) go();", List.of()),
+                Arguments.of("timeout constant", "const TIMEOUT = 5000;\nif (Date.now() - start > TIMEOUT) abort();", List.of()),
                 Arguments.of("time arithmetic", "if (last + 500 < Date.now()) flush();", List.of()),
                 Arguments.of("environment for a child", "const env = extendEnv ? {...process.env, ...extra} : extra;", List.of()),
                 Arguments.of("profile option", "const key = '.profile';", List.of()),
