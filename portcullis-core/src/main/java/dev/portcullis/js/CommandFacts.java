@@ -441,8 +441,10 @@ public final class CommandFacts {
                             String decoded = new String(bytes, StandardCharsets.UTF_16LE);
                             add(FactKind.INLINE_CODE, command, program);
                             sink.add(FactKind.ENCODED_PAYLOAD, line(command), "base64", decoded, depth);
+                            // screened whole like a decoded literal, since splitting may cut a path in two
+                            JsAnalyzer.screen(decoded, line(command), depth + 1, sink);
                             if (depth + 1 <= sink.limits().maxDecodeDepth()) {
-                                analyse(decoded, line(command), depth + 1, sink, 1);
+                                analyse(decoded, line(command), depth + 1, sink, 1, true);
                             }
                         }
                         return;

@@ -1337,27 +1337,36 @@ final class JsAnalyzer {
     }
 
     private void signals(String v, int i, int atDepth) {
+        screen(v, line(i), atDepth, sink);
+    }
+
+    /** What a constant string names: credential paths, geo-IP hosts, the rule set's patterns; evidence: the string. */
+    static void screen(String v, int line, int atDepth, FactSink sink) {
         SensitiveStrings.Screen screen = SensitiveStrings.screen(v);
         for (String category : screen.categories()) {
-            sink.add(FactKind.SENSITIVE_PATH, line(i), category, v, atDepth);
+            sink.add(FactKind.SENSITIVE_PATH, line, category, v, atDepth);
         }
         if (screen.geoIp()) {
-            sink.add(FactKind.LOCALE_CHECK, line(i), "geo-ip", v, atDepth);
+            sink.add(FactKind.LOCALE_CHECK, line, "geo-ip", v, atDepth);
         }
         for (StringPattern p : sink.options().patterns()) {
             if (p.pattern().matcher(v).find()) {
-                sink.add(FactKind.STRING_MATCH, line(i), p.name(), v, atDepth);
+                sink.add(FactKind.STRING_MATCH, line, p.name(), v, atDepth);
             }
         }
     }
 
-    /** A decoded payload: reported with its text, then analysed again one level deeper. */
+    /**
+     * A decoded payload: reported with its text, screened like a plain literal one level deeper, then analysed again
+     * as code. The screen runs even past the decode depth: it is a bounded regex pass over text already decoded (and
+     * reported as evidence), so a geo-IP host or a credential path in the deepest payload still counts.
+     */
     private void payload(String text, String encoding, int i) {
         sink.add(FactKind.ENCODED_PAYLOAD, line(i), encoding, text, depth);
+        signals(text, i, depth + 1);
         if (depth + 1 > sink.limits().maxDecodeDepth()) {
             return;
         }
-        signals(text, i, depth + 1);
         nested(text, i, depth + 1);
     }
 

