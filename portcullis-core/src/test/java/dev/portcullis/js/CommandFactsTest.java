@@ -94,6 +94,8 @@ class CommandFactsTest {
                 Arguments.of("env alone is not sent", "env", List.of()),
                 Arguments.of("npm install a package", "npm install --no-save left-pad", List.of()),
                 Arguments.of("husky", "husky install", List.of()),
+                Arguments.of("python -c is not JavaScript", "python3 -c \"exec(open('setup.py').read()); fetch = eval\"",
+                        List.of("inline-code python3 @7")),
                 Arguments.of("npm.cmd is npm", "npm.cmd install && node.exe build.js", List.of("runs-file build.js @7")),
                 Arguments.of("start a known program", "start /B cmd /c exit", List.of("inline-code cmd @7")));
     }
