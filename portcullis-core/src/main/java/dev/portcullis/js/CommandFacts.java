@@ -34,6 +34,15 @@ public final class CommandFacts {
     private static final Set<String> PACKAGE_MANAGERS = Set.of("npm", "pnpm", "yarn", "bun", "cnpm");
     private static final Set<String> RUNTIMES = Set.of("bun", "deno");
     private static final Set<String> ENV_DUMPS = Set.of("env", "printenv", "set", "export");
+    /** Windows' {@code start} options, {@code /D dir} being the one with a value. */
+    private static final Pattern START_OPTION = Pattern.compile("(?i)/(?:b|min|max|wait|i|low|normal|high|realtime"
+            + "|abovenormal|belownormal|node|affinity|separate|shared|d.*)");
+    /** A batch file or a Windows program, which cmd and {@code start} look for in the current directory first. */
+    private static final Pattern WINDOWS_RUNNABLE = Pattern.compile("(?i).+\\.(?:bat|cmd|exe|com)");
+    /** Programs every Windows machine or Node.js install has: {@code npm.cmd install} runs npm, not a file. */
+    private static final Set<String> WINDOWS_TOOLS = Set.of("cmd", "powershell", "pwsh", "certutil", "bitsadmin",
+            "regsvr32", "rundll32", "reg", "taskkill", "tasklist", "msiexec", "wscript", "cscript", "where", "setx",
+            "timeout", "schtasks", "sc", "net", "netsh", "git", "npx", "curl", "wget", "tar", "explorer", "mshta");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp)://[^\\s'\"`()<>|;]+");
     private static final Pattern RUNTIME_INSTALLER = Pattern.compile(
             "(?i)\\b(bun)\\.sh/install|\\b(deno)\\.(?:land|com)/(?:x/)?install");
@@ -82,6 +91,18 @@ public final class CommandFacts {
      * JavaScript or inside another command) every fact gets {@code line}.
      */
     static void analyse(String text, int line, int depth, FactSink sink, int level) {
+        analyse(text, line, depth, sink, level, false);
+    }
+
+    /**
+     * As {@link #analyse(String, int, int, FactSink, int)}; {@code windows}: the text is for cmd or PowerShell, where
+     * a backslash separates directories instead of escaping ({@code cmd /c %TEMP%\sdd.bat}). The splitter reads POSIX
+     * shell, so each backslash is doubled to reach the words as written.
+     */
+    static void analyse(String text, int line, int depth, FactSink sink, int level, boolean windows) {
+        if (windows) {
+            text = text.replace("\\", "\\\\");
+        }
         if (!sink.enter()) {
             return;
         }
@@ -147,6 +168,10 @@ public final class CommandFacts {
                 return;
             }
             String program = CommandWords.program(words.get(0));
+            if (program.equals("start")) {
+                start(command, words, sent);
+                return;
+            }
             download(command, words, program);
             runtimeInstall(command, words, program);
             destructive(command, words, program);
@@ -163,6 +188,34 @@ public final class CommandFacts {
             String first = words.get(0);
             if ((first.startsWith("./") || first.startsWith(".\\")) && !first.equals("./")) {
                 add(FactKind.RUNS_FILE, command, normalisePath(first));
+            } else if (WINDOWS_RUNNABLE.matcher(first).matches() && !knownProgram(program)) {
+                // cmd runs x.bat and x.exe from the current directory, the package root at install time
+                add(FactKind.RUNS_FILE, command, normalisePath(first));
+            }
+        }
+
+        private static boolean knownProgram(String program) {
+            return WINDOWS_TOOLS.contains(program) || NODE.contains(program) || SHELLS.contains(program)
+                    || SCRIPTING.contains(program) || PACKAGE_MANAGERS.contains(program) || RUNTIMES.contains(program)
+                    || DOWNLOADERS.contains(program);
+        }
+
+        /**
+         * Windows' {@code start [/B] ["title"] program args}: the program after the options and the title is the
+         * command that runs ({@code start /B node x.js}, {@code start "" x.bat}). The title is the first quoted word;
+         * after splitting, quotes are gone, so an empty word or one with a space is read as the title (a quoted path
+         * with spaces is a title to cmd too).
+         */
+        private void start(Command command, List<String> words, boolean sent) {
+            int k = 1;
+            while (k < words.size() && START_OPTION.matcher(words.get(k)).matches()) {
+                k += words.get(k).equalsIgnoreCase("/d") ? 2 : 1;
+            }
+            if (k < words.size() && (words.get(k).isEmpty() || words.get(k).contains(" "))) {
+                k++;
+            }
+            if (k < words.size()) {
+                command(new Command(words.subList(k, words.size()), command.line(), List.of()), sent);
             }
         }
 
@@ -388,8 +441,10 @@ public final class CommandFacts {
                             String decoded = new String(bytes, StandardCharsets.UTF_16LE);
                             add(FactKind.INLINE_CODE, command, program);
                             sink.add(FactKind.ENCODED_PAYLOAD, line(command), "base64", decoded, depth);
+                            // screened whole like a decoded literal, since splitting may cut a path in two
+                            JsAnalyzer.screen(decoded, line(command), depth + 1, sink);
                             if (depth + 1 <= sink.limits().maxDecodeDepth()) {
-                                analyse(decoded, line(command), depth + 1, sink, 1);
+                                analyse(decoded, line(command), depth + 1, sink, 1, true);
                             }
                         }
                         return;
@@ -403,7 +458,7 @@ public final class CommandFacts {
             if (!inner.isEmpty()) {
                 add(FactKind.INLINE_CODE, command, program);
                 for (String script : inner) {
-                    analyse(script, line(command), depth, sink, 1);
+                    analyse(script, line(command), depth, sink, 1, program.equals("cmd"));
                 }
                 return;
             }

@@ -39,6 +39,13 @@ public enum FactKind {
     LOCALE_CHECK,
     /** A comparison against the current date or time (Date.now() > constant, getFullYear() === …); detail: the expression. */
     TIME_GATE,
+    /**
+     * A loop that cannot end, run at the module's top level and so on the require path: {@code for (…; i < Infinity;
+     * …)}, {@code for (;;)}, {@code while (true)}, {@code do … while (true)} at brace depth 0 with no {@code break},
+     * {@code return}, {@code throw} or {@code process.exit} in its body (the colors 1.4.44-liberty-2 sabotage);
+     * detail: the loop header.
+     */
+    ENDLESS_LOOP,
     /** An encoded string (base64, hex, char codes, escapes) that decodes to text worth analysing; detail: the encoding; evidence: the decoded text. */
     ENCODED_PAYLOAD,
     /** Obfuscation signals; detail: string-array, hex-identifiers, high-entropy, long-line, packer. */

@@ -51,6 +51,8 @@ final class JsAnalyzer {
     private final Map<String, String> members = new HashMap<>();
     private final Set<String> requireAliases = new HashSet<>();
     private final Map<String, String> constants = new HashMap<>();
+    /** Names bound once to a date: {@code const LIMIT = 1767225600000}, {@code var DEADLINE = new Date('2026-03-01')}. */
+    private final Set<String> dateConstants = new HashSet<>();
     /** Every name the pattern layer reacts to: the fixed ones and those bound while reading. */
     private final Names names = new Names(FIXED_NAMES);
     private int hexIdentifiers;
@@ -73,7 +75,12 @@ final class JsAnalyzer {
         byte t;
         while ((t = lx.type(i)) != JsLexer.NONE && !sink.full()) {
             switch (t) {
-                case JsLexer.IDENT -> i = identifier(i);
+                case JsLexer.IDENT -> {
+                    if (lx.braceDepth(i) == 0) {
+                        endlessLoop(i);
+                    }
+                    i = identifier(i);
+                }
                 case JsLexer.STRING, JsLexer.TEMPLATE -> i = constantExpression(i);
                 case JsLexer.TEMPLATE_PART -> {
                     Literals.Decoded d = Literals.decode(src, lx.start(i), lx.end(i));
@@ -260,6 +267,11 @@ final class JsAnalyzer {
         members.remove(name);
         constants.remove(name);
         requireAliases.remove(name);
+        dateConstants.remove(name);
+        if (dateConstant(i, name)) {
+            dateConstants.add(name);
+            return;
+        }
         if (lx.isIdent(i + 2, "require") && !lx.isPunct(i + 3, '(')) {
             requireAliases.add(name);
             names.add(name);
@@ -841,12 +853,135 @@ final class JsAnalyzer {
         }
         boolean after = comparison(end + 1) && constantOperand(end + 2);
         boolean before = comparison(start - 1) && (lx.type(start - 2) == JsLexer.NUMBER
-                || lx.type(start - 2) == JsLexer.STRING) && wholeOperand(start - 3);
+                || lx.type(start - 2) == JsLexer.STRING || namedDate(start - 2)) && wholeOperand(start - 3);
         if (after || before) {
             int from = before ? start - 2 : start;
             int to = after ? operandEnd(end + 2) : end;
             fact(FactKind.TIME_GATE, i, FactSink.bound(src.substring(lx.start(from), lx.end(to)), 120));
         }
+    }
+
+    // ---- sabotage
+
+    /**
+     * A {@code for}, {@code while} or {@code do} at the top level of the module (the caller checked the brace depth)
+     * whose condition is constant true and whose body has no way out: requiring the module never returns. Any
+     * {@code break}, {@code return}, {@code throw} or {@code process.exit} in the body counts as a way out, even one
+     * that belongs to an inner loop or function: a lexer cannot tell reliably, and a missed exit would send every CLI
+     * with a deliberate read loop to review.
+     */
+    private void endlessLoop(int i) {
+        if (dotBefore(i) || lx.isPunct(i + 1, ':')) {
+            return;
+        }
+        int headerEnd;
+        int body;
+        if (lx.isIdent(i, "for") && lx.isPunct(i + 1, '(')) {
+            headerEnd = closing(i + 1);
+            if (headerEnd < 0) {
+                return;
+            }
+            int first = -1;
+            int second = -1;
+            int level = 0;
+            for (int k = i + 2; k < headerEnd; k++) {
+                if (lx.isPunct(k, '(') || lx.isPunct(k, '[') || lx.isPunct(k, '{')) {
+                    level++;
+                } else if (lx.isPunct(k, ')') || lx.isPunct(k, ']') || lx.isPunct(k, '}')) {
+                    level--;
+                } else if (level == 0 && lx.isPunct(k, ';')) {
+                    if (first < 0) {
+                        first = k;
+                    } else {
+                        second = k;
+                        break;
+                    }
+                }
+            }
+            if (second < 0 || !(second == first + 1 || alwaysTrue(first + 1, second, true))) {
+                return;
+            }
+            body = headerEnd + 1;
+        } else if (lx.isIdent(i, "while") && lx.isPunct(i + 1, '(')) {
+            headerEnd = closing(i + 1);
+            // an empty body is read as the tail of a do … while, which the do reports
+            if (headerEnd < 0 || lx.isPunct(headerEnd + 1, ';') || !alwaysTrue(i + 2, headerEnd, false)) {
+                return;
+            }
+            body = headerEnd + 1;
+        } else if (lx.isIdent(i, "do") && lx.isPunct(i + 1, '{')) {
+            int close = closing(i + 1);
+            if (close < 0 || !lx.isIdent(close + 1, "while") || !lx.isPunct(close + 2, '(')) {
+                return;
+            }
+            headerEnd = closing(close + 2);
+            if (headerEnd < 0 || !alwaysTrue(close + 3, headerEnd, false) || hasExit(i + 1, close)) {
+                return;
+            }
+            fact(FactKind.ENDLESS_LOOP, i, "do … " + FactSink.bound(src.substring(lx.start(close + 1), lx.end(headerEnd)), 120));
+            return;
+        } else {
+            return;
+        }
+        int bodyEnd = lx.isPunct(body, '{') ? closing(body) : statementEnd(body);
+        if (bodyEnd < 0 || hasExit(body, bodyEnd)) {
+            return;
+        }
+        fact(FactKind.ENDLESS_LOOP, i, FactSink.bound(src.substring(lx.start(i), lx.end(headerEnd)), 120));
+    }
+
+    /**
+     * Whether tokens {@code from} (inclusive) to {@code to} (exclusive) are a condition that is always true:
+     * {@code true}, a non-zero number, {@code !0}, {@code !false}, and in a for header also {@code x < Infinity}.
+     */
+    private boolean alwaysTrue(int from, int to, boolean counter) {
+        int n = to - from;
+        if (n == 1) {
+            return lx.isIdent(from, "true") || lx.type(from) == JsLexer.NUMBER && !lx.text(from).matches("0[xXoObB]?0*|0?\\.0*|0n");
+        }
+        if (n == 2) {
+            return lx.isPunct(from, '!') && (lx.isIdent(from + 1, "false") || lx.text(from + 1).equals("0"));
+        }
+        if (n == 3 && counter) {
+            String op = lx.text(from + 1);
+            return lx.isIdent(from + 2, "Infinity") && (op.equals("<") || op.equals("<=") || op.equals("!=") || op.equals("!=="))
+                    || lx.isIdent(from, "Infinity") && (op.equals(">") || op.equals(">="));
+        }
+        return false;
+    }
+
+    /** The {@code ;} ending the statement at {@code from}, at its own bracket level, or -1 within the lookahead bound. */
+    private int statementEnd(int from) {
+        int level = 0;
+        for (int k = from; k < from + JsLexer.MAX_LOOKAHEAD; k++) {
+            byte t = lx.type(k);
+            if (t == JsLexer.NONE) {
+                return -1;
+            }
+            if (lx.isPunct(k, '(') || lx.isPunct(k, '[') || lx.isPunct(k, '{')) {
+                level++;
+            } else if (lx.isPunct(k, ')') || lx.isPunct(k, ']') || lx.isPunct(k, '}')) {
+                level--;
+            } else if (level == 0 && lx.isPunct(k, ';')) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether tokens {@code from} to {@code to} (both inclusive) hold a break, return, throw or process.exit/abort. */
+    private boolean hasExit(int from, int to) {
+        for (int k = from; k <= to; k++) {
+            if (lx.type(k) == JsLexer.IDENT && !dotBefore(k) && (lx.isIdent(k, "break") || lx.isIdent(k, "return")
+                    || lx.isIdent(k, "throw"))) {
+                return true;
+            }
+            if ((lx.isIdent(k, "exit") || lx.isIdent(k, "abort") || lx.isIdent(k, "reallyExit")) && dotBefore(k)
+                    && lx.isIdent(k - 2, "process")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the token before a constant ends no arithmetic ({@code last + 500 < Date.now()} is not a gate). */
@@ -872,8 +1007,66 @@ final class JsAnalyzer {
         if (t == JsLexer.IDENT && constants.containsKey(lx.text(i))) {
             return true;
         }
+        if (namedDate(i)) {
+            // the constant ends the operand: {@code Date.now() > LIMIT + grace} is arithmetic on it, not a gate
+            byte next = lx.type(i + 1);
+            return next != JsLexer.PUNCT || !(lx.isPunct(i + 1, '+') || lx.isPunct(i + 1, '-') || lx.isPunct(i + 1, '*')
+                    || lx.isPunct(i + 1, '/') || lx.isPunct(i + 1, '.') || lx.isPunct(i + 1, '(') || lx.isPunct(i + 1, '['));
+        }
         return lx.isIdent(i, "new") && lx.isIdent(i + 1, "Date") && lx.isPunct(i + 2, '(')
-                && (lx.type(i + 3) == JsLexer.STRING || lx.type(i + 3) == JsLexer.NUMBER);
+                && (lx.type(i + 3) == JsLexer.STRING || lx.type(i + 3) == JsLexer.NUMBER || namedDate(i + 3)
+                || lx.type(i + 3) == JsLexer.IDENT && constants.containsKey(lx.text(i + 3)));
+    }
+
+    /** Whether token {@code i} names a date constant of this file (not a property of something). */
+    private boolean namedDate(int i) {
+        return lx.type(i) == JsLexer.IDENT && !dotBefore(i) && dateConstants.contains(lx.text(i));
+    }
+
+    /**
+     * Whether {@code name = …} at {@code i} binds a constant date: declared {@code const} or named in capitals (the
+     * ES5 spelling of a constant; a {@code let}/{@code var} in lower case is state that changes later, such as
+     * {@code let last = 0}), to a number that reads as a date (a millisecond time stamp from 2001 on, or a year) or to
+     * {@code new Date('…')}, {@code Date.parse('…')}, {@code Date.UTC(…)} of constants.
+     */
+    private boolean dateConstant(int i, String name) {
+        boolean constant = lx.isIdent(i - 1, "const") || name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT))
+                && name.chars().anyMatch(Character::isLetter);
+        if (!constant) {
+            return false;
+        }
+        int v = i + 2;
+        if (lx.type(v) == JsLexer.NUMBER) {
+            if (!endsStatement(v + 1)) {
+                return false;
+            }
+            try {
+                double n = Double.parseDouble(lx.text(v).replace("_", ""));
+                return n >= 1e12 && n < 1e13 || n >= 1970 && n <= 2100 && n == Math.rint(n);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        boolean newDate = lx.isIdent(v, "new") && lx.isIdent(v + 1, "Date") && lx.isPunct(v + 2, '(');
+        boolean dateCall = lx.isIdent(v, "Date") && lx.isPunct(v + 1, '.')
+                && (lx.isIdent(v + 2, "parse") || lx.isIdent(v + 2, "UTC")) && lx.isPunct(v + 3, '(');
+        if (!newDate && !dateCall) {
+            return false;
+        }
+        int open = newDate ? v + 2 : v + 3;
+        if (lx.isPunct(open + 1, ')')) {
+            return false; // new Date(): now, not a constant
+        }
+        for (int k = open + 1; k < open + 32; k++) {
+            byte t = lx.type(k);
+            if (lx.isPunct(k, ')')) {
+                return endsStatement(k + 1) || lx.isPunct(k + 1, '.') && lx.isIdent(k + 2, "getTime");
+            }
+            if (!(t == JsLexer.NUMBER || t == JsLexer.STRING || lx.isPunct(k, ','))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private int operandEnd(int i) {
@@ -1144,27 +1337,36 @@ final class JsAnalyzer {
     }
 
     private void signals(String v, int i, int atDepth) {
+        screen(v, line(i), atDepth, sink);
+    }
+
+    /** What a constant string names: credential paths, geo-IP hosts, the rule set's patterns; evidence: the string. */
+    static void screen(String v, int line, int atDepth, FactSink sink) {
         SensitiveStrings.Screen screen = SensitiveStrings.screen(v);
         for (String category : screen.categories()) {
-            sink.add(FactKind.SENSITIVE_PATH, line(i), category, v, atDepth);
+            sink.add(FactKind.SENSITIVE_PATH, line, category, v, atDepth);
         }
         if (screen.geoIp()) {
-            sink.add(FactKind.LOCALE_CHECK, line(i), "geo-ip", v, atDepth);
+            sink.add(FactKind.LOCALE_CHECK, line, "geo-ip", v, atDepth);
         }
         for (StringPattern p : sink.options().patterns()) {
             if (p.pattern().matcher(v).find()) {
-                sink.add(FactKind.STRING_MATCH, line(i), p.name(), v, atDepth);
+                sink.add(FactKind.STRING_MATCH, line, p.name(), v, atDepth);
             }
         }
     }
 
-    /** A decoded payload: reported with its text, then analysed again one level deeper. */
+    /**
+     * A decoded payload: reported with its text, screened like a plain literal one level deeper, then analysed again
+     * as code. The screen runs even past the decode depth: it is a bounded regex pass over text already decoded (and
+     * reported as evidence), so a geo-IP host or a credential path in the deepest payload still counts.
+     */
     private void payload(String text, String encoding, int i) {
         sink.add(FactKind.ENCODED_PAYLOAD, line(i), encoding, text, depth);
+        signals(text, i, depth + 1);
         if (depth + 1 > sink.limits().maxDecodeDepth()) {
             return;
         }
-        signals(text, i, depth + 1);
         nested(text, i, depth + 1);
     }
 

@@ -43,7 +43,7 @@ public final class JsFacts {
             switch (language) {
                 case BINARY -> sink.add(FactKind.BINARY, 0, binaryFormat(content), path, 0);
                 case JAVASCRIPT -> minified = javascript(content, sink);
-                case SHELL, BATCH, POWERSHELL -> script(content, sink);
+                case SHELL, BATCH, POWERSHELL -> script(content, sink, language != Language.SHELL);
                 case OTHER -> {
                     // only the cheap magic check, which found nothing
                 }
@@ -150,10 +150,10 @@ public final class JsFacts {
         return minified;
     }
 
-    private static void script(byte[] content, FactSink sink) {
+    private static void script(byte[] content, FactSink sink, boolean windows) {
         String text = decode(content, sink);
         scanText(content, (int) Math.min(content.length, sink.limits().maxFileBytes()), sink);
-        CommandFacts.analyse(text, 1, 0, sink, 0);
+        CommandFacts.analyse(text, 1, 0, sink, 0, windows);
     }
 
     /** UTF-8 text of at most maxFileBytes; malformed bytes become U+FFFD and one UNPARSABLE fact. */

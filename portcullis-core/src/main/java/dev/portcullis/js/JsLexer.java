@@ -41,6 +41,8 @@ final class JsLexer {
     private final int[] starts;
     private final int[] ends;
     private final int[] lines;
+    /** Open braces (code blocks and template substitutions) before each token: depth 0 is the module's top level. */
+    private final int[] depths;
     /** For identifiers of plain ASCII letters: the polynomial hash {@link Names} uses; else 0 (computed there). */
     private final int[] identHashes;
     private int produced;
@@ -77,6 +79,7 @@ final class JsLexer {
         this.starts = new int[window];
         this.ends = new int[window];
         this.lines = new int[window];
+        this.depths = new int[window];
         this.identHashes = new int[window];
         if (src.startsWith("#!")) {
             while (pos < length && src.charAt(pos) != '\n') {
@@ -122,6 +125,11 @@ final class JsLexer {
 
     int line(int i) {
         return type(i) == NONE ? line : lines[i & mask];
+    }
+
+    /** The number of braces open before token {@code i}; 0 at the top level of the module (and past the end). */
+    int braceDepth(int i) {
+        return type(i) == NONE ? 0 : depths[i & mask];
     }
 
     /** The hash of identifier {@code i} as {@link Names#hash} computes it. */
@@ -173,6 +181,7 @@ final class JsLexer {
         starts[slot] = start;
         ends[slot] = end;
         lines[slot] = atLine;
+        depths[slot] = braceDepth;
         produced++;
     }
 

