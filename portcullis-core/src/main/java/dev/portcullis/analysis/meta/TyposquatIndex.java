@@ -1,0 +1,338 @@
+package dev.portcullis.analysis.meta;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the popular package a name imitates, fast: names are compared in a canonical form (lower case, look-alike
+ * characters folded: Cyrillic and Greek letters, {@code 0}→o, {@code 1}→l, {@code rn}→m, {@code vv}→w), by
+ * skeleton (the canonical form without {@code - _ .}), by scope shape ({@code types-x} vs {@code @types/x},
+ * {@code @s/x} vs {@code s-x}), and by Damerau-Levenshtein (optimal string alignment) distance — 1, or 2 for
+ * names of 10 characters or more. The distance search uses a symmetric-delete index: every popular name's
+ * deletion neighbourhood is stored as 44-bit hashes in one sorted {@code long[]}, so a query hashes its own
+ * deletions and does a few binary searches instead of comparing with every popular name.
+ */
+public final class TyposquatIndex {
+    /** Names shorter than this are too dense to judge by distance: most 3-letter strings are a package. */
+    static final int MIN_LENGTH = 5;
+    /** From this length on two edits are still a look-alike. */
+    static final int LONG_NAME = 10;
+    private static final int ID_BITS = 20;
+    private static final long ID_MASK = (1L << ID_BITS) - 1;
+
+    private static final class Holder {
+        static final TyposquatIndex BUNDLED = new TyposquatIndex(PopularPackages.bundled());
+    }
+
+    /** How a name imitates a popular one. */
+    public enum Kind {
+        SEPARATORS("differs from it only in separators (-, _, ., or none)"),
+        HOMOGLYPH("looks like it through look-alike characters"),
+        SCOPE("confuses its scope with a name prefix or suffix"),
+        TYPO("is a typo of it");
+
+        private final String description;
+
+        Kind(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    /** The popular package {@code name} imitates. */
+    public record Match(String name, String target, long downloads, Kind kind, int distance) {
+    }
+
+    private final PopularPackages popular;
+    private final String[] names;
+    private final String[] canonical;
+    private final long[] downloads;
+    private final Map<String, Integer> bySkeleton = new HashMap<>();
+    private final long[] deletions;
+
+    public TyposquatIndex(PopularPackages popular) {
+        this.popular = popular;
+        int n = popular.downloads().size();
+        if (n > ID_MASK) {
+            throw new IllegalArgumentException("at most " + ID_MASK + " popular names");
+        }
+        names = new String[n];
+        canonical = new String[n];
+        downloads = new long[n];
+        long[] packed = new long[n * 16];
+        int size = 0;
+        int id = 0;
+        for (Map.Entry<String, Long> e : popular.downloads().entrySet()) {
+            names[id] = e.getKey();
+            canonical[id] = canonical(e.getKey());
+            downloads[id] = e.getValue();
+            String skeleton = skeleton(canonical[id]);
+            Integer known = bySkeleton.get(skeleton);
+            if (known == null || downloads[known] < downloads[id]) {
+                bySkeleton.put(skeleton, id);
+            }
+            String c = canonical[id];
+            if (c.length() >= MIN_LENGTH) {
+                int depth = c.length() >= LONG_NAME ? 2 : 1;
+                int needed = 1 + c.length() + (depth == 2 ? c.length() * (c.length() - 1) / 2 : 0);
+                if (size + needed > packed.length) {
+                    packed = Arrays.copyOf(packed, Math.max(packed.length * 2, size + needed));
+                }
+                size = addDeletions(c, depth, id, packed, size);
+            }
+            id++;
+        }
+        deletions = Arrays.copyOf(packed, size);
+        Arrays.sort(deletions);
+    }
+
+    /** The index of the bundled popularity list, built once. */
+    public static TyposquatIndex bundled() {
+        return Holder.BUNDLED;
+    }
+
+    public PopularPackages popular() {
+        return popular;
+    }
+
+    /** The popular package {@code name} most likely imitates, or empty; popular names themselves never match. */
+    public Optional<Match> match(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (popular.contains(lower)) {
+            return Optional.empty();
+        }
+        String c = canonical(lower);
+        Integer same = bySkeleton.get(skeleton(c));
+        if (same != null && !names[same].equals(lower)) {
+            Kind kind = stripSeparators(lower).equals(stripSeparators(names[same])) ? Kind.SEPARATORS : Kind.HOMOGLYPH;
+            return Optional.of(new Match(name, names[same], downloads[same], kind, 0));
+        }
+        Optional<Match> scope = scopeConfusion(name, lower);
+        if (scope.isPresent()) {
+            return scope;
+        }
+        return typo(name, lower, c);
+    }
+
+    private Optional<Match> scopeConfusion(String name, String lower) {
+        Match best = null;
+        if (lower.startsWith("@")) {
+            int slash = lower.indexOf('/');
+            if (slash > 1) {
+                String scope = lower.substring(1, slash);
+                String bare = lower.substring(slash + 1);
+                for (String form : new String[] {scope + "-" + bare, bare + "-" + scope}) {
+                    best = better(best, name, form);
+                }
+            }
+        } else {
+            for (int i = 1; i < lower.length() - 1; i++) {
+                char ch = lower.charAt(i);
+                if (ch == '-' || ch == '_' || ch == '.') {
+                    String a = lower.substring(0, i);
+                    String b = lower.substring(i + 1);
+                    best = better(best, name, "@" + a + "/" + b);
+                    best = better(best, name, "@" + b + "/" + a);
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private Match better(Match best, String name, String form) {
+        Long d = popular.downloads().get(form);
+        if (d != null && (best == null || d > best.downloads())) {
+            return new Match(name, form, d, Kind.SCOPE, 0);
+        }
+        return best;
+    }
+
+    private Optional<Match> typo(String name, String lower, String c) {
+        if (c.length() < MIN_LENGTH) {
+            return Optional.empty();
+        }
+        int depth = c.length() >= LONG_NAME ? 2 : 1;
+        long[] hashes = new long[1 + c.length() + (depth == 2 ? c.length() * (c.length() - 1) / 2 : 0)];
+        int count = addDeletions(c, depth, 0, hashes, 0);
+        int bestId = -1;
+        int bestDistance = 0;
+        for (int h = 0; h < count; h++) {
+            long key = hashes[h] & ~ID_MASK;
+            for (int i = lowerBound(key); i < deletions.length && (deletions[i] & ~ID_MASK) == key; i++) {
+                int id = (int) (deletions[i] & ID_MASK);
+                if (bestId >= 0 && downloads[id] <= downloads[bestId] || id == bestId) {
+                    continue;
+                }
+                int allowed = allowed(lower, names[id]);
+                if (allowed == 0) {
+                    continue;
+                }
+                int distance = osa(c, canonical[id], allowed);
+                if (distance >= 1 && distance <= allowed) {
+                    bestId = id;
+                    bestDistance = distance;
+                }
+            }
+        }
+        return bestId < 0 ? Optional.empty() : Optional.of(new Match(name, names[bestId], downloads[bestId],
+                Kind.TYPO, bestDistance));
+    }
+
+    /**
+     * The edits allowed between a name and a popular one: within one scope only the bare names count (so that
+     * {@code @types/pg} and {@code @types/ps} are not look-alikes), names differing only in digits are versions
+     * of an idea ({@code vue2}), not typos.
+     */
+    private static int allowed(String name, String target) {
+        String a = name;
+        String b = target;
+        int sa = a.indexOf('/');
+        int sb = b.indexOf('/');
+        if (sa > 0 && sb > 0 && a.substring(0, sa).equals(b.substring(0, sb))) {
+            a = a.substring(sa + 1);
+            b = b.substring(sb + 1);
+        }
+        if (a.length() < MIN_LENGTH || b.length() < MIN_LENGTH) {
+            return 0;
+        }
+        if (a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", ""))) {
+            return 0;
+        }
+        return Math.min(a.length(), b.length()) >= LONG_NAME ? 2 : 1;
+    }
+
+    private int lowerBound(long key) {
+        int lo = 0;
+        int hi = deletions.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (deletions[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Adds the packed hashes of {@code s} and its deletions up to {@code depth} (1 or 2) to {@code out}. */
+    private static int addDeletions(String s, int depth, int id, long[] out, int size) {
+        int n = s.length();
+        out[size++] = pack(hash(s, -1, -1), id);
+        for (int i = 0; i < n; i++) {
+            out[size++] = pack(hash(s, i, -1), id);
+            if (depth == 2) {
+                for (int j = i + 1; j < n; j++) {
+                    out[size++] = pack(hash(s, i, j), id);
+                }
+            }
+        }
+        return size;
+    }
+
+    private static long pack(long hash, int id) {
+        return (hash & ~ID_MASK) | id;
+    }
+
+    /** FNV-1a (64 bit) of {@code s} without the characters at {@code skipA} and {@code skipB}. */
+    private static long hash(String s, int skipA, int skipB) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            if (i != skipA && i != skipB) {
+                h ^= s.charAt(i);
+                h *= 0x100000001b3L;
+            }
+        }
+        h ^= h >>> 29; // spread the low bits into the 44 kept
+        h *= 0xbf58476d1ce4e5b9L;
+        return h ^ (h >>> 32);
+    }
+
+    /** Optimal string alignment distance, or {@code max + 1} as soon as it must exceed {@code max}. */
+    static int osa(String a, String b, int max) {
+        if (Math.abs(a.length() - b.length()) > max) {
+            return max + 1;
+        }
+        int[] prev2 = new int[b.length() + 1];
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, prev2[j - 2] + 1);
+                }
+                cur[j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > max) {
+                return max + 1;
+            }
+            int[] t = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Lower case with look-alike characters folded to the ASCII letter they imitate. */
+    static String canonical(String name) {
+        StringBuilder s = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            s.append(fold(Character.toLowerCase(name.charAt(i))));
+        }
+        String out = s.toString();
+        return out.replace("rn", "m").replace("vv", "w");
+    }
+
+    private static char fold(char c) {
+        return switch (c) {
+            case '0', 'о', 'ο', 'օ' -> 'o';
+            case '1', 'ӏ', 'ι', 'і', '|' -> c == 'і' || c == 'ι' ? 'i' : 'l';
+            case 'а', 'α' -> 'a';
+            case 'е', 'ε' -> 'e';
+            case 'р', 'ρ' -> 'p';
+            case 'с', 'ϲ' -> 'c';
+            case 'х', 'χ' -> 'x';
+            case 'у', 'γ' -> 'y';
+            case 'ѕ' -> 's';
+            case 'ј' -> 'j';
+            case 'ԁ' -> 'd';
+            case 'ν' -> 'v';
+            case 'к', 'κ' -> 'k';
+            case 'т', 'τ' -> 't';
+            case 'н' -> 'h';
+            case 'м' -> 'm';
+            case 'в' -> 'b';
+            default -> c;
+        };
+    }
+
+    static String skeleton(String canonical) {
+        return stripSeparators(canonical);
+    }
+
+    private static String stripSeparators(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '-' && c != '_' && c != '.') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
