@@ -134,7 +134,7 @@ public final class TyposquatIndex {
         } else {
             for (int i = 1; i < lower.length() - 1; i++) {
                 char ch = lower.charAt(i);
-                if (ch == '-' || ch == '_' || ch == '.') {
+                if (isSeparator(ch)) {
                     String a = lower.substring(0, i);
                     String b = lower.substring(i + 1);
                     best = better(best, name, "@" + a + "/" + b);
@@ -201,10 +201,25 @@ public final class TyposquatIndex {
         if (a.length() < MIN_LENGTH || b.length() < MIN_LENGTH) {
             return 0;
         }
-        if (a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", ""))) {
+        if (a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", "")) || extends_(a, b) || extends_(b, a)) {
             return 0;
         }
         return Math.min(a.length(), b.length()) >= LONG_NAME ? 2 : 1;
+    }
+
+    /** {@code a} is {@code b} with a separated word added ({@code foo-x}, {@code x.foo}): a family, not a typo. */
+    private static boolean extends_(String a, String b) {
+        if (a.length() <= b.length() + 1) {
+            return false;
+        }
+        if (a.startsWith(b) && isSeparator(a.charAt(b.length()))) {
+            return true;
+        }
+        return a.endsWith(b) && isSeparator(a.charAt(a.length() - b.length() - 1));
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '-' || c == '_' || c == '.';
     }
 
     private int lowerBound(long key) {
