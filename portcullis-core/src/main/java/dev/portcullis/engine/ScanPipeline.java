@@ -123,7 +123,6 @@ public final class ScanPipeline {
     static ScanReport.Deep verdicts(DeepScan.Result deep, PolicyResult result, VerdictThresholds thresholds) {
         Set<String> contentRules = new java.util.HashSet<>();
         Analyzers.defaults().rules().forEach(r -> contentRules.add(r.id()));
-        dev.portcullis.analysis.meta.MetadataRules.rules().forEach(r -> contentRules.add(r.id()));
         Map<String, List<Finding>> byPackage = new java.util.TreeMap<>();
         for (Finding f : result.findings()) {
             if (contentRules.contains(f.rule().id()) && f.packageName() != null) {
