@@ -89,7 +89,7 @@ public final class TyposquatIndex {
             id++;
         }
         deletions = Arrays.copyOf(packed, size);
-        Arrays.sort(deletions);
+        Arrays.parallelSort(deletions);
     }
 
     /** The index of the bundled popularity list, built once. */
@@ -162,19 +162,21 @@ public final class TyposquatIndex {
         int count = addDeletions(c, depth, 0, hashes, 0);
         int bestId = -1;
         int bestDistance = 0;
+        java.util.BitSet seen = new java.util.BitSet(names.length);
         for (int h = 0; h < count; h++) {
             long key = hashes[h] & ~ID_MASK;
             for (int i = lowerBound(key); i < deletions.length && (deletions[i] & ~ID_MASK) == key; i++) {
                 int id = (int) (deletions[i] & ID_MASK);
-                if (bestId >= 0 && downloads[id] <= downloads[bestId] || id == bestId) {
+                if (seen.get(id) || bestId >= 0 && downloads[id] <= downloads[bestId]) {
+                    continue;
+                }
+                seen.set(id);
+                int distance = osa(c, canonical[id], 2);
+                if (distance < 1 || distance > 2) {
                     continue;
                 }
                 int allowed = allowed(lower, names[id]);
-                if (allowed == 0) {
-                    continue;
-                }
-                int distance = osa(c, canonical[id], allowed);
-                if (distance >= 1 && distance <= allowed) {
+                if (distance <= allowed) {
                     bestId = id;
                     bestDistance = distance;
                 }
@@ -201,10 +203,21 @@ public final class TyposquatIndex {
         if (a.length() < MIN_LENGTH || b.length() < MIN_LENGTH) {
             return 0;
         }
-        if (a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", "")) || extends_(a, b) || extends_(b, a)) {
+        if (withoutDigits(a).equals(withoutDigits(b)) || extends_(a, b) || extends_(b, a)) {
             return 0;
         }
         return Math.min(a.length(), b.length()) >= LONG_NAME ? 2 : 1;
+    }
+
+    private static String withoutDigits(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** {@code a} is {@code b} with a separated word added ({@code foo-x}, {@code x.foo}): a family, not a typo. */
