@@ -20,6 +20,8 @@ public final class TyposquatIndex {
     static final int MIN_LENGTH = 5;
     /** From this length on two edits are still a look-alike. */
     static final int LONG_NAME = 10;
+    /** Below this length a single replaced letter is not reported (see {@link #shortSubstitution}). */
+    static final int SHORT_SUBSTITUTION = 8;
     private static final int ID_BITS = 20;
     private static final long ID_MASK = (1L << ID_BITS) - 1;
 
@@ -29,10 +31,10 @@ public final class TyposquatIndex {
 
     /** How a name imitates a popular one. */
     public enum Kind {
-        SEPARATORS("differs from it only in separators (-, _, ., or none)"),
-        HOMOGLYPH("looks like it through look-alike characters"),
-        SCOPE("confuses its scope with a name prefix or suffix"),
-        TYPO("is a typo of it");
+        SEPARATORS("differs only in separators (-, _, . or none) from"),
+        HOMOGLYPH("imitates with look-alike characters"),
+        SCOPE("turns a scope into a name part (or back) of"),
+        TYPO("is a likely typo of");
 
         private final String description;
 
@@ -176,7 +178,7 @@ public final class TyposquatIndex {
                     continue;
                 }
                 int allowed = allowed(lower, names[id]);
-                if (distance <= allowed) {
+                if (distance <= allowed && !(distance == 1 && shortSubstitution(c, canonical[id]))) {
                     bestId = id;
                     bestDistance = distance;
                 }
@@ -207,6 +209,24 @@ public final class TyposquatIndex {
             return 0;
         }
         return Math.min(a.length(), b.length()) >= LONG_NAME ? 2 : 1;
+    }
+
+    /**
+     * One letter replaced in a name of fewer than {@value #SHORT_SUBSTITUTION} characters: most such pairs are two
+     * words ({@code plain}/{@code plaid}, {@code mocha}/{@code mocka}), not a slip of the finger; transpositions,
+     * missing and doubled letters still count.
+     */
+    private static boolean shortSubstitution(String a, String b) {
+        if (a.length() != b.length() || a.length() >= SHORT_SUBSTITUTION) {
+            return false;
+        }
+        int differing = 0;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                differing++;
+            }
+        }
+        return differing == 1;
     }
 
     private static String withoutDigits(String s) {

@@ -40,7 +40,7 @@ class TyposquatTest {
 
     @ParameterizedTest(name = "{0} is left alone")
     @CsvSource({"react", "preact", "chalk", "esbuild", "esbuild-wasm", "@types/lodash", "lodash", "cross-env",
-            "vue3", "pg", "ps", "@types/ps", "yarn", "my-own-thing", "@acme/private-lib", "left-pad"})
+            "vue3", "pg", "ps", "@types/ps", "plain", "mocka", "yarn", "my-own-thing", "@acme/private-lib", "left-pad"})
     void popularAndShortNamesAreNotReported(String name) {
         assertThat(INDEX.match(name)).as(name).isEmpty();
     }
