@@ -21,7 +21,7 @@ public final class TyposquatIndex {
     /** From this length on two edits are still a look-alike. */
     static final int LONG_NAME = 10;
     /** Below this length a single replaced letter is not reported (see {@link #shortSubstitution}). */
-    static final int SHORT_SUBSTITUTION = 8;
+    static final int SHORT_SUBSTITUTION = 9;
     private static final int ID_BITS = 20;
     private static final long ID_MASK = (1L << ID_BITS) - 1;
 
@@ -178,7 +178,8 @@ public final class TyposquatIndex {
                     continue;
                 }
                 int allowed = allowed(lower, names[id]);
-                if (distance <= allowed && !(distance == 1 && shortSubstitution(c, canonical[id]))) {
+                if (distance <= allowed && !(distance == 1 && shortSubstitution(c, canonical[id]))
+                        && slip(c, canonical[id], distance)) {
                     bestId = id;
                     bestDistance = distance;
                 }
@@ -189,18 +190,29 @@ public final class TyposquatIndex {
     }
 
     /**
-     * The edits allowed between a name and a popular one: within one scope only the bare names count (so that
-     * {@code @types/pg} and {@code @types/ps} are not look-alikes), names differing only in digits are versions
-     * of an idea ({@code vue2}), not typos.
+     * The edits allowed between a name and a popular one. Within one scope only the bare names count (so that
+     * {@code @types/pg} and {@code @types/ps} are not look-alikes); between scopes with the same bare name, one edit
+     * of a scope of 4 or more characters ({@code @typs/lodash}); names in different scopes with different names are
+     * unrelated. Names differing only in digits are versions of an idea ({@code vue2}), and a separated word added
+     * is a family ({@code foo-x}), not typos.
      */
     private static int allowed(String name, String target) {
         String a = name;
         String b = target;
-        int sa = a.indexOf('/');
-        int sb = b.indexOf('/');
-        if (sa > 0 && sb > 0 && a.substring(0, sa).equals(b.substring(0, sb))) {
-            a = a.substring(sa + 1);
-            b = b.substring(sb + 1);
+        int sa = a.startsWith("@") ? a.indexOf('/') : -1;
+        int sb = b.startsWith("@") ? b.indexOf('/') : -1;
+        if (sa > 0 && sb > 0) {
+            String scopeA = a.substring(1, sa);
+            String scopeB = b.substring(1, sb);
+            if (scopeA.equals(scopeB)) {
+                a = a.substring(sa + 1);
+                b = b.substring(sb + 1);
+            } else {
+                return a.substring(sa).equals(b.substring(sb)) && Math.min(scopeA.length(), scopeB.length()) >= 4
+                        ? 1 : 0;
+            }
+        } else if (sa > 0 || sb > 0) {
+            return 0; // scoped against unscoped: the scope-confusion check's business
         }
         if (a.length() < MIN_LENGTH || b.length() < MIN_LENGTH) {
             return 0;
@@ -209,6 +221,37 @@ public final class TyposquatIndex {
             return 0;
         }
         return Math.min(a.length(), b.length()) >= LONG_NAME ? 2 : 1;
+    }
+
+    /**
+     * Whether {@code distance} edits between these (bare) names look like a slip rather than another word: the names
+     * are compared word by word (split at {@code - _ .}). Two edits must fall in one word of 8 or more letters
+     * ({@code tsconfig}), one edit not in a word of fewer than 3 ({@code hash-it} / {@code hash-int} are two words).
+     */
+    private static boolean slip(String name, String target, int distance) {
+        String a = bare(name);
+        String b = bare(target);
+        String[] wa = a.split("[-_.]", -1);
+        String[] wb = b.split("[-_.]", -1);
+        if (wa.length != wb.length) {
+            return distance == 1;
+        }
+        int differing = 0;
+        int shortest = Integer.MAX_VALUE;
+        for (int i = 0; i < wa.length; i++) {
+            if (!wa[i].equals(wb[i])) {
+                differing++;
+                shortest = Math.min(shortest, Math.min(wa[i].length(), wb[i].length()));
+            }
+        }
+        if (differing != 1) {
+            return distance == 1;
+        }
+        return distance == 1 ? shortest >= 3 : shortest >= 8;
+    }
+
+    private static String bare(String name) {
+        return name.startsWith("@") && name.indexOf('/') > 0 ? name.substring(name.indexOf('/') + 1) : name;
     }
 
     /**

@@ -17,7 +17,9 @@ class TyposquatTest {
             "lodahs, lodash, TYPO",
             "expres, express, TYPO",
             "expresss, express, TYPO",
-            "reqeusts-promise, request-promise, TYPO",
+            "reqeust-promise, request-promise, TYPO",
+            "eslint-plugin-raect-hooks, eslint-plugin-react-hooks, TYPO",
+            "vite-tsconfig-pahts, vite-tsconfig-paths, TYPO",
             "types-lodash, @types/lodash, SCOPE",
             "babel-traverse-x, , ",
             "@typs/lodash, @types/lodash, TYPO",
@@ -40,7 +42,9 @@ class TyposquatTest {
 
     @ParameterizedTest(name = "{0} is left alone")
     @CsvSource({"react", "preact", "chalk", "esbuild", "esbuild-wasm", "@types/lodash", "lodash", "cross-env",
-            "vue3", "pg", "ps", "@types/ps", "plain", "mocka", "yarn", "my-own-thing", "@acme/private-lib", "left-pad"})
+            "vue3", "pg", "ps", "@types/ps", "plain", "mocka",
+            "@most/core", "@suid/icons-material", "hash-int", "lodash.keyby", "qs-stringify", "otp-generators",
+            "vitest-tsconfig-paths", "svgstore", "yarn", "my-own-thing", "@acme/private-lib", "left-pad"})
     void popularAndShortNamesAreNotReported(String name) {
         assertThat(INDEX.match(name)).as(name).isEmpty();
     }
