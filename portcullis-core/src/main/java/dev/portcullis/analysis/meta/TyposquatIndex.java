@@ -81,7 +81,7 @@ public final class TyposquatIndex {
             }
             String c = canonical[id];
             if (c.length() >= MIN_LENGTH) {
-                int depth = c.length() >= LONG_NAME ? 2 : 1;
+                int depth = depth(c);
                 int needed = 1 + c.length() + (depth == 2 ? c.length() * (c.length() - 1) / 2 : 0);
                 if (size + needed > packed.length) {
                     packed = Arrays.copyOf(packed, Math.max(packed.length * 2, size + needed));
@@ -92,6 +92,25 @@ public final class TyposquatIndex {
         }
         deletions = Arrays.copyOf(packed, size);
         Arrays.parallelSort(deletions);
+    }
+
+    /**
+     * How many deletions of a name are indexed or looked up: two only for long names with a word of 8 or more
+     * letters, the only place {@link #slip} accepts two edits.
+     */
+    private static int depth(String name) {
+        if (name.length() < LONG_NAME) {
+            return 1;
+        }
+        int word = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            word = c == '-' || c == '_' || c == '.' || c == '/' ? 0 : word + 1;
+            if (word >= 8) {
+                return 2;
+            }
+        }
+        return 1;
     }
 
     /** The index of the bundled popularity list, built once. */
@@ -159,7 +178,7 @@ public final class TyposquatIndex {
         if (c.length() < MIN_LENGTH) {
             return Optional.empty();
         }
-        int depth = c.length() >= LONG_NAME ? 2 : 1;
+        int depth = depth(c);
         long[] hashes = new long[1 + c.length() + (depth == 2 ? c.length() * (c.length() - 1) / 2 : 0)];
         int count = addDeletions(c, depth, 0, hashes, 0);
         int bestId = -1;
@@ -312,36 +331,53 @@ public final class TyposquatIndex {
         return lo;
     }
 
-    /** Adds the packed hashes of {@code s} and its deletions up to {@code depth} (1 or 2) to {@code out}. */
+    /**
+     * Adds the packed hashes of {@code s} and its deletions up to {@code depth} (1 or 2) to {@code out}. A
+     * polynomial hash over prefix sums gives each deletion's hash in constant time, so a name of length L costs
+     * O(L²), not O(L³).
+     */
     private static int addDeletions(String s, int depth, int id, long[] out, int size) {
         int n = s.length();
-        out[size++] = pack(hash(s, -1, -1), id);
+        long[] prefix = new long[n + 1];
+        long[] power = new long[n + 1];
+        power[0] = 1;
         for (int i = 0; i < n; i++) {
-            out[size++] = pack(hash(s, i, -1), id);
+            prefix[i + 1] = prefix[i] * PRIME + s.charAt(i) + 1;
+            power[i + 1] = power[i] * PRIME;
+        }
+        out[size++] = pack(mix(prefix[n], n), id);
+        for (int i = 0; i < n; i++) {
+            long head = prefix[i];
+            out[size++] = pack(mix(head * power[n - i - 1] + segment(prefix, power, i + 1, n), n - 1), id);
             if (depth == 2) {
                 for (int j = i + 1; j < n; j++) {
-                    out[size++] = pack(hash(s, i, j), id);
+                    long h = (head * power[j - i - 1] + segment(prefix, power, i + 1, j)) * power[n - j - 1]
+                            + segment(prefix, power, j + 1, n);
+                    out[size++] = pack(mix(h, n - 2), id);
                 }
             }
         }
         return size;
     }
 
+    private static final long PRIME = 0x100000001b3L;
+
+    /** The polynomial hash of characters {@code [from, to)}. */
+    private static long segment(long[] prefix, long[] power, int from, int to) {
+        return prefix[to] - prefix[from] * power[to - from];
+    }
+
     private static long pack(long hash, int id) {
         return (hash & ~ID_MASK) | id;
     }
 
-    /** FNV-1a (64 bit) of {@code s} without the characters at {@code skipA} and {@code skipB}. */
-    private static long hash(String s, int skipA, int skipB) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            if (i != skipA && i != skipB) {
-                h ^= s.charAt(i);
-                h *= 0x100000001b3L;
-            }
-        }
-        h ^= h >>> 29; // spread the low bits into the 44 kept
+    /** Spreads a polynomial hash (and the length it covers) over the 44 bits kept. */
+    private static long mix(long h, int length) {
+        h += length * 0x9e3779b97f4a7c15L;
+        h ^= h >>> 31;
         h *= 0xbf58476d1ce4e5b9L;
+        h ^= h >>> 29;
+        h *= 0x94d049bb133111ebL;
         return h ^ (h >>> 32);
     }
 
