@@ -345,12 +345,31 @@ public final class TyposquatIndex {
             prefix[i + 1] = prefix[i] * PRIME + s.charAt(i) + 1;
             power[i + 1] = power[i] * PRIME;
         }
+        // two deletions only inside one word of 8 or more letters: the only place slip() accepts two edits
+        int[] word = new int[n];
+        int[] wordLength = new int[n];
+        if (depth == 2) {
+            for (int start = 0; start < n; ) {
+                int end = start;
+                while (end < n && !isWordBreak(s.charAt(end))) {
+                    end++;
+                }
+                for (int k = start; k < end; k++) {
+                    word[k] = start;
+                    wordLength[k] = end - start;
+                }
+                if (end < n) {
+                    word[end] = -1;
+                }
+                start = end + 1;
+            }
+        }
         out[size++] = pack(mix(prefix[n], n), id);
         for (int i = 0; i < n; i++) {
             long head = prefix[i];
             out[size++] = pack(mix(head * power[n - i - 1] + segment(prefix, power, i + 1, n), n - 1), id);
-            if (depth == 2) {
-                for (int j = i + 1; j < n; j++) {
+            if (depth == 2 && word[i] >= 0 && wordLength[i] >= 8) {
+                for (int j = i + 1; j < n && word[j] == word[i]; j++) {
                     long h = (head * power[j - i - 1] + segment(prefix, power, i + 1, j)) * power[n - j - 1]
                             + segment(prefix, power, j + 1, n);
                     out[size++] = pack(mix(h, n - 2), id);
@@ -361,6 +380,10 @@ public final class TyposquatIndex {
     }
 
     private static final long PRIME = 0x100000001b3L;
+
+    private static boolean isWordBreak(char c) {
+        return c == '-' || c == '_' || c == '.' || c == '/';
+    }
 
     /** The polynomial hash of characters {@code [from, to)}. */
     private static long segment(long[] prefix, long[] power, int from, int to) {
