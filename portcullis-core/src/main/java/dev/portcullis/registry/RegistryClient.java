@@ -44,6 +44,13 @@ public final class RegistryClient {
     private final boolean offline;
     private final RegistryLimits limits;
     private final ObjectMapper mapper = Json.mapper();
+    /**
+     * A document this large (full packuments of packages with thousands of versions: next, typescript, @types/node)
+     * becomes a tree several times its size: such documents are parsed one at a time, so that concurrent reads
+     * ({@link #packuments}) never hold several of those trees at once.
+     */
+    static final int LARGE_DOCUMENT = 16 << 20;
+    private final Semaphore largeDocuments = new Semaphore(1);
 
     /** A tarball whose bytes matched {@code verifiedWith}. */
     public record Tarball(URI url, byte[] bytes, Integrity verifiedWith) {
@@ -312,6 +319,18 @@ public final class RegistryClient {
     }
 
     private Packument parse(String name, URI url, RegistryCache.Document document) throws RegistryException {
+        if (document.body().length <= LARGE_DOCUMENT) {
+            return parseNow(name, url, document);
+        }
+        largeDocuments.acquireUninterruptibly();
+        try {
+            return parseNow(name, url, document);
+        } finally {
+            largeDocuments.release();
+        }
+    }
+
+    private Packument parseNow(String name, URI url, RegistryCache.Document document) throws RegistryException {
         try (JsonParser p = Json.utf8Parser(mapper, new ByteArrayInputStream(document.body()))) {
             JsonNode tree = mapper.readTree(p);
             if (tree == null || !tree.isObject()) {
