@@ -258,7 +258,10 @@ class InspectCliTest {
     void scanDeepMergesContentFindingsAndVerdicts() throws IOException {
         Path dir = project();
         Run shallow = run("scan", dir.toString());
-        assertThat(shallow.exit()).as(shallow.err() + shallow.out()).isEqualTo(0);
+        // the shallow scan already sees from the registry metadata that not-published is gone
+        assertThat(shallow.exit()).as(shallow.err() + shallow.out()).isEqualTo(1);
+        assertThat(shallow.out()).contains("meta/unpublished").contains("not-published is not in the registry")
+                .doesNotContain("evil-helper@1.0.1/");
         Run offlineCold = run("scan", dir.toString(), "--deep", "--offline", "--format", "json");
         assertThat(offlineCold.exit()).as("nothing cached: unchecked, not an error").isEqualTo(0);
         JsonNode cold = Json.mapper().readTree(offlineCold.out());

@@ -1,6 +1,8 @@
 package dev.portcullis.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analysis.PackageAnalysis;
+import dev.portcullis.analysis.meta.TarballManifest;
 import dev.portcullis.analysis.PackageAnalyzer;
 import dev.portcullis.analysis.PackageInput;
 import dev.portcullis.model.Finding;
@@ -63,8 +65,10 @@ final class DeepScan {
      * @param findings the packages' findings, located at {@code name@version/path}
      * @param inspected the packages analysed, {@code name@version}
      * @param unchecked one sentence summarising what could not be fetched, or none
+     * @param manifests {@code name@version} → the package.json inside its tarball, for meta/manifest-confusion
      */
-    record Result(List<Finding> findings, List<String> inspected, List<String> unchecked) {
+    record Result(List<Finding> findings, List<String> inspected, List<String> unchecked,
+                  Map<String, JsonNode> manifests) {
     }
 
     /** One package to inspect: where its tarball is and what it must hash to (or null: ask the packument). */
@@ -89,6 +93,7 @@ final class DeepScan {
         List<Wanted> wanted = locate(wanted(packages), unchecked);
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         List<String> inspected = Collections.synchronizedList(new ArrayList<>());
+        Map<String, JsonNode> manifests = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
         int total = wanted.size();
@@ -112,7 +117,7 @@ final class DeepScan {
                                 int weight = tarball.length > LARGE_TARBALL ? threads : 1;
                                 memory.acquire(weight);
                                 try {
-                                    findings.addAll(analyse(package_, tarball));
+                                    findings.addAll(analyse(package_, tarball, manifests));
                                     inspected.add(package_.id());
                                 } catch (RuntimeException e) {
                                     // a defect met on one package must not cost the whole deep scan
@@ -141,7 +146,7 @@ final class DeepScan {
         }
         List<String> sortedInspected = new ArrayList<>(inspected);
         Collections.sort(sortedInspected);
-        return new Result(List.copyOf(findings), sortedInspected, summarise(unchecked));
+        return new Result(List.copyOf(findings), sortedInspected, summarise(unchecked), Map.copyOf(manifests));
     }
 
     /** Registry packages with a version, once per name@version, in graph order. */
@@ -236,9 +241,10 @@ final class DeepScan {
     }
 
     /** One package's findings, named as the lockfile names it and located inside it. */
-    private List<Finding> analyse(Wanted wanted, byte[] tarball) throws IOException {
+    private List<Finding> analyse(Wanted wanted, byte[] tarball, Map<String, JsonNode> manifests) throws IOException {
         TarballContents contents = TarballReader.read(new ByteArrayInputStream(tarball), limits);
         PackageInput read = PackageInput.of(contents);
+        TarballManifest.of(read.files()).ifPresent(m -> manifests.put(wanted.id(), m));
         PackageAnalysis analysis = analyzer.analyze(new PackageInput(wanted.name(), wanted.version(), read.files(),
                 read.problems()));
         String prefix = wanted.id() + "/";

@@ -3,6 +3,7 @@ package dev.portcullis.engine;
 import dev.portcullis.analysis.PackageAnalysis;
 import dev.portcullis.analysis.PackageAnalyzer;
 import dev.portcullis.analysis.PackageInput;
+import dev.portcullis.analysis.meta.TarballManifest;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
@@ -75,7 +76,9 @@ public final class InspectPipeline {
     /** One target analysed, or the entry saying why it could not be. */
     sealed interface Outcome {
         /** @param note something about the run worth a warning (a download verified by SHA-1 only), or null */
-        record Analysed(String target, PackageAnalysis analysis, String note) implements Outcome {
+        /** @param metadata the meta/* rules' verdict on a registry target ({@link MetadataStage.Result#NONE} else) */
+        record Analysed(String target, PackageAnalysis analysis, String note, MetadataStage.Result metadata)
+                implements Outcome {
         }
 
         record Failed(InspectReport.Result result) implements Outcome {
@@ -130,7 +133,7 @@ public final class InspectPipeline {
     private Outcome analyseOne(Setup setup, String raw) {
         try {
             Read read = read(setup, InspectTarget.parse(raw, setup.workingDir()));
-            return new Outcome.Analysed(raw, analyzer.analyze(read.input()), read.note());
+            return new Outcome.Analysed(raw, analyzer.analyze(read.input()), read.note(), read.metadata());
         } catch (TargetException e) {
             return new Outcome.Failed(InspectReport.Result.failed(raw, e.name, e.version,
                     new InspectReport.Error(e.kind, e.getMessage())));
@@ -142,7 +145,10 @@ public final class InspectPipeline {
     }
 
     /** A target's package, and a note for the report's warnings or null. */
-    private record Read(PackageInput input, String note) {
+    private record Read(PackageInput input, String note, MetadataStage.Result metadata) {
+        Read(PackageInput input, String note) {
+            this(input, note, MetadataStage.Result.NONE);
+        }
     }
 
     private Read read(Setup setup, InspectTarget target) throws TargetException {
@@ -165,15 +171,18 @@ public final class InspectPipeline {
                             + e.getMessage(), null, null);
                 }
             }
-            case InspectTarget.Registry registry -> fetch(setup.registry(), registry);
+            case InspectTarget.Registry registry -> fetch(setup, registry);
         };
     }
 
-    private Read fetch(RegistrySource source, InspectTarget.Registry target) throws TargetException {
+    private Read fetch(Setup setup, InspectTarget.Registry target) throws TargetException {
+        RegistrySource source = setup.registry();
         String name = target.name();
+        // the metadata rules need the full document (publish times, maintainers); the content alone does not
+        boolean metadata = !MetadataStage.enabled(setup.policy()).isEmpty();
         try {
             RegistryClient client = source.client();
-            Packument packument = client.packument(name, true).orElseThrow(() -> new TargetException(
+            Packument packument = client.packument(name, !metadata).orElseThrow(() -> new TargetException(
                     InspectReport.ErrorKind.INPUT, name + " is not in the registry " + source.config()
                     .registryFor(name) + " (404)", name, null));
             String version = resolve(packument, target.spec()).orElseThrow(() -> new TargetException(
@@ -189,7 +198,11 @@ public final class InspectPipeline {
             RegistryClient.Tarball tarball = client.tarball(url, integrity);
             String note = tarball.weakIntegrity() ? name + "@" + version + " was verified by SHA-1 only: the registry "
                     + "publishes no stronger integrity for it" : null;
-            return new Read(packageOf(tarball(new ByteArrayInputStream(tarball.bytes())), name, version), note);
+            PackageInput input = packageOf(tarball(new ByteArrayInputStream(tarball.bytes())), name, version);
+            MetadataStage.Result judged = new MetadataStage(client, setup.policy(), environment.clock().instant())
+                    .judge(new MetadataStage.Target(name, version, null, Location.of("package.json"),
+                            TarballManifest.of(input.files()).orElse(null)), packument);
+            return new Read(input, note, judged);
         } catch (RegistryException e) {
             throw new TargetException(InspectReport.ErrorKind.NETWORK, e.getMessage(), name, null);
         } catch (IOException e) {
@@ -259,7 +272,9 @@ public final class InspectPipeline {
                 case Outcome.Failed failed -> results.add(failed.result());
                 case Outcome.Analysed analysed -> {
                     PackageAnalysis analysis = analysed.analysis();
-                    PolicyResult decided = engine.decide(analysis.findings());
+                    List<Finding> raw = new ArrayList<>(analysis.findings());
+                    raw.addAll(analysed.metadata().findings());
+                    PolicyResult decided = engine.decide(raw);
                     // expired ignores concern the policy, not this package: the report warns about them once
                     List<Finding> findings = decided.findings().stream()
                             .filter(f -> !f.rule().equals(PolicyEngine.EXPIRED_IGNORE)).toList();
@@ -285,6 +300,9 @@ public final class InspectPipeline {
         for (Outcome outcome : outcomes) {
             if (outcome instanceof Outcome.Analysed analysed && analysed.note() != null) {
                 warnings.add(analysed.note());
+            }
+            if (outcome instanceof Outcome.Analysed analysed) {
+                analysed.metadata().unchecked().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
             }
         }
         return new InspectReport(Versions.tool(), results, policy.verdict(), policy.failOnVerdict(), warnings,

@@ -3,6 +3,7 @@ package dev.portcullis.engine;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.InstallScripts;
+import dev.portcullis.model.Location;
 import dev.portcullis.model.LockfileFormat;
 import dev.portcullis.model.PackageNode;
 import dev.portcullis.model.Source;
@@ -24,6 +25,7 @@ import dev.portcullis.registry.RegistryLimits;
 import dev.portcullis.report.ScanReport;
 import dev.portcullis.tarball.TarballLimits;
 import java.io.IOException;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -59,14 +61,51 @@ public final class ScanPipeline {
         ProjectContext context = context(project, fetched);
         List<Finding> findings = analyse(context);
         DeepScan.Result deep = options.deep() ? inspectContent(project, options.offline()) : null;
-        PolicyResult result = decide(project, options, deep == null ? findings : merged(findings, deep));
-        return report(project, context, fetched, result, deep);
+        MetadataStage.Result metadata = metadata(project, options.offline(), deep);
+        List<Finding> all = new ArrayList<>(deep == null ? findings : merged(findings, deep));
+        all.addAll(metadata.findings());
+        PolicyResult result = decide(project, options, all);
+        return report(project, context, fetched, result, deep, metadata.unchecked());
+    }
+
+    /**
+     * The meta/* rules over every locked registry package — not only newly resolved ones: a frozen install of a
+     * lockfile written an hour ago installs the hour-old version all the same. With {@code --deep}, the tarballs'
+     * package.json files already read are compared with the registry's (manifest confusion).
+     */
+    MetadataStage.Result metadata(LoadedProject project, boolean offline, DeepScan.Result deep) throws IOException {
+        if (project.lockfile() == null || MetadataStage.enabled(project.policy()).isEmpty()) {
+            return MetadataStage.Result.NONE;
+        }
+        Location location = Location.of(project.lockfile().file());
+        Map<String, MetadataStage.Target> targets = new java.util.LinkedHashMap<>();
+        for (PackageNode node : project.lockfile().graph().packages()) {
+            if (!(node.source() instanceof Source.Registry registry) || node.version().isEmpty()) {
+                continue;
+            }
+            String id = node.name() + "@" + node.version();
+            URI resolved = null;
+            if (registry.tarballUrl() != null && registry.tarballUrl().startsWith("http")) {
+                try {
+                    resolved = URI.create(registry.tarballUrl());
+                } catch (IllegalArgumentException e) {
+                    resolved = null; // lockfile/foreign-host and friends judge the URL itself
+                }
+            }
+            targets.putIfAbsent(id, new MetadataStage.Target(node.name(), node.version(), resolved, location,
+                    deep == null ? null : deep.manifests().get(id)));
+        }
+        RegistryClient client = new RegistryClient(offline ? null : HttpClients.forConfig(project.npmConfig()),
+                project.npmConfig(), environment.cacheDir() == null ? null : new RegistryCache(environment.cacheDir()),
+                offline, RegistryLimits.defaults());
+        return new MetadataStage(client, project.policy(), environment.clock().instant())
+                .run(List.copyOf(targets.values()));
     }
 
     /** The content of every registry package of the graph, analysed as {@code inspect} does. */
     DeepScan.Result inspectContent(LoadedProject project, boolean offline) throws IOException {
         if (project.lockfile() == null) {
-            return new DeepScan.Result(List.of(), List.of(), List.of());
+            return new DeepScan.Result(List.of(), List.of(), List.of(), Map.of());
         }
         RegistryClient client = new RegistryClient(offline ? null : HttpClients.forConfig(project.npmConfig()),
                 project.npmConfig(), environment.cacheDir() == null ? null : new RegistryCache(environment.cacheDir()), offline, RegistryLimits.defaults());
@@ -162,8 +201,14 @@ public final class ScanPipeline {
 
     ScanReport report(LoadedProject project, ProjectContext context, Fetched fetched, PolicyResult result,
                       DeepScan.Result deep) {
+        return report(project, context, fetched, result, deep, List.of());
+    }
+
+    ScanReport report(LoadedProject project, ProjectContext context, Fetched fetched, PolicyResult result,
+                      DeepScan.Result deep, List<String> metadataUnchecked) {
         List<String> unchecked = new ArrayList<>(project.notes());
         unchecked.addAll(fetched.unchecked());
+        unchecked.addAll(metadataUnchecked);
         if (deep != null) {
             unchecked.addAll(deep.unchecked());
         }

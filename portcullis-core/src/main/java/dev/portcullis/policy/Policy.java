@@ -1,8 +1,10 @@
 package dev.portcullis.policy;
 
+import dev.portcullis.analysis.meta.MetadataSettings;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.Severity;
 import dev.portcullis.model.Verdict;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +24,42 @@ import java.util.Objects;
  * @param ignores accepted findings, each with a reason
  * @param verdict how a package's findings become its verdict in {@code inspect} and {@code scan --deep}
  * @param failOnVerdict the mildest package verdict that fails {@code inspect} (review or block; never allow)
+ * @param metadata the settings of the registry-metadata rules ({@code meta/*})
  */
 public record Policy(String file, Severity failOn, List<String> allowedHosts, List<String> allowedRemoteSources,
                      boolean pinDevDependencies, List<String> scriptAllowlist, Map<String, RuleOverride> rules,
-                     List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict) {
+                     List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict, Metadata metadata) {
+
+    /**
+     * The metadata rules' settings.
+     *
+     * @param minReleaseAge versions younger than this are {@code meta/too-new} (default 3 days)
+     * @param unmaintainedAfter no release for this long is {@code meta/unmaintained} (default 3 years)
+     * @param privateScopes the organisation's scopes ({@code @acme}), for {@code meta/dependency-confusion}
+     * @param privatePackages the organisation's unscoped names or patterns ({@code acme-*})
+     * @param typosquatAllow names never reported by {@code meta/typosquat}
+     */
+    public record Metadata(Duration minReleaseAge, Duration unmaintainedAfter, List<String> privateScopes,
+                           List<String> privatePackages, List<String> typosquatAllow) {
+        public static final Metadata DEFAULTS = new Metadata(MetadataSettings.DEFAULT_MIN_RELEASE_AGE,
+                MetadataSettings.DEFAULT_UNMAINTAINED_AFTER, List.of(), List.of(), List.of());
+
+        public Metadata {
+            Objects.requireNonNull(minReleaseAge, "minReleaseAge");
+            Objects.requireNonNull(unmaintainedAfter, "unmaintainedAfter");
+            privateScopes = List.copyOf(privateScopes);
+            privatePackages = List.copyOf(privatePackages);
+            typosquatAllow = List.copyOf(typosquatAllow);
+        }
+
+        /** The settings the rules read. */
+        public MetadataSettings settings() {
+            return new MetadataSettings(minReleaseAge, unmaintainedAfter, MetadataSettings.DEFAULT_DORMANT_AFTER,
+                    privateScopes, privatePackages, typosquatAllow.stream()
+                    .map(n -> n.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet()),
+                    MetadataSettings.PUBLIC_REGISTRY_HOSTS);
+        }
+    }
 
     /** A rule's severity as the policy sets it; {@code severity} null means the rule is off. */
     public record RuleOverride(String rule, Severity severity, Location location) {
@@ -57,9 +91,18 @@ public record Policy(String file, Severity failOn, List<String> allowedHosts, Li
         ignores = List.copyOf(ignores);
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(failOnVerdict, "failOnVerdict");
+        Objects.requireNonNull(metadata, "metadata");
         if (failOnVerdict == Verdict.ALLOW) {
             throw new IllegalArgumentException("failOnVerdict must be review or block: allow would fail every run");
         }
+    }
+
+    /** A policy with the default metadata settings. */
+    public Policy(String file, Severity failOn, List<String> allowedHosts, List<String> allowedRemoteSources,
+                  boolean pinDevDependencies, List<String> scriptAllowlist, Map<String, RuleOverride> rules,
+                  List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict) {
+        this(file, failOn, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist, rules, ignores,
+                verdict, failOnVerdict, Metadata.DEFAULTS);
     }
 
     /** A policy with the default verdict settings (block on critical, review on high, fail on block). */
@@ -76,6 +119,12 @@ public record Policy(String file, Severity failOn, List<String> allowedHosts, Li
 
     public Policy withFailOn(Severity severity) {
         return new Policy(file, severity, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist,
-                rules, ignores, verdict, failOnVerdict);
+                rules, ignores, verdict, failOnVerdict, metadata);
+    }
+
+    /** Whether the policy turned this rule off. */
+    public boolean off(String rule) {
+        RuleOverride override = rules.get(rule);
+        return override != null && override.severity() == null;
     }
 }

@@ -61,7 +61,8 @@ public final class PolicyReader {
             return new Policy(fileName, defaults.failOn(), List.of(), List.of(), true, List.of(), Map.of(), List.of());
         }
         Map<String, Node> top = mapping(root.get(), "the policy", Set.of("failOn", "registries", "remoteSources",
-                "pinning", "scripts", "rules", "ignore", "verdict"));
+                "pinning", "scripts", "rules", "ignore", "verdict", "minReleaseAge", "unmaintainedAfter",
+                "privateScopes", "privatePackages", "typosquat"));
         Severity failOn = top.containsKey("failOn") ? severity(top.get("failOn")) : defaults.failOn();
         List<String> hosts = List.of();
         if (top.containsKey("registries")) {
@@ -106,7 +107,44 @@ public final class PolicyReader {
                 };
             }
         }
-        return new Policy(fileName, failOn, hosts, remote, pinDev, allow, rules, ignores, thresholds, failOnVerdict);
+        return new Policy(fileName, failOn, hosts, remote, pinDev, allow, rules, ignores, thresholds, failOnVerdict,
+                metadata(top));
+    }
+
+    private Policy.Metadata metadata(Map<String, Node> top) throws InputException {
+        Policy.Metadata d = Policy.Metadata.DEFAULTS;
+        java.time.Duration minAge = top.containsKey("minReleaseAge") ? duration(top.get("minReleaseAge"),
+                "minReleaseAge") : d.minReleaseAge();
+        java.time.Duration unmaintained = top.containsKey("unmaintainedAfter") ? duration(top.get("unmaintainedAfter"),
+                "unmaintainedAfter") : d.unmaintainedAfter();
+        if (unmaintained.isZero()) {
+            throw new InputException(location(top.get("unmaintainedAfter")), "unmaintainedAfter must be longer than 0;"
+                    + " turn the rule off with `rules: {meta/unmaintained: off}` instead");
+        }
+        List<String> scopes = top.containsKey("privateScopes") ? strings(top.get("privateScopes")) : List.of();
+        SequenceNode scopeNodes = scopes.isEmpty() ? null : (SequenceNode) top.get("privateScopes");
+        for (int i = 0; i < scopes.size(); i++) {
+            if (!scopes.get(i).matches("@?[a-z0-9][a-z0-9._~-]*(/\\*)?")) {
+                throw new InputException(location(scopeNodes.getValue().get(i)), "privateScopes: '" + scopes.get(i)
+                        + "' is not a scope; write it as @acme");
+            }
+        }
+        List<String> packages = top.containsKey("privatePackages") ? strings(top.get("privatePackages")) : List.of();
+        List<String> typosquatAllow = List.of();
+        if (top.containsKey("typosquat")) {
+            Map<String, Node> typosquat = mapping(top.get("typosquat"), "typosquat", Set.of("allow"));
+            typosquatAllow = typosquat.containsKey("allow") ? strings(typosquat.get("allow")) : List.of();
+        }
+        return new Policy.Metadata(minAge, unmaintained, scopes, packages, typosquatAllow);
+    }
+
+    private java.time.Duration duration(Node node, String what) throws InputException {
+        String text = scalar(node, what);
+        try {
+            return dev.portcullis.model.Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(location(node), what + ": " + e.getMessage());
+        }
     }
 
     private Map<String, Policy.RuleOverride> rules(Node node) throws InputException {

@@ -44,6 +44,13 @@ public final class RegistryClient {
     private final boolean offline;
     private final RegistryLimits limits;
     private final ObjectMapper mapper = Json.mapper();
+    /**
+     * A document this large (full packuments of packages with thousands of versions: next, typescript, @types/node)
+     * becomes a tree several times its size: such documents are parsed one at a time, so that concurrent reads
+     * ({@link #packuments}) never hold several of those trees at once.
+     */
+    static final int LARGE_DOCUMENT = 16 << 20;
+    private final Semaphore largeDocuments = new Semaphore(1);
 
     /** A tarball whose bytes matched {@code verifiedWith}. */
     public record Tarball(URI url, byte[] bytes, Integrity verifiedWith) {
@@ -206,6 +213,71 @@ public final class RegistryClient {
         }
     }
 
+    /** The outcome of one document of {@link #packuments}. */
+    public sealed interface Lookup {
+        String name();
+
+        record Found(String name, Packument packument) implements Lookup {
+        }
+
+        /** The registry answered 404: it does not know the package (never published, or removed). */
+        record Missing(String name) implements Lookup {
+        }
+
+        /** The document could not be had (offline and not cached, network, malformed). */
+        record Failed(String name, String reason) implements Lookup {
+        }
+    }
+
+    /**
+     * Reads the documents of many packages, at most {@link RegistryLimits#parallelism()} at once on virtual
+     * threads, through the cache like {@link #packument}. Each outcome is handed to {@code handler} on the thread
+     * that fetched it, so a caller that reduces a document to what it needs never holds every document at once;
+     * the handler's results come back in the order asked. One failure does not stop the others.
+     */
+    public <T> List<T> packuments(List<String> names, boolean abbreviated,
+                                  java.util.function.Function<Lookup, T> handler) throws RegistryException {
+        Semaphore permits = new Semaphore(limits.parallelism());
+        List<Future<T>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String name : names) {
+                futures.add(pool.submit(() -> {
+                    Lookup lookup;
+                    permits.acquire();
+                    try {
+                        lookup = packument(name, abbreviated).<Lookup>map(p -> new Lookup.Found(name, p))
+                                .orElseGet(() -> new Lookup.Missing(name));
+                    } catch (RegistryException e) {
+                        lookup = new Lookup.Failed(name, e.getMessage());
+                    } finally {
+                        permits.release();
+                    }
+                    return handler.apply(lookup);
+                }));
+            }
+            List<T> out = new ArrayList<>();
+            for (Future<T> future : futures) {
+                out.add(future.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while reading registry documents", e);
+        } catch (ExecutionException e) {
+            throw new RegistryException("reading registry documents failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** The registry {@code name} is read from (configured, scoped, or the default), ending in '/'. */
+    public String registryFor(String name) {
+        return config.registryFor(name);
+    }
+
+    /** Whether this client answers from the cache alone. */
+    public boolean offline() {
+        return offline;
+    }
+
     /** The body of {@code name}'s document straight from the registry (no cache), empty on 404. */
     Optional<byte[]> document(String name, boolean abbreviated) throws RegistryException {
         if (offline) {
@@ -247,6 +319,18 @@ public final class RegistryClient {
     }
 
     private Packument parse(String name, URI url, RegistryCache.Document document) throws RegistryException {
+        if (document.body().length <= LARGE_DOCUMENT) {
+            return parseNow(name, url, document);
+        }
+        largeDocuments.acquireUninterruptibly();
+        try {
+            return parseNow(name, url, document);
+        } finally {
+            largeDocuments.release();
+        }
+    }
+
+    private Packument parseNow(String name, URI url, RegistryCache.Document document) throws RegistryException {
         try (JsonParser p = Json.utf8Parser(mapper, new ByteArrayInputStream(document.body()))) {
             JsonNode tree = mapper.readTree(p);
             if (tree == null || !tree.isObject()) {

@@ -125,6 +125,21 @@ class InspectPipelineTest {
     }
 
     @Test
+    void aTarballWhoseManifestHidesAnInstallScriptFromTheRegistryIsManifestConfusion() throws Exception {
+        // the registry's document (written by PublishedPackages) declares no scripts; the tarball's package.json does
+        published.publish("hidden", "1.0.0", TarballBuilder.tarball()
+                .file("package/package.json", "{\"name\":\"hidden\",\"version\":\"1.0.0\","
+                        + "\"scripts\":{\"postinstall\":\"node setup.js\"}}")
+                .file("package/setup.js", "console.log('hello');\n").build());
+        InspectReport report = inspect(false, "hidden@1.0.0", "plain@1.0.0");
+        assertThat(report.results().get(0).findings()).anySatisfy(f -> {
+            assertThat(f.rule().id()).isEqualTo("meta/manifest-confusion");
+            assertThat(f.evidence()).contains("scripts.postinstall: registry absent, tarball 'node setup.js'");
+        });
+        assertThat(report.results().get(1).findings()).noneMatch(f -> f.rule().id().startsWith("meta/"));
+    }
+
+    @Test
     void sha1OnlyDownloadsAreVerifiedAndWarnedAbout() throws Exception {
         byte[] tarball = plain("old-pkg", "0.1.0");
         String sha1 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(tarball));
@@ -134,8 +149,11 @@ class InspectPipelineTest {
                 + "\"tarball\":\"https://registry.npmjs.org/old-pkg/-/old-pkg-0.1.0.tgz\",\"shasum\":\"" + sha1 + "\"}}}}");
         InspectReport report = inspect(false, "old-pkg@0.1.0");
         assertThat(report.results().get(0).error()).isNull();
-        assertThat(report.warnings()).containsExactly(
+        // the document is a bare one, as a mirror's: the metadata rules say once each what they could not check
+        assertThat(report.warnings()).filteredOn(w -> !w.startsWith("meta/")).containsExactly(
                 "old-pkg@0.1.0 was verified by SHA-1 only: the registry publishes no stronger integrity for it");
+        assertThat(report.warnings()).filteredOn(w -> w.startsWith("meta/")).hasSize(5)
+                .allMatch(w -> w.endsWith("not checked (1 package(s))"));
     }
 
     @Test

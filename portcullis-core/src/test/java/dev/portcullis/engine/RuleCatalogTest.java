@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.portcullis.analysis.meta.MetadataRule;
+import dev.portcullis.analysis.meta.MetadataRules;
 import dev.portcullis.lockfile.LockfileReader;
 import dev.portcullis.lockfile.LockfileReaders;
 import dev.portcullis.model.RuleDescriptor;
@@ -43,6 +45,15 @@ class RuleCatalogTest {
     void everyLockfileReaderIsRegistered() {
         Set<String> registered = LockfileReaders.ALL.stream().map(c -> c.getClass().getName()).collect(Collectors.toSet());
         assertThat(registered).isEqualTo(implementations(LockfileReader.class));
+    }
+
+    @Test
+    void everyMetadataRuleIsRegistered() {
+        Set<String> registered = MetadataRules.ALL.stream().map(c -> c.getClass().getName())
+                .collect(Collectors.toSet());
+        assertThat(registered).isEqualTo(implementations(MetadataRule.class));
+        assertThat(MetadataRules.rules().stream().map(RuleDescriptor::id)).doesNotHaveDuplicates()
+                .allMatch(id -> id.startsWith("meta/"));
     }
 
     @Test

@@ -38,6 +38,42 @@ class PolicyReaderTest {
     }
 
     @Test
+    void readsTheMetadataSettings() throws InputException {
+        Policy policy = reader.read("portcullis.yml", """
+                minReleaseAge: 72h
+                unmaintainedAfter: 2y
+                privateScopes: ["@acme", corp]
+                privatePackages: [acme-*, internal-tool]
+                typosquat:
+                  allow: [crossenv]
+                """);
+        assertThat(policy.metadata()).isEqualTo(new Policy.Metadata(java.time.Duration.ofHours(72),
+                java.time.Duration.ofDays(730), List.of("@acme", "corp"), List.of("acme-*", "internal-tool"),
+                List.of("crossenv")));
+        assertThat(policy.metadata().settings().typosquatAllow()).containsExactly("crossenv");
+        assertThat(reader.read("portcullis.yml", "failOn: high\n").metadata()).isEqualTo(Policy.Metadata.DEFAULTS);
+        assertThat(Policy.Metadata.DEFAULTS.minReleaseAge()).isEqualTo(java.time.Duration.ofDays(3));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badMetadataSettings")
+    void badMetadataSettingsNameTheLine(String yaml, int line, String message) {
+        assertThatThrownBy(() -> reader.read("portcullis.yml", yaml)).isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).location()).isEqualTo(new Location("portcullis.yml", line)))
+                .hasMessageContaining(message);
+    }
+
+    static Stream<Arguments> badMetadataSettings() {
+        return Stream.of(
+                Arguments.of("failOn: high\nminReleaseAge: 3 days\n", 2, "minReleaseAge: '3 days' is not a duration"),
+                Arguments.of("minReleaseAge: [3d]\n", 1, "must be a single value"),
+                Arguments.of("unmaintainedAfter: 0y\n", 1, "must be longer than 0"),
+                Arguments.of("privateScopes:\n  - \"@acme\"\n  - \"not a scope\"\n", 3, "is not a scope"),
+                Arguments.of("typosquat:\n  allowed: [x]\n", 2, "unknown key 'allowed' in typosquat"),
+                Arguments.of("minimumReleaseAge: 3d\n", 1, "unknown key 'minimumReleaseAge'"));
+    }
+
+    @Test
     void readsEverySetting() throws InputException {
         String yaml = """
                 failOn: medium

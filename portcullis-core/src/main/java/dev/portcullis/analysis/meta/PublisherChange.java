@@ -1,0 +1,88 @@
+package dev.portcullis.analysis.meta;
+
+import dev.portcullis.model.RuleDescriptor;
+import dev.portcullis.model.Severity;
+import dev.portcullis.registry.Packument;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * {@code meta/publisher-change}: the account that published this version ({@code _npmUser}) never published the
+ * package before, or the maintainer list differs from the previous version's. Registries that strip
+ * {@code _npmUser} and {@code maintainers} (mirrors) leave nothing to compare: the run says so once.
+ */
+public final class PublisherChange implements MetadataRule {
+    static final RuleDescriptor RULE = new RuleDescriptor("meta/publisher-change", Severity.MEDIUM,
+            "Version published by a new account, or the maintainers changed",
+            "Hijacked packages are typically published from an account that never published them before, or "
+                    + "after a maintainer was added; legitimate hand-overs happen too, so this asks for a look.",
+            "Confirm the change with the project (release notes, repository, announcements) before upgrading; "
+                    + "accept it with an ignore entry for this version once confirmed.");
+
+    @Override
+    public RuleDescriptor rule() {
+        return RULE;
+    }
+
+    @Override
+    public void check(PackageMetadata m, MetadataSink sink) {
+        Packument.VersionDoc doc = m.versionDoc().orElse(null);
+        if (doc == null) {
+            return;
+        }
+        Optional<Packument.Person> publisher = doc.npmUser();
+        Optional<List<Packument.Person>> maintainers = doc.maintainers();
+        if (publisher.isEmpty() && maintainers.isEmpty()) {
+            sink.notChecked(RULE, "the registry " + m.registry() + " does not publish _npmUser or maintainers");
+            return;
+        }
+        List<Packument.VersionDoc> earlier = publishedBefore(m);
+        if (earlier.isEmpty()) {
+            return; // the first release: nobody to compare with
+        }
+        if (publisher.isPresent()) {
+            Set<String> before = new TreeSet<>();
+            earlier.forEach(e -> e.npmUser().ifPresent(p -> before.add(p.key())));
+            if (!before.isEmpty() && !before.contains(publisher.get().key())) {
+                sink.report(RULE, m, m.id() + " was published by " + publisher.get().toString().trim()
+                        + ", who never published " + m.name() + " before", "earlier publishers: "
+                        + String.join(", ", before));
+                return;
+            }
+        }
+        Optional<List<Packument.Person>> previous = m.previous().flatMap(Packument.VersionDoc::maintainers);
+        if (maintainers.isPresent() && previous.isPresent()) {
+            Set<String> now = keys(maintainers.get());
+            Set<String> then = keys(previous.get());
+            if (!now.equals(then)) {
+                Set<String> added = new TreeSet<>(now);
+                added.removeAll(then);
+                Set<String> removed = new TreeSet<>(then);
+                removed.removeAll(now);
+                sink.report(RULE, m, "the maintainers of " + m.name() + " changed in " + m.version()
+                        + " since " + m.previous().get().version(), "added: " + String.join(", ", added)
+                        + "; removed: " + String.join(", ", removed));
+            }
+        }
+    }
+
+    /** Versions published before this one: by publish time where dated, else by semver order. */
+    private static List<Packument.VersionDoc> publishedBefore(PackageMetadata m) {
+        Instant published = m.published().orElse(null);
+        if (published == null) {
+            return m.earlier();
+        }
+        var times = m.packument().get().time().published();
+        return m.packument().get().versions().values().stream()
+                .filter(d -> times.containsKey(d.version()) && times.get(d.version()).isBefore(published))
+                .toList();
+    }
+
+    private static Set<String> keys(List<Packument.Person> people) {
+        return people.stream().map(Packument.Person::key).collect(Collectors.toCollection(TreeSet::new));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.portcullis.analysis.meta;
+
+import dev.portcullis.model.Durations;
+import dev.portcullis.model.RuleDescriptor;
+import dev.portcullis.model.Severity;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code meta/unmaintained}: no version of the package was released for the policy's {@code unmaintainedAfter}
+ * (default three years). Low: many small packages are simply finished; the finding points at a dependency nobody
+ * will patch, and one open to takeover.
+ */
+public final class Unmaintained implements MetadataRule {
+    static final RuleDescriptor RULE = new RuleDescriptor("meta/unmaintained", Severity.LOW,
+            "No release for a long time",
+            "A package without releases for years gets no security fixes, and its maintainers' accounts and "
+                    + "domains are the ones attackers take over.",
+            "Prefer a maintained alternative where one exists; `unmaintainedAfter` in portcullis.yml sets the "
+                    + "period (default 3y), and `rules: {meta/unmaintained: off}` turns the rule off.");
+
+    @Override
+    public RuleDescriptor rule() {
+        return RULE;
+    }
+
+    @Override
+    public void check(PackageMetadata m, MetadataSink sink) {
+        if (m.versionDoc().isEmpty()) {
+            return;
+        }
+        if (!m.packument().get().dated()) {
+            sink.notChecked(RULE, "the registry " + m.registry() + " publishes no publish times (time)");
+            return;
+        }
+        Instant last = m.packument().get().time().published().values().stream().max(Instant::compareTo).orElseThrow();
+        Duration silent = Duration.between(last, m.now());
+        if (silent.compareTo(m.settings().unmaintainedAfter()) >= 0) {
+            sink.report(RULE, m, m.name() + " has had no release for " + Ages.describe(silent) + " (last: " + last
+                    + "; the policy's unmaintainedAfter is " + Durations.format(m.settings().unmaintainedAfter())
+                    + ")", null);
+        }
+    }
+}

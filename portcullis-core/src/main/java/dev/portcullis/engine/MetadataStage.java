@@ -1,0 +1,153 @@
+package dev.portcullis.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.analysis.meta.MetadataRule;
+import dev.portcullis.analysis.meta.MetadataRules;
+import dev.portcullis.analysis.meta.MetadataSettings;
+import dev.portcullis.analysis.meta.MetadataSink;
+import dev.portcullis.analysis.meta.PackageMetadata;
+import dev.portcullis.model.Finding;
+import dev.portcullis.model.Location;
+import dev.portcullis.policy.Policy;
+import dev.portcullis.registry.Packument;
+import dev.portcullis.registry.RegistryClient;
+import dev.portcullis.registry.RegistryException;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The registry-metadata stage of {@code scan}, {@code scan --deep} and {@code inspect}: reads the full packument of
+ * every package once (through the client's cache, a bounded number at a time), runs the {@code meta/*} rules the
+ * policy leaves on over each locked version, and drops the document. What could not be read (offline and not
+ * cached, network) is summarised in one line; a rule that found a field missing says so once.
+ */
+final class MetadataStage {
+    /** How many packages one unchecked line names before summarising the rest. */
+    private static final int UNCHECKED_NAMED = 10;
+    /** The rule that judges the name alone: the only one that runs when no document can be had. */
+    private static final String NAME_ONLY_RULE = "meta/typosquat";
+
+    private final RegistryClient client;
+    private final List<MetadataRule> rules;
+    private final MetadataSettings settings;
+    private final Instant now;
+
+    /**
+     * One version to judge.
+     *
+     * @param resolved where it installs from (the lockfile's URL), or null for the registry configured for it
+     * @param tarballManifest the tarball's package.json where the tarball was read, or null
+     */
+    record Target(String name, String version, URI resolved, Location location, JsonNode tarballManifest) {
+        Target {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(location, "location");
+        }
+    }
+
+    /** @param unchecked sentences for the report's "not checked" list */
+    record Result(List<Finding> findings, List<String> unchecked) {
+        static final Result NONE = new Result(List.of(), List.of());
+    }
+
+    MetadataStage(RegistryClient client, Policy policy, Instant now) {
+        this.client = client;
+        this.rules = enabled(policy);
+        this.settings = policy.metadata().settings();
+        this.now = now;
+    }
+
+    /** The metadata rules the policy does not turn off. */
+    static List<MetadataRule> enabled(Policy policy) {
+        return MetadataRules.ALL.stream().filter(r -> !policy.off(r.rule().id())).toList();
+    }
+
+    Result run(List<Target> targets) throws IOException {
+        if (rules.isEmpty() || targets.isEmpty()) {
+            return Result.NONE;
+        }
+        Map<String, List<Target>> byName = new LinkedHashMap<>();
+        for (Target t : targets) {
+            byName.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t);
+        }
+        MetadataSink sink = new MetadataSink();
+        Map<String, String> failed = java.util.Collections.synchronizedMap(new TreeMap<>());
+        boolean needsDocuments = rules.stream().anyMatch(r -> !r.rule().id().equals(NAME_ONLY_RULE));
+        try {
+            if (!needsDocuments) {
+                byName.values().forEach(ts -> ts.forEach(t -> check(t, Optional.empty(), sink, true)));
+            } else {
+                client.packuments(List.copyOf(byName.keySet()), false, lookup -> {
+                    List<Target> ts = byName.get(lookup.name());
+                    switch (lookup) {
+                        case RegistryClient.Lookup.Found found ->
+                                ts.forEach(t -> check(t, Optional.of(found.packument()), sink, false));
+                        case RegistryClient.Lookup.Missing missing ->
+                                ts.forEach(t -> check(t, Optional.empty(), sink, false));
+                        case RegistryClient.Lookup.Failed f -> {
+                            ts.forEach(t -> check(t, Optional.empty(), sink, true));
+                            ts.forEach(t -> failed.put(t.name() + "@" + t.version(), f.reason()));
+                        }
+                    }
+                    return null;
+                });
+            }
+        } catch (RegistryException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        List<String> unchecked = new ArrayList<>(sink.notChecked());
+        if (!failed.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            failed.forEach((id, reason) -> lines.add(id + " (" + reason + ")"));
+            unchecked.add(0, "registry metadata of " + lines.size() + " package(s) not read, so the meta/* rules "
+                    + "did not judge them" + (client.offline() ? " (offline: run once online to cache it)" : "")
+                    + ": " + String.join("; ", lines.subList(0, Math.min(UNCHECKED_NAMED, lines.size())))
+                    + (lines.size() > UNCHECKED_NAMED ? "; … and " + (lines.size() - UNCHECKED_NAMED) + " more" : ""));
+        }
+        return new Result(sink.findings(), unchecked);
+    }
+
+    /** The rules over one version whose document is already in hand ({@code inspect} fetched it). */
+    Result judge(Target target, Packument packument) {
+        if (rules.isEmpty()) {
+            return Result.NONE;
+        }
+        MetadataSink sink = new MetadataSink();
+        check(target, Optional.of(packument), sink, false);
+        return new Result(sink.findings(), sink.notChecked());
+    }
+
+    /**
+     * Runs the rules over one version.
+     *
+     * @param nameOnly no document could be read: only the rule judging the name runs
+     */
+    private void check(Target t, Optional<Packument> packument, MetadataSink sink, boolean nameOnly) {
+        URI resolved = t.resolved() != null ? t.resolved() : registryUri(t.name());
+        PackageMetadata metadata = new PackageMetadata(t.name(), t.version(), packument,
+                Optional.ofNullable(t.tarballManifest()), Optional.ofNullable(resolved),
+                client.registryFor(t.name()), now, settings, t.location());
+        for (MetadataRule rule : rules) {
+            if (!nameOnly || rule.rule().id().equals(NAME_ONLY_RULE)) {
+                rule.check(metadata, sink);
+            }
+        }
+    }
+
+    private URI registryUri(String name) {
+        try {
+            return URI.create(client.registryFor(name));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
