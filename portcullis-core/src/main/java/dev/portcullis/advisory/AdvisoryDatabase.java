@@ -116,7 +116,6 @@ public final class AdvisoryDatabase implements AutoCloseable {
         Flyway.configure()
                 .dataSource(url, "sa", "")
                 .locations("classpath:db/migration")
-                .loggers("jul")
                 .load()
                 .migrate();
     }
