@@ -23,6 +23,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator;
 
 /**
  * The local advisory database: an embedded H2 database in one file, its schema kept by Flyway migrations
@@ -113,9 +114,12 @@ public final class AdvisoryDatabase implements AutoCloseable {
     private static void migrate(String url) {
         // Flyway logs every step at INFO; a CLI tool says only what went wrong.
         Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+        // java.util.logging rather than SLF4J, which is on the class path for other libraries and, without a
+        // binding, prints a warning of its own on every run.
         Flyway.configure()
                 .dataSource(url, "sa", "")
                 .locations("classpath:db/migration")
+                .loggers(JavaUtilLogCreator.class.getName())
                 .load()
                 .migrate();
     }
