@@ -1,5 +1,6 @@
 package dev.portcullis.engine;
 
+import dev.portcullis.advisory.AdvisoryRules;
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.policy.PolicyEngine;
 import dev.portcullis.project.ProjectCheck;
@@ -21,6 +22,7 @@ public final class RuleCatalog {
             rules.addAll(check.rules());
         }
         rules.addAll(PolicyEngine.rules());
+        rules.addAll(AdvisoryRules.ALL);
         rules.addAll(Analyzers.defaults().rules());
         rules.sort(Comparator.comparing(RuleDescriptor::id));
         return List.copyOf(rules);
