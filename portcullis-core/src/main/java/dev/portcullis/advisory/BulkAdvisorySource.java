@@ -120,7 +120,7 @@ public final class BulkAdvisorySource {
         Matcher ghsa = url == null ? null : GHSA.matcher(url);
         String id = ghsa != null && ghsa.find() ? ghsa.group() : "npm-" + advisory.path("id").asText("?");
         String title = advisory.path("title").asText("");
-        boolean malware = title.toLowerCase(Locale.ROOT).startsWith("malware in ");
+        boolean malware = OsvParser.mentionsMalware(title);
         for (JsonNode cwe : advisory.path("cwe")) {
             malware |= cwe.asText().equals("CWE-506");
         }

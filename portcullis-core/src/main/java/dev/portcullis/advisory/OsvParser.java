@@ -201,9 +201,15 @@ public final class OsvParser {
                 }
             }
         }
-        String lower = summary == null ? "" : summary.toLowerCase(Locale.ROOT);
-        return lower.startsWith("malware in ") || lower.contains("malicious code in ")
-                || lower.startsWith("malicious package");
+        return mentionsMalware(summary);
+    }
+
+    private static final java.util.regex.Pattern MALWARE_WORDS = java.util.regex.Pattern.compile(
+            "\\bmalware\\b|\\bmalicious (code|package|version)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** GitHub titles malware advisories "Malware in x" or "Embedded malware in x"; OpenSSF "Malicious code in x". */
+    public static boolean mentionsMalware(String title) {
+        return title != null && MALWARE_WORDS.matcher(title).find();
     }
 
     /** GitHub's rating when present (it is what npm audit shows), else the highest CVSS v3 score stated. */
