@@ -28,6 +28,11 @@ public final class OsvImporter {
     private final OsvParser parser;
     private final ImportLimits limits;
 
+    /** An importer with the project's JSON mapper and the default limits. */
+    public OsvImporter(AdvisoryDatabase database) {
+        this(database, dev.portcullis.lockfile.Json.mapper(), ImportLimits.defaults());
+    }
+
     public OsvImporter(AdvisoryDatabase database, ObjectMapper mapper, ImportLimits limits) {
         this.database = database;
         this.mapper = mapper;
