@@ -107,7 +107,7 @@ public final class ScanPipeline {
         List<String> names = new ArrayList<>();
         for (String key : paths.path(node.key())) {
             PackageNode step = byKey.get(key);
-            names.add(step != null ? step.id() : key.isEmpty() ? "(project)" : key);
+            names.add(step != null ? step.id() : key.isEmpty() || key.equals(".") ? "(project)" : key);
         }
         return String.join(" > ", names);
     }
