@@ -1,5 +1,5 @@
--- OSV advisories (https://ossf.github.io/osv-schema/), npm slice only. The raw record is kept so that a later
--- migration can derive new columns without a re-import.
+-- OSV advisories (https://ossf.github.io/osv-schema/), npm slice only: the narrow columns that matching and
+-- reports read. The documents are in advisory_document, so that loading the index does not read them.
 CREATE TABLE advisory (
     id                VARCHAR(255)   NOT NULL PRIMARY KEY,
     modified          TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -7,12 +7,18 @@ CREATE TABLE advisory (
     withdrawn         TIMESTAMP WITH TIME ZONE,
     aliases           VARCHAR        NOT NULL,  -- space-separated ids (CVE-…, GHSA-…)
     summary           VARCHAR,
-    details           CLOB,
-    severity          VARCHAR,              -- OSV severity[] as JSON
-    database_specific CLOB,                     -- as JSON
     rating            VARCHAR(16),              -- critical/high/medium/low derived on import; NULL when unrated
     malware           BOOLEAN        NOT NULL,
-    source            VARCHAR(1000)  NOT NULL,  -- the file or zip the record came from
+    source            VARCHAR(1000)  NOT NULL   -- the file or zip the record came from
+);
+
+-- The rest of each record; the raw JSON is kept so that a later migration can derive new columns without a
+-- re-import.
+CREATE TABLE advisory_document (
+    id                VARCHAR(255)   NOT NULL PRIMARY KEY REFERENCES advisory (id) ON DELETE CASCADE,
+    details           CLOB,
+    severity          CLOB,                     -- OSV severity[] as JSON
+    database_specific CLOB,                     -- as JSON
     raw               CLOB           NOT NULL
 );
 

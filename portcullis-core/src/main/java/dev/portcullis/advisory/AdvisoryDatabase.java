@@ -2,7 +2,6 @@ package dev.portcullis.advisory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -35,7 +34,7 @@ public final class AdvisoryDatabase implements AutoCloseable {
     /** H2 adds this to the name it is given. */
     public static final String SUFFIX = ".mv.db";
     private static final int BATCH = 1_000;
-    private static final int NAMES_PER_QUERY = 1_000;
+    private static final int NAMES_PER_QUERY = 500;
 
     private final Path file;
     private final Connection connection;
@@ -194,8 +193,10 @@ public final class AdvisoryDatabase implements AutoCloseable {
                     }
                 }
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO advisory (id, modified, "
-                        + "published, withdrawn, aliases, summary, details, severity, database_specific, rating, "
-                        + "malware, source, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + "published, withdrawn, aliases, summary, rating, malware, source) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     PreparedStatement document = connection.prepareStatement("INSERT INTO advisory_document (id, "
+                             + "details, severity, database_specific, raw) VALUES (?, ?, ?, ?, ?)");
                      PreparedStatement affected = connection.prepareStatement("INSERT INTO affected (advisory_id, "
                              + "ordinal, package_name, ranges, versions) VALUES (?, ?, ?, ?, ?)")) {
                     for (OsvRecord record : pending) {
@@ -206,14 +207,16 @@ public final class AdvisoryDatabase implements AutoCloseable {
                         setTime(insert, 4, a.withdrawn());
                         insert.setString(5, String.join(" ", a.aliases()));
                         insert.setString(6, a.summary());
-                        insert.setString(7, record.details());
-                        insert.setString(8, record.severityJson());
-                        insert.setString(9, record.databaseSpecificJson());
-                        insert.setString(10, a.rating() == null ? null : a.rating().id());
-                        insert.setBoolean(11, a.malware());
-                        insert.setString(12, source);
-                        insert.setString(13, record.raw());
+                        insert.setString(7, a.rating() == null ? null : a.rating().id());
+                        insert.setBoolean(8, a.malware());
+                        insert.setString(9, source);
                         insert.addBatch();
+                        document.setString(1, a.id());
+                        document.setString(2, record.details());
+                        document.setString(3, record.severityJson());
+                        document.setString(4, record.databaseSpecificJson());
+                        document.setString(5, record.raw());
+                        document.addBatch();
                         for (int k = 0; k < a.affected().size(); k++) {
                             AffectedPackage p = a.affected().get(k);
                             affected.setString(1, a.id());
@@ -225,6 +228,7 @@ public final class AdvisoryDatabase implements AutoCloseable {
                         }
                     }
                     insert.executeBatch();
+                    document.executeBatch();
                     affected.executeBatch();
                 }
                 pending.clear();
@@ -273,13 +277,19 @@ public final class AdvisoryDatabase implements AutoCloseable {
     /** The advisories (withdrawn ones excluded) affecting any of {@code names}, read through the name index. */
     public AdvisoryIndex load(Collection<String> names) throws AdvisoryException {
         AdvisoryIndex.Builder builder = AdvisoryIndex.builder();
-        List<String> all = new ArrayList<>(names);
-        try (PreparedStatement query = connection.prepareStatement(SELECT + " AND f.package_name = ANY(?)")) {
+        List<String> all = new ArrayList<>(new java.util.TreeSet<>(names));
+        try {
             for (int from = 0; from < all.size(); from += NAMES_PER_QUERY) {
                 List<String> slice = all.subList(from, Math.min(all.size(), from + NAMES_PER_QUERY));
-                Array array = connection.createArrayOf("VARCHAR", slice.toArray());
-                query.setArray(1, array);
-                read(query, builder);
+                // An IN list of parameters is what H2 answers from the name index (ANY(array) scans the table).
+                String marks = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
+                try (PreparedStatement query = connection.prepareStatement(SELECT + " AND f.package_name IN ("
+                        + marks + ")")) {
+                    for (int k = 0; k < slice.size(); k++) {
+                        query.setString(k + 1, slice.get(k));
+                    }
+                    read(query, builder);
+                }
             }
             connection.commit();
         } catch (SQLException e) {
