@@ -23,12 +23,19 @@ CREATE TABLE advisory_document (
 );
 
 -- One row per affected npm package of an advisory; ranges and versions in a compact text form that loads fast.
+-- The advisory columns a match reports are repeated here, so that a scan's lookups by name read this table only.
 CREATE TABLE affected (
     advisory_id  VARCHAR(255)  NOT NULL REFERENCES advisory (id) ON DELETE CASCADE,
     ordinal      INT           NOT NULL,
     package_name VARCHAR(1000) NOT NULL,
     ranges       VARCHAR       NOT NULL,  -- "introduced:0,fixed:1.2.3;…" (RangeCodec)
     versions     VARCHAR       NOT NULL,  -- space-separated
+    withdrawn    BOOLEAN       NOT NULL,
+    modified     TIMESTAMP WITH TIME ZONE NOT NULL,
+    aliases      VARCHAR       NOT NULL,
+    summary      VARCHAR,
+    rating       VARCHAR(16),
+    malware      BOOLEAN       NOT NULL,
     PRIMARY KEY (advisory_id, ordinal)
 );
 CREATE INDEX affected_package ON affected (package_name);

@@ -203,7 +203,8 @@ public final class AdvisoryDatabase implements AutoCloseable {
                      PreparedStatement document = connection.prepareStatement("INSERT INTO advisory_document (id, "
                              + "details, severity, database_specific, raw) VALUES (?, ?, ?, ?, ?)");
                      PreparedStatement affected = connection.prepareStatement("INSERT INTO affected (advisory_id, "
-                             + "ordinal, package_name, ranges, versions) VALUES (?, ?, ?, ?, ?)")) {
+                             + "ordinal, package_name, ranges, versions, withdrawn, modified, aliases, summary, rating, "
+                             + "malware) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (OsvRecord record : pending) {
                         Advisory a = record.advisory();
                         insert.setString(1, a.id());
@@ -229,6 +230,12 @@ public final class AdvisoryDatabase implements AutoCloseable {
                             affected.setString(3, p.name());
                             affected.setString(4, RangeCodec.ranges(p.ranges()));
                             affected.setString(5, RangeCodec.versions(p.versions()));
+                            affected.setBoolean(6, a.withdrawn() != null);
+                            affected.setObject(7, time(a.modified()));
+                            affected.setString(8, String.join(" ", a.aliases()));
+                            affected.setString(9, a.summary());
+                            affected.setString(10, a.rating() == null ? null : a.rating().id());
+                            affected.setBoolean(11, a.malware());
                             affected.addBatch();
                         }
                     }
@@ -288,7 +295,7 @@ public final class AdvisoryDatabase implements AutoCloseable {
                 List<String> slice = all.subList(from, Math.min(all.size(), from + NAMES_PER_QUERY));
                 // An IN list of parameters is what H2 answers from the name index (ANY(array) scans the table).
                 String marks = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
-                try (PreparedStatement query = connection.prepareStatement(SELECT + " AND f.package_name IN ("
+                try (PreparedStatement query = connection.prepareStatement(SELECT + " AND package_name IN ("
                         + marks + ")")) {
                     for (int k = 0; k < slice.size(); k++) {
                         query.setString(k + 1, slice.get(k));
@@ -315,9 +322,8 @@ public final class AdvisoryDatabase implements AutoCloseable {
         return builder.build();
     }
 
-    private static final String SELECT = "SELECT a.id, a.modified, a.aliases, a.summary, a.rating, a.malware, "
-            + "f.package_name, f.ranges, f.versions FROM advisory a JOIN affected f ON f.advisory_id = a.id "
-            + "WHERE a.withdrawn IS NULL";
+    private static final String SELECT = "SELECT advisory_id, modified, aliases, summary, rating, malware, "
+            + "package_name, ranges, versions FROM affected WHERE NOT withdrawn";
 
     private static void read(PreparedStatement query, AdvisoryIndex.Builder builder) throws SQLException {
         query.setFetchSize(BATCH);
