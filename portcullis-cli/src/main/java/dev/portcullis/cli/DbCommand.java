@@ -140,16 +140,17 @@ final class DbCommand implements Callable<Integer> {
             try (AdvisoryDatabase database = AdvisoryDatabase.open(file, environment.clock())) {
                 DatabaseStatus status = database.status();
                 Instant now = environment.clock().instant();
+                // whole seconds: the database keeps microseconds nobody needs to read
                 out.println("advisory database " + status.path());
                 out.println("  advisories: " + status.advisories() + " (" + status.malware() + " malware, "
                         + status.withdrawn() + " withdrawn) naming " + status.packages() + " package(s)");
                 out.println("  newest modified: " + (status.newestModified() == null ? "-"
-                        : status.newestModified() + " (" + age(status.newestModified(), now) + ")"));
+                        : seconds(status.newestModified()) + " (" + age(status.newestModified(), now) + ")"));
                 out.println("  last import: " + (status.lastImport() == null ? "never"
-                        : status.lastImport() + " (" + age(status.lastImport(), now) + ")"));
+                        : seconds(status.lastImport()) + " (" + age(status.lastImport(), now) + ")"));
                 out.println("  imports (newest first):");
                 for (DatabaseStatus.Import i : status.imports()) {
-                    out.println("    " + i.importedAt() + "  " + i.source() + "  " + i.files() + " file(s): "
+                    out.println("    " + seconds(i.importedAt()) + "  " + i.source() + "  " + i.files() + " file(s): "
                             + i.added() + " new, " + i.updated() + " updated, " + i.unchanged() + " unchanged, "
                             + i.otherEcosystem() + " other ecosystems, " + i.malformed() + " malformed");
                 }
@@ -159,6 +160,10 @@ final class DbCommand implements Callable<Integer> {
                 err.println("portcullis db status: " + e.getMessage());
                 return ExitCodes.INTERNAL;
             }
+        }
+
+        private static Instant seconds(Instant instant) {
+            return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         }
 
         private static String age(Instant then, Instant now) {

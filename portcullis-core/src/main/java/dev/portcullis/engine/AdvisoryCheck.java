@@ -100,7 +100,7 @@ final class AdvisoryCheck {
             } else if (online == null && status.lastImport() != null
                     && Duration.between(status.lastImport(), clock.instant()).toDays() > STALE_DAYS) {
                 notes.add("the local advisory database is " + age(status.lastImport()) + " (updated "
-                        + status.lastImport() + "): import a fresh all.zip with `portcullis db import`");
+                        + status.lastImport().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "): import a fresh all.zip with `portcullis db import`");
             }
         } catch (AdvisoryException e) {
             notes.add("advisories not checked against the local database: " + e.getMessage());
@@ -114,7 +114,8 @@ final class AdvisoryCheck {
     }
 
     private String describe(DatabaseStatus status) {
-        Instant updated = status.lastImport();
+        Instant updated = status.lastImport() == null ? null
+                : status.lastImport().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String age = updated == null ? "never imported" : "updated " + updated + ", " + age(updated);
         return "used the local advisory database (" + status.advisories() + " advisories, " + age + ")";
     }
