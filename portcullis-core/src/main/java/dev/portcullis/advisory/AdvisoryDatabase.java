@@ -35,6 +35,8 @@ public final class AdvisoryDatabase implements AutoCloseable {
     public static final String SUFFIX = ".mv.db";
     private static final int BATCH = 1_000;
     private static final int NAMES_PER_QUERY = 500;
+    /** The highest migration in resources/db/migration; readers refuse an older database. */
+    static final int SCHEMA_VERSION = 1;
     /**
      * Flyway logs every step at INFO; a CLI tool says only what went wrong. Held in a field: java.util.logging keeps
      * loggers weakly, and a collected logger forgets its level.
@@ -73,6 +75,39 @@ public final class AdvisoryDatabase implements AutoCloseable {
     /** Whether a database exists at {@code path} (nothing is created by asking). */
     public static boolean exists(Path path) {
         return Files.isRegularFile(normalise(path));
+    }
+
+    /**
+     * Opens an existing database for reading only, without a lock, so that parallel scans on one machine share it.
+     * The schema is not migrated here: a database of an older schema asks for {@code db status}, which migrates.
+     */
+    public static AdvisoryDatabase openForReading(Path path, Clock clock) throws AdvisoryException {
+        Path file = normalise(path).toAbsolutePath();
+        String name = file.toString().substring(0, file.toString().length() - SUFFIX.length());
+        // IFEXISTS: never create an empty database by reading; ACCESS_MODE_DATA=r with no file lock: readers only.
+        String url = "jdbc:h2:file:" + name + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r;FILE_LOCK=NO;COMPRESS=TRUE";
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(url, "sa", "");
+        } catch (SQLException e) {
+            throw cannotOpen(file, e);
+        }
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" "
+                     + "WHERE \"success\"")) {
+            int version = rs.next() ? rs.getInt(1) : 0;
+            if (version < SCHEMA_VERSION) {
+                closeQuietly(connection);
+                throw new AdvisoryException("the advisory database " + file + " has an older schema (version "
+                        + version + ", this portcullis reads " + SCHEMA_VERSION + "): run `portcullis db status` "
+                        + "once to upgrade it");
+            }
+            connection.setAutoCommit(false);
+            return new AdvisoryDatabase(file, connection, clock);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw cannotOpen(file, e);
+        }
     }
 
     /** Opens the database at {@code path}, creating it and its directory when missing and migrating its schema. */

@@ -88,7 +88,7 @@ final class AdvisoryCheck {
             }
             return new Result(matches, merge(notes));
         }
-        try (AdvisoryDatabase db = AdvisoryDatabase.open(database, clock)) {
+        try (AdvisoryDatabase db = AdvisoryDatabase.openForReading(database, clock)) {
             DatabaseStatus status = db.status();
             AdvisoryIndex index = db.load(versionsByName.keySet());
             AdvisoryMatcher matcher = new AdvisoryMatcher(index);

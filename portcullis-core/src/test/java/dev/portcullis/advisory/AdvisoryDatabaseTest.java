@@ -193,15 +193,34 @@ class AdvisoryDatabaseTest {
     }
 
     @Test
+    void readersShareTheDatabaseWithoutALock() throws Exception {
+        try (AdvisoryDatabase db = open()) {
+            importAll(db, resource("osv"));
+        }
+        Path file = temp.resolve("db/advisories");
+        try (AdvisoryDatabase first = AdvisoryDatabase.openForReading(file, CLOCK);
+             AdvisoryDatabase second = AdvisoryDatabase.openForReading(file, CLOCK)) {
+            assertThat(first.load(List.of("lodash")).size()).isEqualTo(1);
+            assertThat(second.status().advisories()).isEqualTo(8);
+        }
+        assertThatThrownBy(() -> AdvisoryDatabase.openForReading(temp.resolve("missing"), CLOCK))
+                .isInstanceOf(AdvisoryException.class);
+        assertThat(temp.resolve("missing.mv.db")).doesNotExist();
+    }
+
+    @Test
     void aCorruptFileGivesAClearErrorWithARepairHint() throws Exception {
         Path file = temp.resolve("broken.mv.db");
         byte[] garbage = new byte[64 * 1024];
         new java.util.Random(1).nextBytes(garbage);
         Files.write(file, garbage);
-        assertThatThrownBy(() -> AdvisoryDatabase.open(file, CLOCK))
-                .isInstanceOf(AdvisoryException.class)
-                .hasMessageContaining("cannot open the advisory database " + file.toAbsolutePath())
-                .hasMessageContaining("delete it and import again: rm " + file.toAbsolutePath());
+        for (var opener : List.<java.util.concurrent.Callable<AdvisoryDatabase>>of(
+                () -> AdvisoryDatabase.open(file, CLOCK), () -> AdvisoryDatabase.openForReading(file, CLOCK))) {
+            assertThatThrownBy(opener::call)
+                    .isInstanceOf(AdvisoryException.class)
+                    .hasMessageContaining("cannot open the advisory database " + file.toAbsolutePath())
+                    .hasMessageContaining("delete it and import again: rm " + file.toAbsolutePath());
+        }
     }
 
     @Test
