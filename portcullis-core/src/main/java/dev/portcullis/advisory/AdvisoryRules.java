@@ -20,7 +20,8 @@ public final class AdvisoryRules {
                     + "advisory's own severity (its GitHub rating, else its CVSS v3 score); unrated advisories are "
                     + "medium.",
             "Upgrade to the fixed version the finding names (through the direct dependency on the path, or an "
-                    + "override/resolution), or accept the risk with an ignore entry that names the advisory id.");
+                    + "override/resolution), or accept the risk with an ignore entry for this rule, package and "
+                    + "version, with the advisory id in its reason and an expiry date.");
 
     /** Every rule of this package, for the catalogue. */
     public static final List<RuleDescriptor> ALL = List.of(MALWARE, VULNERABILITY);
