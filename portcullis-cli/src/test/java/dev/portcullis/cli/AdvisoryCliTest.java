@@ -112,6 +112,29 @@ class AdvisoryCliTest {
     }
 
     @Test
+    void theAdvisoryRulesFollowThePolicy() throws IOException {
+        assertThat(run("db", "import", OSV.toString()).exit()).isEqualTo(0);
+        Path dir = project(null);
+        Files.writeString(dir.resolve("portcullis.yml"), """
+                rules:
+                  advisory/malware: high
+                ignore:
+                  - rule: advisory/vulnerability
+                    package: lodash
+                    version: 4.17.20
+                    reason: GHSA-35jh-r3h4-6jhm, we never call _.template with user input
+                    until: 2026-03-31
+                """);
+        Run scan = run("scan", dir.toString(), "--offline", "--format", "json");
+        assertThat(scan.exit()).as(scan.out() + scan.err()).isEqualTo(1);
+        var json = dev.portcullis.lockfile.Json.mapper().readTree(scan.out());
+        assertThat(json.at("/findings").findValuesAsText("rule")).containsOnlyOnce("advisory/malware")
+                .doesNotContain("advisory/vulnerability");
+        assertThat(json.at("/findings").toString()).contains("\"severity\":\"high\"");
+        assertThat(json.at("/ignored").toString()).contains("GHSA-35jh-r3h4-6jhm");
+    }
+
+    @Test
     void withoutAnyAdvisoryDataTheScanSaysSoOnce() throws IOException {
         Run scan = run("scan", project(null).toString(), "--offline");
         assertThat(scan.exit()).as(scan.out() + scan.err()).isEqualTo(0);
