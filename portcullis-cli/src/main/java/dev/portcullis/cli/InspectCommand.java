@@ -56,6 +56,10 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours in text output")
     boolean noColor;
 
+    @Option(names = "--db", paramLabel = "FILE", description = "The advisory database (default: $PORTCULLIS_DB, "
+            + "else ~/.local/share/portcullis/advisories.mv.db); see `portcullis db import`")
+    Path db;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -66,7 +70,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         try {
             Path cwd = Path.of("").toAbsolutePath();
-            InspectReport report = new InspectPipeline(environment).run(new InspectOptions(targets, cwd, policy, offline, registry,
+            InspectReport report = new InspectPipeline(db == null ? environment : environment.withAdvisoryDatabase(db)).run(new InspectOptions(targets, cwd, policy, offline, registry,
                     InspectOptions.defaultParallelism()));
             boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");
             ReportOutput.write(output, spec.commandLine().getOut(),

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code portcullis} command: subcommands only; each is a thin Callable mapping options onto the library. */
 @Command(name = "portcullis", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A supply-chain gate for npm: may this exact code enter, and why?",
-        subcommands = {ScanCommand.class, InspectCommand.class, InitCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, InspectCommand.class, InitCommand.class, RulesCommand.class, DbCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL)
 public final class Main {
 
@@ -53,7 +54,7 @@ public final class Main {
             if (cls == InitCommand.class) {
                 return cls.cast(new InitCommand(environment));
             }
-            return CommandLine.defaultFactory().create(cls);
+            return DbCommand.create(cls, environment);
         }
     }
 

@@ -60,6 +60,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours in text output")
     boolean noColor;
 
+    @Option(names = "--db", paramLabel = "FILE", description = "The advisory database (default: $PORTCULLIS_DB, "
+            + "else ~/.local/share/portcullis/advisories.mv.db); see `portcullis db import`")
+    Path db;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -81,7 +85,7 @@ final class ScanCommand implements Callable<Integer> {
             ProgressLine progress = deep && terminal ? new ProgressLine(err) : null;
             ScanReport report;
             try {
-                report = new ScanPipeline(environment, progress == null ? Progress.NONE : progress)
+                report = new ScanPipeline(db == null ? environment : environment.withAdvisoryDatabase(db), progress == null ? Progress.NONE : progress)
                         .run(new ScanOptions(dir.toAbsolutePath().normalize(), policy, threshold, offline, deep));
             } finally {
                 if (progress != null) {

@@ -181,12 +181,16 @@ class CliTest {
             Run online = run("scan", dir.toString());
             assertThat(online.exit()).as(online.err()).isEqualTo(1);
             assertThat(online.out()).contains("esbuild@0.19.12 runs install scripts at install time (a direct dependency)")
-                    .doesNotContain("install scripts of 24 package(s)");
+                    .doesNotContain("install scripts of 24 package(s)")
+                    .contains("registry " + registry.url() + " has no bulk advisory endpoint (it answered 404); "
+                            + "no advisory data: run `portcullis db import");
             Run cached = run("scan", dir.toString(), "--offline");
             assertThat(cached.exit()).isEqualTo(1);
             assertThat(cached.out()).doesNotContain("registry metadata of");
-            // each document twice: abbreviated for install scripts, full for the metadata rules; offline, none
-            assertThat(registry.requests()).hasSize(48);
+            // each document twice (abbreviated for install scripts, full for the metadata rules), then the bulk
+            // advisory endpoint once; the offline run asks nothing
+            assertThat(registry.requests()).hasSize(49);
+            assertThat(registry.requests()).filteredOn(r -> r.method().equals("POST")).hasSize(1);
         }
     }
 

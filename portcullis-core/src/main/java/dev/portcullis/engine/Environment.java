@@ -1,5 +1,6 @@
 package dev.portcullis.engine;
 
+import dev.portcullis.advisory.AdvisoryDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -14,6 +15,18 @@ public record Environment(Map<String, String> variables, Path home, Clock clock,
         variables = Map.copyOf(variables);
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The local advisory database: PORTCULLIS_DB, else under XDG_DATA_HOME or ~/.local/share. */
+    public Path advisoryDatabase() {
+        return AdvisoryDatabase.defaultPath(variables, home);
+    }
+
+    /** This environment with {@code database} as the advisory database ({@code --db}), as PORTCULLIS_DB would set it. */
+    public Environment withAdvisoryDatabase(Path database) {
+        Map<String, String> changed = new java.util.HashMap<>(variables);
+        changed.put("PORTCULLIS_DB", database.toAbsolutePath().toString());
+        return new Environment(changed, home, clock, cacheDir);
     }
 
     /** The real process environment; the cache under PORTCULLIS_CACHE, else XDG_CACHE_HOME or ~/.cache. */

@@ -1,5 +1,7 @@
 package dev.portcullis.engine;
 
+import dev.portcullis.advisory.AdvisoryMatch;
+import dev.portcullis.advisory.AdvisoryRules;
 import dev.portcullis.analysis.PackageAnalysis;
 import dev.portcullis.analysis.PackageAnalyzer;
 import dev.portcullis.analysis.PackageInput;
@@ -65,8 +67,44 @@ public final class InspectPipeline {
     public InspectReport run(InspectOptions options) throws InputException, IOException {
         Setup setup = setup(options);
         List<Outcome> analysed = analyse(setup, options);
-        List<InspectReport.Result> results = decide(setup.policy(), analysed);
-        return report(setup.policy(), analysed, results);
+        AdvisoryCheck.Result advisories = matchAdvisories(setup, analysed, options.offline());
+        List<Outcome> advised = withAdvisories(analysed, advisories);
+        List<InspectReport.Result> results = decide(setup.policy(), advised);
+        return report(setup.policy(), advised, results, advisories.notes());
+    }
+
+    /** The advisories of every analysed target that has a name and version (a local directory's included). */
+    AdvisoryCheck.Result matchAdvisories(Setup setup, List<Outcome> outcomes, boolean offline) throws IOException {
+        List<AdvisoryCheck.Query> queries = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome instanceof Outcome.Analysed a && !a.analysis().name().isEmpty()
+                    && !a.analysis().version().isEmpty()) {
+                queries.add(new AdvisoryCheck.Query(a.analysis().name(), a.analysis().version()));
+            }
+        }
+        return new AdvisoryCheck(environment.advisoryDatabase(), environment.clock(), setup.registry().config(),
+                offline).check(queries);
+    }
+
+    static List<Outcome> withAdvisories(List<Outcome> outcomes, AdvisoryCheck.Result advisories) {
+        List<Outcome> out = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome instanceof Outcome.Analysed a) {
+                PackageAnalysis analysis = a.analysis();
+                List<AdvisoryMatch> matches = advisories.of(analysis.name(), analysis.version());
+                if (!matches.isEmpty()) {
+                    List<Finding> findings = new ArrayList<>(analysis.findings());
+                    for (AdvisoryMatch match : matches) {
+                        findings.add(AdvisoryRules.finding(match, null,
+                                Location.of(analysis.name() + "@" + analysis.version())));
+                    }
+                    outcome = new Outcome.Analysed(a.target(), new PackageAnalysis(analysis.name(),
+                            analysis.version(), findings, analysis.files(), analysis.bytes()), a.note(), a.metadata());
+                }
+            }
+            out.add(outcome);
+        }
+        return out;
     }
 
     /** The policy and the registry every target shares. */
@@ -75,8 +113,10 @@ public final class InspectPipeline {
 
     /** One target analysed, or the entry saying why it could not be. */
     sealed interface Outcome {
-        /** @param note something about the run worth a warning (a download verified by SHA-1 only), or null */
-        /** @param metadata the meta/* rules' verdict on a registry target ({@link MetadataStage.Result#NONE} else) */
+        /**
+         * @param note     something about the run worth a warning (a download verified by SHA-1 only), or null
+         * @param metadata the meta/* rules' verdict on a registry target ({@link MetadataStage.Result#NONE} else)
+         */
         record Analysed(String target, PackageAnalysis analysis, String note, MetadataStage.Result metadata)
                 implements Outcome {
         }
@@ -293,8 +333,9 @@ public final class InspectPipeline {
         return text == null || text.isEmpty() ? null : text;
     }
 
-    InspectReport report(Policy policy, List<Outcome> outcomes, List<InspectReport.Result> results) {
-        List<String> warnings = new ArrayList<>();
+    InspectReport report(Policy policy, List<Outcome> outcomes, List<InspectReport.Result> results,
+                         List<String> notes) {
+        List<String> warnings = new ArrayList<>(notes);
         new PolicyEngine(policy, today()).decide(List.of()).findings()
                 .forEach(f -> warnings.add(f.location() + ": " + f.message()));
         for (Outcome outcome : outcomes) {

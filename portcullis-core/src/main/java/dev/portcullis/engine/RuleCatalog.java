@@ -1,5 +1,6 @@
 package dev.portcullis.engine;
 
+import dev.portcullis.advisory.AdvisoryRules;
 import dev.portcullis.analysis.meta.MetadataRules;
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.policy.PolicyEngine;
@@ -22,6 +23,7 @@ public final class RuleCatalog {
             rules.addAll(check.rules());
         }
         rules.addAll(PolicyEngine.rules());
+        rules.addAll(AdvisoryRules.ALL);
         rules.addAll(Analyzers.defaults().rules());
         rules.addAll(MetadataRules.rules());
         rules.sort(Comparator.comparing(RuleDescriptor::id));

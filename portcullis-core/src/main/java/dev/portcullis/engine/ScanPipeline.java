@@ -1,6 +1,9 @@
 package dev.portcullis.engine;
 
+import dev.portcullis.advisory.AdvisoryMatch;
+import dev.portcullis.advisory.AdvisoryRules;
 import dev.portcullis.model.Finding;
+import dev.portcullis.model.GraphPaths;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.InstallScripts;
 import dev.portcullis.model.Location;
@@ -60,12 +63,15 @@ public final class ScanPipeline {
         Fetched fetched = fetchInstallScripts(project, options.offline());
         ProjectContext context = context(project, fetched);
         List<Finding> findings = analyse(context);
+        Advised advised = matchAdvisories(project, options.offline());
         DeepScan.Result deep = options.deep() ? inspectContent(project, options.offline()) : null;
         MetadataStage.Result metadata = metadata(project, options.offline(), deep);
-        List<Finding> all = new ArrayList<>(deep == null ? findings : merged(findings, deep));
+        List<Finding> all = merged(findings, advised, deep);
         all.addAll(metadata.findings());
         PolicyResult result = decide(project, options, all);
-        return report(project, context, fetched, result, deep, metadata.unchecked());
+        List<String> notes = new ArrayList<>(advised.notes());
+        notes.addAll(metadata.unchecked());
+        return report(project, context, fetched, result, deep, notes);
     }
 
     /**
@@ -102,6 +108,51 @@ public final class ScanPipeline {
                 .run(List.copyOf(targets.values()));
     }
 
+    /** Advisory findings for the locked registry packages, and what the report should say about the sources. */
+    record Advised(List<Finding> findings, List<String> notes) {
+    }
+
+    Advised matchAdvisories(LoadedProject project, boolean offline) throws IOException {
+        if (project.lockfile() == null) {
+            return new Advised(List.of(), List.of());
+        }
+        List<PackageNode> nodes = new ArrayList<>();
+        List<AdvisoryCheck.Query> queries = new ArrayList<>();
+        for (PackageNode node : project.lockfile().graph().packages()) {
+            if (node.source() instanceof Source.Registry && !node.version().isEmpty()) {
+                nodes.add(node);
+                queries.add(new AdvisoryCheck.Query(node.name(), node.version()));
+            }
+        }
+        AdvisoryCheck.Result result = new AdvisoryCheck(environment.advisoryDatabase(), environment.clock(),
+                project.npmConfig(), offline).check(queries);
+        GraphPaths paths = null;
+        List<Finding> findings = new ArrayList<>();
+        for (PackageNode node : nodes) {
+            for (AdvisoryMatch match : result.of(node.name(), node.version())) {
+                if (paths == null) {
+                    paths = GraphPaths.of(project.lockfile().graph());
+                }
+                findings.add(AdvisoryRules.finding(match, pathText(paths, node), node.location()));
+            }
+        }
+        return new Advised(findings, result.notes());
+    }
+
+    /** {@code (project) > express@4.17.1 > qs@6.7.0}: the shortest path that brings the package in. */
+    static String pathText(GraphPaths paths, PackageNode node) {
+        if (!paths.isReachable(node.key())) {
+            return node.id() + " (no dependency leads to it)";
+        }
+        Map<String, PackageNode> byKey = paths.graph().packagesByKey();
+        List<String> names = new ArrayList<>();
+        for (String key : paths.path(node.key())) {
+            PackageNode step = byKey.get(key);
+            names.add(step != null ? step.id() : key.isEmpty() || key.equals(".") ? "(project)" : key);
+        }
+        return String.join(" > ", names);
+    }
+
     /** The content of every registry package of the graph, analysed as {@code inspect} does. */
     DeepScan.Result inspectContent(LoadedProject project, boolean offline) throws IOException {
         if (project.lockfile() == null) {
@@ -113,9 +164,12 @@ public final class ScanPipeline {
                 Runtime.getRuntime().availableProcessors()).run(project.lockfile().graph().packages());
     }
 
-    private static List<Finding> merged(List<Finding> project, DeepScan.Result deep) {
+    private static List<Finding> merged(List<Finding> project, Advised advised, DeepScan.Result deep) {
         List<Finding> all = new ArrayList<>(project);
-        all.addAll(deep.findings());
+        all.addAll(advised.findings());
+        if (deep != null) {
+            all.addAll(deep.findings());
+        }
         return all;
     }
 
@@ -205,10 +259,10 @@ public final class ScanPipeline {
     }
 
     ScanReport report(LoadedProject project, ProjectContext context, Fetched fetched, PolicyResult result,
-                      DeepScan.Result deep, List<String> metadataUnchecked) {
+                      DeepScan.Result deep, List<String> notes) {
         List<String> unchecked = new ArrayList<>(project.notes());
         unchecked.addAll(fetched.unchecked());
-        unchecked.addAll(metadataUnchecked);
+        unchecked.addAll(notes);
         if (deep != null) {
             unchecked.addAll(deep.unchecked());
         }

@@ -288,6 +288,72 @@ public final class RegistryClient {
         return response.status() == 404 ? Optional.empty() : Optional.of(response.body());
     }
 
+    /** The status and body of a POST; the caller decides what a 404 or 405 means for its endpoint. */
+    public record Answer(int status, byte[] body) {
+        public Answer {
+            body = body.clone();
+        }
+
+        @Override
+        public byte[] body() {
+            return body.clone();
+        }
+    }
+
+    /**
+     * POSTs a JSON document, gzip-compressed as npm sends it, to {@code path} under {@code registry} (npm's bulk
+     * advisory endpoint takes it so), with the registry's token. 5xx, 429 and broken connections are retried like
+     * GETs; 401/403 are exceptions; any other status is returned with its (bounded) body.
+     */
+    public Answer postJson(String registry, String path, byte[] json) throws RegistryException {
+        if (offline) {
+            throw new RegistryException("offline: not posting to " + registry + path);
+        }
+        URI url = URI.create((registry.endsWith("/") ? registry : registry + "/") + path.replaceFirst("^/", ""));
+        byte[] gzipped;
+        try (var bytes = new java.io.ByteArrayOutputStream();
+             var gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write(json);
+            gzip.finish();
+            gzipped = bytes.toByteArray();
+        } catch (IOException e) {
+            throw new RegistryException("cannot compress the request to " + url, e);
+        }
+        RegistryException last = null;
+        for (int attempt = 1; attempt <= limits.attempts(); attempt++) {
+            if (attempt > 1) {
+                sleep(limits.backoff().toMillis() << (attempt - 2));
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(limits.requestTimeout())
+                    .header("Accept", ACCEPT_FULL).header("Content-Type", "application/json")
+                    .header("Content-Encoding", "gzip").header("User-Agent", "portcullis")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped));
+            config.authorization(url.toString()).ifPresent(value -> request.header("Authorization", value));
+            try {
+                HttpResponse<InputStream> response = http.send(request.build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                int status = response.statusCode();
+                try (InputStream body = response.body()) {
+                    if (status == 401 || status == 403) {
+                        throw new RegistryException(url + " answered " + status + ": check the auth token for "
+                                + registry + " in .npmrc (" + authKey(registry) + ")");
+                    }
+                    if (status >= 500 || status == 429) {
+                        last = new RegistryException(url + " answered " + status);
+                        continue;
+                    }
+                    return new Answer(status, readBounded(url, response, body, limits.maxPackumentBytes()));
+                }
+            } catch (IOException e) {
+                last = new RegistryException("cannot post to " + url + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryException("interrupted posting to " + url, e);
+            }
+        }
+        throw last;
+    }
+
     private Tarball fetchTarball(URI url, Integrity integrity) throws RegistryException {
         Optional<byte[]> cached = cache == null ? Optional.empty() : cache.content(integrity);
         if (cached.isPresent()) {

@@ -34,12 +34,15 @@ import java.util.concurrent.Executors;
  * by default it answers the full document, as mirrors do.</li>
  * <li>{@code GET /<name>/-/<file>.tgz} answers bytes registered with {@link #putTarball}, else the file
  * {@code tarballs/<file>.tgz} of its directory.</li>
+ * <li>{@code POST /-/npm/v1/security/advisories/bulk} answers the response given to {@link #serveBulkAdvisories},
+ * else 404 as the mirrors without the endpoint do.</li>
  * </ul>
  * Tests can queue failing status codes per path and inspect the requests (headers included).
  */
 public final class FakeRegistry implements AutoCloseable {
     private static final String PUBLIC_REGISTRY = "https://registry.npmjs.org/";
     private static final String ABBREVIATED = "application/vnd.npm.install-v1+json";
+    private static final String BULK_PATH = "/-/npm/v1/security/advisories/bulk";
     /** One request as the server saw it. */
     public record Request(String method, String path, String accept, String authorization, String ifNoneMatch) {
     }
@@ -52,6 +55,9 @@ public final class FakeRegistry implements AutoCloseable {
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private volatile boolean abbreviated;
     private volatile boolean chunked;
+    /** The recorded answer of the bulk advisory endpoint; null: the endpoint does not exist (404), as on mirrors. */
+    private volatile byte[] bulkAdvisories;
+    private final List<String> bulkRequests = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private FakeRegistry(Path documents) throws IOException {
         this.documents = documents;
@@ -116,9 +122,42 @@ public final class FakeRegistry implements AutoCloseable {
         chunked = enabled;
     }
 
+    /** Answers {@code POST /-/npm/v1/security/advisories/bulk} with {@code json}, as registry.npmjs.org does. */
+    public void serveBulkAdvisories(String json) {
+        bulkAdvisories = json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The bodies posted to the bulk advisory endpoint, un-gzipped. */
+    public List<String> bulkRequests() {
+        return List.copyOf(bulkRequests);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String rawPath = exchange.getRequestURI().getRawPath();
+            if (exchange.getRequestMethod().equals("POST") && rawPath.equals(BULK_PATH)) {
+                requests.add(new Request("POST", rawPath, exchange.getRequestHeaders().getFirst("Accept"),
+                        exchange.getRequestHeaders().getFirst("Authorization"), null));
+                byte[] posted = exchange.getRequestBody().readAllBytes();
+                if ("gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+                    posted = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(posted)).readAllBytes();
+                }
+                bulkRequests.add(new String(posted, StandardCharsets.UTF_8));
+                Deque<Integer> queued = failures.get(rawPath.substring(1));
+                Integer failed = queued == null ? null : queued.poll();
+                if (failed != null) {
+                    exchange.sendResponseHeaders(failed, -1);
+                    return;
+                }
+                byte[] answer = bulkAdvisories;
+                if (answer == null) {
+                    notFound(exchange);
+                } else {
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    send(exchange, answer);
+                }
+                return;
+            }
             String name = URLDecoder.decode(rawPath.substring(1), StandardCharsets.UTF_8);
             String accept = exchange.getRequestHeaders().getFirst("Accept");
             String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");

@@ -1,0 +1,177 @@
+package dev.portcullis.cli;
+
+import dev.portcullis.advisory.AdvisoryDatabase;
+import dev.portcullis.advisory.AdvisoryException;
+import dev.portcullis.advisory.DatabaseStatus;
+import dev.portcullis.advisory.ImportCounts;
+import dev.portcullis.advisory.OsvImporter;
+import dev.portcullis.engine.Environment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code portcullis db}: the local advisory database. */
+@Command(name = "db", mixinStandardHelpOptions = true,
+        description = "The local advisory database (OSV records) that scan and inspect match packages against.",
+        subcommands = {DbCommand.Import.class, DbCommand.Status.class})
+final class DbCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** Creates the subcommands with the environment (effects through constructors). */
+    static <K> K create(Class<K> cls, Environment environment) throws Exception {
+        if (cls == Import.class) {
+            return cls.cast(new Import(environment));
+        }
+        if (cls == Status.class) {
+            return cls.cast(new Status(environment));
+        }
+        return CommandLine.defaultFactory().create(cls);
+    }
+
+    private static Path database(Environment environment, Path option) {
+        return option != null ? AdvisoryDatabase.normalise(option.toAbsolutePath()) : environment.advisoryDatabase();
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import OSV advisories: JSON files, directories of them, or zip archives such as OSV's "
+                    + "npm all.zip (https://osv-vulnerabilities.storage.googleapis.com/npm/all.zip), GitHub "
+                    + "advisories in OSV form and OpenSSF malicious-packages records. Only npm entries are kept; "
+                    + "newer records replace older ones. All paths are one transaction: a failure imports nothing.",
+                    "Exit codes: 0 imported, 2 unreadable input (nothing imported), 3 database failure."})
+    static final class Import implements Callable<Integer> {
+        private final Environment environment;
+
+        Import(Environment environment) {
+            this.environment = environment;
+        }
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = "OSV JSON files, directories or zip archives")
+        List<Path> paths;
+
+        @Option(names = "--db", paramLabel = "FILE", description = "The database file (default: $PORTCULLIS_DB, "
+                + "else ~/.local/share/portcullis/advisories.mv.db)")
+        Path db;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path file = database(environment, db);
+            try (AdvisoryDatabase database = AdvisoryDatabase.open(file, environment.clock())) {
+                ImportCounts counts = new OsvImporter(database)
+                        .importAll(paths);
+                out.println("imported " + counts.files() + " file(s) into " + database.file() + ": "
+                        + counts.added() + " new, " + counts.updated() + " updated, " + counts.unchanged()
+                        + " unchanged; " + counts.otherEcosystem() + " of other ecosystems skipped; "
+                        + counts.malformed() + " malformed");
+                if (counts.malformed() > 0) {
+                    err.println("portcullis db import: skipped " + counts.malformed() + " malformed record(s):");
+                    counts.firstProblems().forEach(p -> err.println("  " + p));
+                    if (counts.malformed() > counts.firstProblems().size()) {
+                        err.println("  … and " + (counts.malformed() - counts.firstProblems().size()) + " more");
+                    }
+                }
+                out.flush();
+                return ExitCodes.PASSED;
+            } catch (NoSuchFileException e) {
+                err.println("portcullis db import: no such file or directory: " + e.getFile()
+                        + "; nothing was imported");
+                return ExitCodes.USAGE;
+            } catch (IOException e) {
+                err.println("portcullis db import: cannot read the input (" + e.getMessage() + "); nothing was "
+                        + "imported and the database is as it was");
+                return ExitCodes.USAGE;
+            } catch (AdvisoryException e) {
+                err.println("portcullis db import: " + e.getMessage());
+                return ExitCodes.INTERNAL;
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = {"Say what the advisory database holds, where it came from and how old it is.",
+                    "Exit codes: 0 data loaded, 1 no database or nothing imported, 3 database failure."})
+    static final class Status implements Callable<Integer> {
+        private final Environment environment;
+
+        Status(Environment environment) {
+            this.environment = environment;
+        }
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--db", paramLabel = "FILE", description = "The database file (default: $PORTCULLIS_DB, "
+                + "else ~/.local/share/portcullis/advisories.mv.db)")
+        Path db;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path file = database(environment, db);
+            if (!AdvisoryDatabase.exists(file)) {
+                out.println("no advisory database at " + file + ": run `portcullis db import <all.zip>` "
+                        + "(see docs/advisories.md)");
+                out.flush();
+                return ExitCodes.FAILED;
+            }
+            try (AdvisoryDatabase database = AdvisoryDatabase.open(file, environment.clock())) {
+                DatabaseStatus status = database.status();
+                Instant now = environment.clock().instant();
+                // whole seconds: the database keeps microseconds nobody needs to read
+                out.println("advisory database " + status.path());
+                out.println("  advisories: " + status.advisories() + " (" + status.malware() + " malware, "
+                        + status.withdrawn() + " withdrawn) naming " + status.packages() + " package(s)");
+                out.println("  newest modified: " + (status.newestModified() == null ? "-"
+                        : seconds(status.newestModified()) + " (" + age(status.newestModified(), now) + ")"));
+                out.println("  last import: " + (status.lastImport() == null ? "never"
+                        : seconds(status.lastImport()) + " (" + age(status.lastImport(), now) + ")"));
+                out.println("  imports (newest first):");
+                for (DatabaseStatus.Import i : status.imports()) {
+                    out.println("    " + seconds(i.importedAt()) + "  " + i.source() + "  " + i.files() + " file(s): "
+                            + i.added() + " new, " + i.updated() + " updated, " + i.unchanged() + " unchanged, "
+                            + i.otherEcosystem() + " other ecosystems, " + i.malformed() + " malformed");
+                }
+                out.flush();
+                return status.advisories() > 0 ? ExitCodes.PASSED : ExitCodes.FAILED;
+            } catch (AdvisoryException e) {
+                err.println("portcullis db status: " + e.getMessage());
+                return ExitCodes.INTERNAL;
+            }
+        }
+
+        private static Instant seconds(Instant instant) {
+            return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        }
+
+        private static String age(Instant then, Instant now) {
+            Duration d = Duration.between(then, now);
+            if (d.isNegative()) {
+                return "in the future";
+            }
+            return d.toDays() >= 1 ? d.toDays() + " day(s) ago" : d.toHours() + " hour(s) ago";
+        }
+    }
+}
