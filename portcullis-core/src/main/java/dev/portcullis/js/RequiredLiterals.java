@@ -1,0 +1,302 @@
+package dev.portcullis.js;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Literal strings one of which occurs in every match of a regular expression: {@code (minexmr|nanopool)\.(com|org)}
+ * needs {@code "minexmr."} or {@code "nanopool."} (or their {@code com}/{@code org} continuations). A string that
+ * contains none of them cannot match, so the expression need not run on it.
+ *
+ * <p>Hand-written: {@link java.util.regex.Pattern} keeps its parse tree private, and the regex libraries that expose
+ * one (RE2/J, dk.brics) parse a different dialect. The walk covers the subset the rule files use — sequences,
+ * alternation, groups, quantifiers, character classes, escapes, anchors, lookaround — and gives up (returns
+ * {@code null}) on anything else: flags, {@code \Q…\E}, {@code \p{…}}, non-ASCII literals. Giving up is always safe,
+ * since the pattern then keeps running on every string.
+ */
+final class RequiredLiterals {
+    /** Needles shorter than this screen out too little to be worth a pass. */
+    static final int MIN_LENGTH = 3;
+    /** Cross products of alternatives beyond this many strings are cut short. */
+    private static final int MAX_SET = 64;
+
+    private final String re;
+    private int pos;
+
+    private RequiredLiterals(String re) {
+        this.re = re;
+    }
+
+    /**
+     * The needles of {@code pattern} (every match contains one of them, each at least {@link #MIN_LENGTH} ASCII
+     * characters), or {@code null} when none can be derived.
+     */
+    static Set<String> of(Pattern pattern) {
+        if ((pattern.flags() & ~(Pattern.MULTILINE | Pattern.DOTALL)) != 0) {
+            return null;
+        }
+        try {
+            RequiredLiterals walk = new RequiredLiterals(pattern.pattern());
+            Node node = walk.alternation();
+            if (walk.pos != walk.re.length()) {
+                return null;
+            }
+            Set<String> needles = node.required();
+            if (needles == null || minLength(needles) < MIN_LENGTH) {
+                return null;
+            }
+            for (String needle : needles) {
+                for (int i = 0; i < needle.length(); i++) {
+                    if (needle.charAt(i) >= 128) {
+                        return null;
+                    }
+                }
+            }
+            return needles;
+        } catch (Unsupported e) {
+            return null;
+        }
+    }
+
+    /**
+     * What is known about a piece of the expression: {@code exact}, the complete set of strings it matches (null when
+     * not a small finite set); {@code required}, strings one of which occurs in any of its matches (null: unknown).
+     */
+    private record Node(Set<String> exact, Set<String> required) {
+        static final Node UNKNOWN = new Node(null, null);
+        static final Node EMPTY = new Node(Set.of(""), null);
+
+        static Node exact(Set<String> strings) {
+            return new Node(strings, strings);
+        }
+    }
+
+    private static final class Unsupported extends RuntimeException {
+        Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Node alternation() {
+        Node first = sequence();
+        if (pos >= re.length() || re.charAt(pos) != '|') {
+            return first;
+        }
+        Set<String> exact = first.exact == null ? null : new LinkedHashSet<>(first.exact);
+        Set<String> required = first.required == null ? null : new LinkedHashSet<>(first.required);
+        while (pos < re.length() && re.charAt(pos) == '|') {
+            pos++;
+            Node next = sequence();
+            exact = exact == null || next.exact == null ? null : union(exact, next.exact);
+            required = required == null || next.required == null ? null : union(required, next.required);
+        }
+        return new Node(exact, required);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        a.addAll(b);
+        return a;
+    }
+
+    /** Adjacent exact pieces concatenate into longer literals; the best run or piece is what the sequence needs. */
+    private Node sequence() {
+        Set<String> run = Set.of("");
+        boolean allExact = true;
+        Set<String> best = null;
+        while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
+            Node piece = quantified();
+            if (piece.exact != null) {
+                Set<String> joined = cross(run, piece.exact);
+                if (joined != null) {
+                    run = joined;
+                    continue;
+                }
+                allExact = false;
+                best = better(best, run);
+                run = piece.exact;
+            } else {
+                allExact = false;
+                best = better(best, run);
+                run = Set.of("");
+                best = better(best, piece.required);
+            }
+        }
+        best = better(best, run);
+        return allExact ? new Node(run, best) : new Node(null, best);
+    }
+
+    private static Set<String> cross(Set<String> left, Set<String> right) {
+        if ((long) left.size() * right.size() > MAX_SET) {
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String a : left) {
+            for (String b : right) {
+                out.add(a + b);
+            }
+        }
+        return out;
+    }
+
+    /** The candidate whose shortest needle is longest: it screens out the most strings. */
+    private static Set<String> better(Set<String> current, Set<String> candidate) {
+        if (candidate == null || minLength(candidate) == 0) {
+            return current;
+        }
+        return current == null || minLength(candidate) > minLength(current) ? candidate : current;
+    }
+
+    private static int minLength(Set<String> strings) {
+        int min = Integer.MAX_VALUE;
+        for (String s : strings) {
+            min = Math.min(min, s.length());
+        }
+        return min;
+    }
+
+    private Node quantified() {
+        Node atom = atom();
+        if (pos >= re.length()) {
+            return atom;
+        }
+        char c = re.charAt(pos);
+        int min;
+        if (c == '?' || c == '*') {
+            pos++;
+            min = 0;
+        } else if (c == '+') {
+            pos++;
+            min = 1;
+        } else if (c == '{') {
+            int close = re.indexOf('}', pos);
+            if (close < 0) {
+                throw new Unsupported();
+            }
+            String[] bounds = re.substring(pos + 1, close).split(",", -1);
+            if (bounds.length > 2 || !bounds[0].matches("\\d{1,6}") || bounds.length == 2 && !bounds[1].matches("\\d{0,6}")) {
+                throw new Unsupported();
+            }
+            pos = close + 1;
+            min = Integer.parseInt(bounds[0]);
+            if (min == 1 && (bounds.length == 1 || bounds[1].equals("1"))) {
+                skipMode();
+                return atom;
+            }
+        } else {
+            return atom;
+        }
+        skipMode();
+        if (min == 0) {
+            return Node.UNKNOWN;
+        }
+        return new Node(null, atom.required);
+    }
+
+    /** Lazy ({@code ?}) and possessive ({@code +}) quantifiers match the same strings. */
+    private void skipMode() {
+        if (pos < re.length() && (re.charAt(pos) == '?' || re.charAt(pos) == '+')) {
+            pos++;
+        }
+    }
+
+    private Node atom() {
+        char c = re.charAt(pos++);
+        switch (c) {
+            case '(':
+                return group();
+            case '[':
+                characterClass();
+                return Node.UNKNOWN;
+            case '.':
+                return Node.UNKNOWN;
+            case '^', '$':
+                return Node.EMPTY;
+            case '\\':
+                return escape();
+            case '*', '+', '?', '{':
+                throw new Unsupported();
+            default:
+                return Node.exact(Set.of(String.valueOf(c)));
+        }
+    }
+
+    private Node group() {
+        boolean lookaround = false;
+        if (re.startsWith("?", pos)) {
+            if (re.startsWith("?:", pos) || re.startsWith("?>", pos)) {
+                pos += 2;
+            } else if (re.startsWith("?=", pos) || re.startsWith("?!", pos)) {
+                pos += 2;
+                lookaround = true;
+            } else if (re.startsWith("?<=", pos) || re.startsWith("?<!", pos)) {
+                pos += 3;
+                lookaround = true;
+            } else if (re.startsWith("?<", pos)) {
+                int close = re.indexOf('>', pos);
+                if (close < 0) {
+                    throw new Unsupported();
+                }
+                pos = close + 1;
+            } else {
+                throw new Unsupported(); // inline flags change what the literals mean
+            }
+        }
+        Node inner = alternation();
+        if (pos >= re.length() || re.charAt(pos) != ')') {
+            throw new Unsupported();
+        }
+        pos++;
+        // lookaround consumes nothing: as a piece of a sequence it is the empty string
+        return lookaround ? Node.EMPTY : inner;
+    }
+
+    private void characterClass() {
+        int depth = 1;
+        if (re.startsWith("^", pos)) {
+            pos++;
+        }
+        if (re.startsWith("]", pos)) {
+            pos++;
+        }
+        while (depth > 0) {
+            if (pos >= re.length()) {
+                throw new Unsupported();
+            }
+            char c = re.charAt(pos++);
+            if (c == '\\') {
+                if (pos >= re.length() || Character.isLetterOrDigit(re.charAt(pos)) && "dDsSwWtnrf".indexOf(re.charAt(pos)) < 0) {
+                    throw new Unsupported();
+                }
+                pos++;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            }
+        }
+    }
+
+    private Node escape() {
+        if (pos >= re.length()) {
+            throw new Unsupported();
+        }
+        char c = re.charAt(pos++);
+        if ("dDsSwW".indexOf(c) >= 0) {
+            return Node.UNKNOWN;
+        }
+        if ("bBAzZG".indexOf(c) >= 0) {
+            return Node.EMPTY;
+        }
+        if (c == 't') {
+            return Node.exact(Set.of("\t"));
+        }
+        if (c == 'n') {
+            return Node.exact(Set.of("\n"));
+        }
+        if (Character.isLetterOrDigit(c) || c >= 128) {
+            throw new Unsupported(); // \Q, \p{…}, \x…, back references …
+        }
+        return Node.exact(Set.of(String.valueOf(c)));
+    }
+}
