@@ -241,7 +241,7 @@ public final class CommandFacts {
             if (SensitiveStrings.geoIp(word)) {
                 add(FactKind.LOCALE_CHECK, command, "geo-ip");
             }
-            for (StringPattern p : sink.options().screen().matching(word)) {
+            for (StringPattern p : sink.options().matching(word)) {
                 add(FactKind.STRING_MATCH, command, p.name());
             }
             Matcher m = RUNTIME_INSTALLER.matcher(word);

@@ -108,7 +108,7 @@ final class JsAnalyzer {
             return;
         }
         String regex = lx.text(i);
-        for (StringPattern p : sink.options().screen().matching(regex)) {
+        for (StringPattern p : sink.options().matching(regex)) {
             sink.add(FactKind.STRING_MATCH, line(i), p.name(), regex, depth);
         }
     }
@@ -1346,7 +1346,7 @@ final class JsAnalyzer {
         if (screen.geoIp()) {
             sink.add(FactKind.LOCALE_CHECK, line, "geo-ip", v, atDepth);
         }
-        for (StringPattern p : sink.options().screen().matching(v)) {
+        for (StringPattern p : sink.options().matching(v)) {
             sink.add(FactKind.STRING_MATCH, line, p.name(), v, atDepth);
         }
     }

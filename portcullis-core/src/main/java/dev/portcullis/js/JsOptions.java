@@ -21,7 +21,7 @@ public final class JsOptions {
     public JsOptions(List<StringPattern> patterns, JsLimits limits) {
         this.patterns = List.copyOf(patterns);
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.screen = PatternScreen.of(this.patterns);
+        this.screen = PatternScreen.of(this.patterns.stream().map(StringPattern::pattern).toList());
     }
 
     /** No patterns, {@link JsLimits#defaults()}. */
@@ -37,9 +37,18 @@ public final class JsOptions {
         return limits;
     }
 
-    /** The patterns behind their prefilter. */
-    PatternScreen screen() {
-        return screen;
+    /** The patterns that find a match in {@code s}, in order; a literal prefilter ({@link PatternScreen}) first. */
+    List<StringPattern> matching(String s) {
+        java.util.BitSet found = screen.matches(s);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        return found.stream().mapToObj(patterns::get).toList();
+    }
+
+    /** The patterns no literal prefilter stands in front of: they run on every string. */
+    List<StringPattern> unscreened() {
+        return screen.unscreened().stream().mapToObj(patterns::get).toList();
     }
 
     @Override

@@ -15,9 +15,17 @@ final class Needles {
     /** The transition table, flattened: state * 128 + character. */
     private final int[] next;
     private final int[] output;
+    /** Whether ASCII letters match regardless of case (the needles are given in lower case then). */
+    private final boolean foldCase;
 
     /** {@code groups.get(g)} are the needles whose presence sets bit {@code g} of {@link #find}. */
     Needles(List<List<String>> groups) {
+        this(groups, false);
+    }
+
+    /** As above; with {@code foldCase} the needles must be lower case and match a string's letters in either case. */
+    Needles(List<List<String>> groups, boolean foldCase) {
+        this.foldCase = foldCase;
         int capacity = 1;
         for (List<String> group : groups) {
             for (String needle : group) {
@@ -73,6 +81,9 @@ final class Needles {
         int found = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (foldCase && c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
             state = c < ALPHABET ? next[state * ALPHABET + c] : 0;
             found |= output[state];
         }

@@ -1,81 +1,137 @@
 package dev.portcullis.js;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The rule set's string patterns behind a literal prefilter: every constant string and command word is checked
- * against every pattern, and running a dozen regular expressions on each of a bundle's hundred thousand strings
- * dominated the analysis time. Each pattern's {@link RequiredLiterals needles} go into one {@link Needles}
- * automaton; one pass over a string tells which patterns can match at all, and only those run. Patterns without
- * needles run on every string ({@link #unscreened()}).
+ * Regular expressions behind a literal prefilter. Every constant string and command word is checked against the rule
+ * set's string patterns and the sensitive-location patterns, and running dozens of regular expressions on each of a
+ * bundle's hundred thousand strings dominated the analysis time. Each expression is split into its top-level
+ * alternatives ({@code a|b} finds a match exactly when {@code a} or {@code b} does), each alternative's
+ * {@link RequiredLiterals needles} go into one {@link Needles} automaton, and one pass over a string tells which
+ * alternatives can match at all; only those run. Alternatives without needles run on every string
+ * ({@link #unscreened()}).
  */
 final class PatternScreen {
     /** {@link Needles} reports groups as bits of an int. */
     private static final int PER_AUTOMATON = 32;
 
-    private final List<StringPattern> patterns;
-    /** {@code slot[k]}: the needle group of pattern k over all automata, or -1 when it always runs. */
-    private final int[] slot;
-    private final List<Needles> automata;
+    /** One top-level alternative of expression {@code owner}; {@code slot}: its needle group, -1 when it always runs. */
+    private record Alternative(int owner, Pattern pattern, int slot) {
+    }
 
-    private PatternScreen(List<StringPattern> patterns) {
-        this.patterns = patterns;
-        this.slot = new int[patterns.size()];
-        List<List<String>> groups = new ArrayList<>();
+    private final int size;
+    private final List<Alternative> alternatives;
+    /** Case-sensitive automata first, then those for case-insensitive alternatives; group g is in automaton g / 32. */
+    private final Needles[] automata;
+
+    /**
+     * @param patterns the expressions, in the order {@link #matches} reports them
+     * @param needles  for each expression, hand-listed needles to use when none can be derived, or {@code null}
+     */
+    PatternScreen(List<Pattern> patterns, List<Set<String>> needles) {
+        this.size = patterns.size();
+        List<Pattern> alts = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        List<Set<String>> found = new ArrayList<>();
         for (int k = 0; k < patterns.size(); k++) {
-            Set<String> needles = RequiredLiterals.of(patterns.get(k).pattern());
-            if (needles == null) {
-                slot[k] = -1;
+            Pattern whole = patterns.get(k);
+            List<String> parts = RequiredLiterals.alternatives(whole);
+            List<Pattern> compiled = parts == null || parts.size() == 1 ? List.of(whole)
+                    : parts.stream().map(p -> Pattern.compile(p, whole.flags())).toList();
+            for (Pattern alt : compiled) {
+                Set<String> derived = RequiredLiterals.of(alt);
+                alts.add(alt);
+                owners.add(k);
+                found.add(derived == null && compiled.size() == 1 ? needles.get(k) : derived);
+            }
+        }
+        List<List<String>> sensitive = new ArrayList<>();
+        List<List<String>> folded = new ArrayList<>();
+        int[] slots = new int[alts.size()];
+        for (int a = 0; a < alts.size(); a++) {
+            if (found.get(a) == null) {
+                slots[a] = -1;
+            } else if ((alts.get(a).flags() & Pattern.CASE_INSENSITIVE) != 0) {
+                slots[a] = -2 - folded.size(); // renumbered below, once the case-sensitive automata are counted
+                folded.add(found.get(a).stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList());
             } else {
-                slot[k] = groups.size();
-                groups.add(List.copyOf(needles));
+                slots[a] = sensitive.size();
+                sensitive.add(List.copyOf(found.get(a)));
             }
         }
         List<Needles> built = new ArrayList<>();
-        for (int from = 0; from < groups.size(); from += PER_AUTOMATON) {
-            built.add(new Needles(groups.subList(from, Math.min(groups.size(), from + PER_AUTOMATON))));
+        for (int from = 0; from < sensitive.size(); from += PER_AUTOMATON) {
+            built.add(new Needles(sensitive.subList(from, Math.min(sensitive.size(), from + PER_AUTOMATON))));
         }
-        this.automata = List.copyOf(built);
+        int foldedBase = built.size() * PER_AUTOMATON;
+        for (int from = 0; from < folded.size(); from += PER_AUTOMATON) {
+            built.add(new Needles(folded.subList(from, Math.min(folded.size(), from + PER_AUTOMATON)), true));
+        }
+        List<Alternative> out = new ArrayList<>();
+        for (int a = 0; a < alts.size(); a++) {
+            int slot = slots[a] <= -2 ? foldedBase + (-2 - slots[a]) : slots[a];
+            out.add(new Alternative(owners.get(a), alts.get(a), slot));
+        }
+        this.alternatives = List.copyOf(out);
+        this.automata = built.toArray(Needles[]::new);
     }
 
-    static PatternScreen of(List<StringPattern> patterns) {
-        return new PatternScreen(List.copyOf(patterns));
+    /** Expressions with derived needles only. */
+    static PatternScreen of(List<Pattern> patterns) {
+        return new PatternScreen(patterns, java.util.Collections.nCopies(patterns.size(), null));
     }
 
-    /** The patterns that match {@code s}, in rule-set order: exactly those {@code find()} would report. */
-    List<StringPattern> matching(String s) {
-        if (patterns.isEmpty()) {
-            return List.of();
+    /** An empty answer, shared: callers only read it. */
+    private static final BitSet NONE = new BitSet();
+
+    /** Bit k set when expression k finds a match in {@code s}: what {@code find()} on each would say. */
+    BitSet matches(String s) {
+        if (size == 0) {
+            return NONE;
         }
-        int[] found = new int[automata.size()];
-        for (int a = 0; a < found.length; a++) {
-            found[a] = automata.get(a).find(s);
+        // one or two automata in practice: no array for them
+        int first = automata.length > 0 ? automata[0].find(s) : 0;
+        int second = automata.length > 1 ? automata[1].find(s) : 0;
+        int[] more = null;
+        if (automata.length > 2) {
+            more = new int[automata.length];
+            for (int a = 2; a < more.length; a++) {
+                more[a] = automata[a].find(s);
+            }
         }
-        List<StringPattern> out = null;
-        for (int k = 0; k < slot.length; k++) {
-            int g = slot[k];
-            if (g >= 0 && (found[g / PER_AUTOMATON] & 1 << (g % PER_AUTOMATON)) == 0) {
+        BitSet out = NONE;
+        for (Alternative alt : alternatives) {
+            if (out.get(alt.owner)) {
                 continue;
             }
-            StringPattern p = patterns.get(k);
-            if (p.pattern().matcher(s).find()) {
-                if (out == null) {
-                    out = new ArrayList<>(2);
+            int g = alt.slot;
+            if (g >= 0) {
+                int n = g / PER_AUTOMATON;
+                int found = n == 0 ? first : n == 1 ? second : more[n];
+                if ((found & 1 << (g % PER_AUTOMATON)) == 0) {
+                    continue;
                 }
-                out.add(p);
+            }
+            if (alt.pattern.matcher(s).find()) {
+                if (out == NONE) {
+                    out = new BitSet(size);
+                }
+                out.set(alt.owner);
             }
         }
-        return out == null ? List.of() : out;
+        return out;
     }
 
-    /** The patterns that run on every string because no needle could be derived from them. */
-    List<StringPattern> unscreened() {
-        List<StringPattern> out = new ArrayList<>();
-        for (int k = 0; k < slot.length; k++) {
-            if (slot[k] < 0) {
-                out.add(patterns.get(k));
+    /** The expressions with an alternative that runs on every string, because no needle could be derived for it. */
+    BitSet unscreened() {
+        BitSet out = new BitSet(size);
+        for (Alternative alt : alternatives) {
+            if (alt.slot < 0) {
+                out.set(alt.owner);
             }
         }
         return out;

@@ -1,6 +1,8 @@
 package dev.portcullis.js;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,9 @@ final class RequiredLiterals {
 
     private final String re;
     private int pos;
+    private int depth;
+    /** Where the top-level {@code |} are. */
+    private final List<Integer> bars = new ArrayList<>();
 
     private RequiredLiterals(String re) {
         this.re = re;
@@ -30,10 +35,11 @@ final class RequiredLiterals {
 
     /**
      * The needles of {@code pattern} (every match contains one of them, each at least {@link #MIN_LENGTH} ASCII
-     * characters), or {@code null} when none can be derived.
+     * characters), or {@code null} when none can be derived. For a {@link Pattern#CASE_INSENSITIVE} pattern they are
+     * in lower case and must be looked for regardless of case.
      */
     static Set<String> of(Pattern pattern) {
-        if ((pattern.flags() & ~(Pattern.MULTILINE | Pattern.DOTALL)) != 0) {
+        if ((pattern.flags() & ~(Pattern.MULTILINE | Pattern.DOTALL | Pattern.CASE_INSENSITIVE)) != 0) {
             return null;
         }
         try {
@@ -53,7 +59,39 @@ final class RequiredLiterals {
                     }
                 }
             }
+            if ((pattern.flags() & Pattern.CASE_INSENSITIVE) != 0) {
+                Set<String> lower = new LinkedHashSet<>();
+                needles.forEach(n -> lower.add(n.toLowerCase(java.util.Locale.ROOT)));
+                return lower;
+            }
             return needles;
+        } catch (Unsupported e) {
+            return null;
+        }
+    }
+
+    /**
+     * The top-level alternatives of {@code pattern}'s source ({@code a|(b|c)} gives {@code a} and {@code (b|c)}), to be
+     * compiled with its flags; {@code null} when the walk does not understand the source.
+     */
+    static List<String> alternatives(Pattern pattern) {
+        if ((pattern.flags() & (Pattern.LITERAL | Pattern.COMMENTS)) != 0) {
+            return null;
+        }
+        try {
+            RequiredLiterals walk = new RequiredLiterals(pattern.pattern());
+            walk.alternation();
+            if (walk.pos != walk.re.length()) {
+                return null;
+            }
+            List<String> out = new ArrayList<>();
+            int from = 0;
+            for (int bar : walk.bars) {
+                out.add(walk.re.substring(from, bar));
+                from = bar + 1;
+            }
+            out.add(walk.re.substring(from));
+            return out;
         } catch (Unsupported e) {
             return null;
         }
@@ -86,6 +124,9 @@ final class RequiredLiterals {
         Set<String> exact = first.exact == null ? null : new LinkedHashSet<>(first.exact);
         Set<String> required = first.required == null ? null : new LinkedHashSet<>(first.required);
         while (pos < re.length() && re.charAt(pos) == '|') {
+            if (depth == 0) {
+                bars.add(pos);
+            }
             pos++;
             Node next = sequence();
             exact = exact == null || next.exact == null ? null : union(exact, next.exact);
@@ -242,7 +283,9 @@ final class RequiredLiterals {
                 throw new Unsupported(); // inline flags change what the literals mean
             }
         }
+        depth++;
         Node inner = alternation();
+        depth--;
         if (pos >= re.length() || re.charAt(pos) != ')') {
             throw new Unsupported();
         }
@@ -252,14 +295,14 @@ final class RequiredLiterals {
     }
 
     private void characterClass() {
-        int depth = 1;
+        int nesting = 1;
         if (re.startsWith("^", pos)) {
             pos++;
         }
         if (re.startsWith("]", pos)) {
             pos++;
         }
-        while (depth > 0) {
+        while (nesting > 0) {
             if (pos >= re.length()) {
                 throw new Unsupported();
             }
@@ -270,9 +313,9 @@ final class RequiredLiterals {
                 }
                 pos++;
             } else if (c == '[') {
-                depth++;
+                nesting++;
             } else if (c == ']') {
-                depth--;
+                nesting--;
             }
         }
     }

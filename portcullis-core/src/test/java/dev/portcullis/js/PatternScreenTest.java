@@ -43,7 +43,7 @@ class PatternScreenTest {
     void everyShippedPatternButTheWalletAddressesHasANeedle() throws IOException {
         // The wallet patterns are anchored character classes with no literal to screen on; they stay cheap because
         // ^…$ fails at once on most strings. Add a pattern here only when it cannot carry a literal of 3+ characters.
-        assertThat(PatternScreen.of(rulePatterns()).unscreened()).extracting(StringPattern::name)
+        assertThat(new JsOptions(rulePatterns(), JsLimits.defaults()).unscreened()).extracting(StringPattern::name)
                 .containsExactlyInAnyOrder("wallet-eth", "wallet-btc", "wallet-sol", "wallet-trx");
     }
 
@@ -59,7 +59,9 @@ class PatternScreenTest {
         assertThat(RequiredLiterals.of(Pattern.compile("a(?=bcd)x"))).isNull();
         assertThat(RequiredLiterals.of(Pattern.compile("abc(?:def)?"))).containsExactly("abc");
         assertThat(RequiredLiterals.of(Pattern.compile("(abc)+d"))).containsExactly("abc");
-        assertThat(RequiredLiterals.of(Pattern.compile("abcd", Pattern.CASE_INSENSITIVE))).isNull();
+        assertThat(RequiredLiterals.of(Pattern.compile("ABcd", Pattern.CASE_INSENSITIVE))).containsExactly("abcd");
+        assertThat(RequiredLiterals.of(Pattern.compile("abcd", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))).isNull();
+        assertThat(RequiredLiterals.alternatives(Pattern.compile("a(b|c)|[|]d|e\\|f"))).containsExactly("a(b|c)", "[|]d", "e\\|f");
         assertThat(RequiredLiterals.of(Pattern.compile("(?i)abcd"))).isNull();
         assertThat(RequiredLiterals.of(Pattern.compile("\\Qabcd\\E"))).isNull();
         assertThat(RequiredLiterals.of(Pattern.compile("abc|[a-z]+"))).isNull();
@@ -67,14 +69,58 @@ class PatternScreenTest {
     }
 
     @Test
+    void everySensitivePatternHasANeedle() {
+        assertThat(SensitiveStrings.unscreened().isEmpty()).as("unscreened: " + SensitiveStrings.unscreened()).isTrue();
+    }
+
+    @Test
+    void sensitiveScreenEqualsRunningEveryPattern() throws IOException {
+        List<Pattern> expressions = SensitiveStrings.expressions();
+        List<String> names = SensitiveStrings.names();
+        Set<String> corpus = corpus(expressions.stream().map(Pattern::pattern).toList());
+        for (String s : List.of("~/.npmrc", "C:\\x\\Google\\Chrome\\", "https://IPAPI.co/json", "GeoIp.db", "x/.ssh/id_rsa")) {
+            corpus.add(s);
+        }
+        int matched = 0;
+        for (String s : corpus) {
+            List<String> all = new ArrayList<>();
+            for (int k = 0; k < names.size(); k++) {
+                if (expressions.get(k).matcher(s).find()) {
+                    all.add(names.get(k));
+                }
+            }
+            boolean geo = expressions.get(names.size()).matcher(s).find();
+            assertThat(SensitiveStrings.categories(s)).as(s).isEqualTo(s.length() < 4 ? List.of() : all);
+            assertThat(SensitiveStrings.screen(s)).as(s)
+                    .isEqualTo(new SensitiveStrings.Screen(s.length() < 4 ? List.of() : all, s.length() >= 4 && geo));
+            assertThat(SensitiveStrings.geoIp(s)).as(s).isEqualTo(s.length() >= 8 && geo);
+            matched += all.isEmpty() && !geo ? 0 : 1;
+        }
+        assertThat(matched).as("strings some pattern matches").isGreaterThan(50);
+    }
+
+    @Test
     void prefilteredScreenEqualsRunningEveryPattern() throws IOException {
         List<StringPattern> patterns = new ArrayList<>(rulePatterns());
         // and a few shapes the shipped rules do not have
         for (String regex : List.of("(?:foo|bar)baz{2,}", "x[abc]yz\\.q", "(?<host>evil|bad)\\.(?:com|net)$", "lit(?!eral)",
-                "[\\]x]abc", "a.b.c.def")) {
+                "[\\]x]abc", "a.b.c.def", "(?i)upper", "LOWER|case", "\\bHOST\\.example", "geo\\.x|^abc$")) {
             patterns.add(new StringPattern(regex, Pattern.compile(regex)));
         }
-        PatternScreen screen = PatternScreen.of(patterns);
+        patterns.add(new StringPattern("folded", Pattern.compile("\\b(?:AbcD|xyz)\\.q|zzz", Pattern.CASE_INSENSITIVE)));
+        JsOptions options = new JsOptions(patterns, JsLimits.defaults());
+        Set<String> corpus = corpus(patterns.stream().map(p -> p.pattern().pattern()).toList());
+        int matched = 0;
+        for (String s : corpus) {
+            List<StringPattern> all = patterns.stream().filter(p -> p.pattern().matcher(s).find()).toList();
+            assertThat(options.matching(s)).as(s).isEqualTo(all);
+            matched += all.isEmpty() ? 0 : 1;
+        }
+        assertThat(matched).as("strings some pattern matches").isGreaterThan(50);
+    }
+
+    /** The rule samples' string literals, lines and words, and random strings made of their pieces and of the regexes'. */
+    private static Set<String> corpus(List<String> regexes) throws IOException {
         Set<String> corpus = new LinkedHashSet<>();
         try (Stream<Path> files = Files.walk(CORE.resolve("test/resources/rules/samples"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -89,7 +135,10 @@ class PatternScreenTest {
         }
         Random random = new Random(3);
         List<String> seeds = new ArrayList<>(corpus);
-        String alphabet = "abcxyz0123./\\:-+_ \t|;&?TbcXMR19AHJNPe";
+        for (String regex : regexes) {
+            seeds.add(regex.replaceAll("\\\\(?=[^A-Za-z0-9])", ""));
+        }
+        String alphabet = "abcxyzABCXYZ0123./\\:-+_ \t|;&?%$TbcXMR19AHJNPe";
         for (int n = 0; n < 20_000; n++) {
             StringBuilder s = new StringBuilder();
             int parts = 1 + random.nextInt(4);
@@ -97,7 +146,8 @@ class PatternScreenTest {
                 if (random.nextBoolean() && !seeds.isEmpty()) {
                     String seed = seeds.get(random.nextInt(seeds.size()));
                     int from = random.nextInt(seed.length() + 1);
-                    s.append(seed, from, Math.min(seed.length(), from + random.nextInt(40)));
+                    String piece = seed.substring(from, Math.min(seed.length(), from + random.nextInt(40)));
+                    s.append(random.nextInt(5) == 0 ? piece.toUpperCase(java.util.Locale.ROOT) : piece);
                 } else {
                     for (int c = random.nextInt(50); c > 0; c--) {
                         s.append(random.nextInt(20) == 0 ? (char) (0x80 + random.nextInt(0x400)) : alphabet.charAt(random.nextInt(alphabet.length())));
@@ -106,12 +156,6 @@ class PatternScreenTest {
             }
             corpus.add(s.toString());
         }
-        int matched = 0;
-        for (String s : corpus) {
-            List<StringPattern> all = patterns.stream().filter(p -> p.pattern().matcher(s).find()).toList();
-            assertThat(screen.matching(s)).as(s).isEqualTo(all);
-            matched += all.isEmpty() ? 0 : 1;
-        }
-        assertThat(matched).as("strings some pattern matches").isGreaterThan(50);
+        return corpus;
     }
 }
