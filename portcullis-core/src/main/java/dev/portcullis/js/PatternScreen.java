@@ -19,8 +19,11 @@ final class PatternScreen {
     /** {@link Needles} reports groups as bits of an int. */
     private static final int PER_AUTOMATON = 32;
 
-    /** One top-level alternative of expression {@code owner}; {@code slot}: its needle group, -1 when it always runs. */
-    private record Alternative(int owner, Pattern pattern, int slot) {
+    /**
+     * One top-level alternative of expression {@code owner}; {@code slot}: its needle group, -1 when it always runs;
+     * a string outside {@code [minLength, maxLength]} cannot match it.
+     */
+    private record Alternative(int owner, Pattern pattern, int slot, int minLength, int maxLength) {
     }
 
     private final int size;
@@ -74,7 +77,9 @@ final class PatternScreen {
         List<Alternative> out = new ArrayList<>();
         for (int a = 0; a < alts.size(); a++) {
             int slot = slots[a] <= -2 ? foldedBase + (-2 - slots[a]) : slots[a];
-            out.add(new Alternative(owners.get(a), alts.get(a), slot));
+            int[] lengths = RequiredLiterals.lengths(alts.get(a));
+            out.add(lengths == null ? new Alternative(owners.get(a), alts.get(a), slot, 0, Integer.MAX_VALUE)
+                    : new Alternative(owners.get(a), alts.get(a), slot, lengths[0], lengths[1]));
         }
         this.alternatives = List.copyOf(out);
         this.automata = built.toArray(Needles[]::new);
@@ -105,7 +110,7 @@ final class PatternScreen {
         }
         BitSet out = NONE;
         for (Alternative alt : alternatives) {
-            if (out.get(alt.owner)) {
+            if (out.get(alt.owner) || s.length() < alt.minLength || s.length() > alt.maxLength) {
                 continue;
             }
             int g = alt.slot;

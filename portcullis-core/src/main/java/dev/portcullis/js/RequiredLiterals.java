@@ -22,6 +22,8 @@ final class RequiredLiterals {
     static final int MIN_LENGTH = 3;
     /** Cross products of alternatives beyond this many strings are cut short. */
     private static final int MAX_SET = 64;
+    /** A match length without bound. */
+    static final int UNBOUNDED = Integer.MAX_VALUE;
 
     private final String re;
     private int pos;
@@ -71,6 +73,35 @@ final class RequiredLiterals {
     }
 
     /**
+     * The lengths a string can have if {@code pattern} finds a match in it: {@code {min, max}}, max
+     * {@link #UNBOUNDED} unless the pattern is anchored at both ends ({@code ^…$}, not multiline), as the wallet
+     * address patterns are — most strings then fail on their length alone. {@code null} when the walk gives up.
+     */
+    static int[] lengths(Pattern pattern) {
+        if ((pattern.flags() & (Pattern.LITERAL | Pattern.COMMENTS)) != 0) {
+            return null;
+        }
+        try {
+            RequiredLiterals walk = new RequiredLiterals(pattern.pattern());
+            Node node = walk.alternation();
+            if (walk.pos != walk.re.length()) {
+                return null;
+            }
+            String re = walk.re;
+            int slashes = 0;
+            for (int i = re.length() - 2; i >= 0 && re.charAt(i) == '\\'; i--) {
+                slashes++;
+            }
+            boolean anchored = (pattern.flags() & Pattern.MULTILINE) == 0 && walk.bars.isEmpty()
+                    && re.startsWith("^") && re.endsWith("$") && slashes % 2 == 0 && re.length() > 1;
+            // $ also matches before a final line terminator, which may be two chars (\r\n)
+            return new int[] {node.min, anchored && node.max != UNBOUNDED ? add(node.max, 2) : UNBOUNDED};
+        } catch (Unsupported e) {
+            return null;
+        }
+    }
+
+    /**
      * The top-level alternatives of {@code pattern}'s source ({@code a|(b|c)} gives {@code a} and {@code (b|c)}), to be
      * compiled with its flags; {@code null} when the walk does not understand the source.
      */
@@ -101,13 +132,22 @@ final class RequiredLiterals {
      * What is known about a piece of the expression: {@code exact}, the complete set of strings it matches (null when
      * not a small finite set); {@code required}, strings one of which occurs in any of its matches (null: unknown).
      */
-    private record Node(Set<String> exact, Set<String> required) {
-        static final Node UNKNOWN = new Node(null, null);
-        static final Node EMPTY = new Node(Set.of(""), null);
+    private record Node(Set<String> exact, Set<String> required, int min, int max) {
+        /** One character of a class: one code point, so one or two chars. */
+        static final Node ANY = new Node(null, null, 1, 2);
+        static final Node EMPTY = new Node(Set.of(""), null, 0, 0);
 
         static Node exact(Set<String> strings) {
-            return new Node(strings, strings);
+            return new Node(strings, strings, 1, 1);
         }
+    }
+
+    private static int add(int a, int b) {
+        return (int) Math.min(UNBOUNDED, (long) a + b);
+    }
+
+    private static int times(int a, int b) {
+        return a == 0 || b == 0 ? 0 : (int) Math.min(UNBOUNDED, (long) a * b);
     }
 
     private static final class Unsupported extends RuntimeException {
@@ -123,6 +163,8 @@ final class RequiredLiterals {
         }
         Set<String> exact = first.exact == null ? null : new LinkedHashSet<>(first.exact);
         Set<String> required = first.required == null ? null : new LinkedHashSet<>(first.required);
+        int min = first.min;
+        int max = first.max;
         while (pos < re.length() && re.charAt(pos) == '|') {
             if (depth == 0) {
                 bars.add(pos);
@@ -131,8 +173,10 @@ final class RequiredLiterals {
             Node next = sequence();
             exact = exact == null || next.exact == null ? null : union(exact, next.exact);
             required = required == null || next.required == null ? null : union(required, next.required);
+            min = Math.min(min, next.min);
+            max = Math.max(max, next.max);
         }
-        return new Node(exact, required);
+        return new Node(exact, required, min, max);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -145,8 +189,12 @@ final class RequiredLiterals {
         Set<String> run = Set.of("");
         boolean allExact = true;
         Set<String> best = null;
+        int min = 0;
+        int max = 0;
         while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
             Node piece = quantified();
+            min = add(min, piece.min);
+            max = add(max, piece.max);
             if (piece.exact != null) {
                 Set<String> joined = cross(run, piece.exact);
                 if (joined != null) {
@@ -164,7 +212,7 @@ final class RequiredLiterals {
             }
         }
         best = better(best, run);
-        return allExact ? new Node(run, best) : new Node(null, best);
+        return new Node(allExact ? run : null, best, min, max);
     }
 
     private static Set<String> cross(Set<String> left, Set<String> right) {
@@ -203,9 +251,11 @@ final class RequiredLiterals {
         }
         char c = re.charAt(pos);
         int min;
+        int max = UNBOUNDED;
         if (c == '?' || c == '*') {
             pos++;
             min = 0;
+            max = c == '?' ? 1 : UNBOUNDED;
         } else if (c == '+') {
             pos++;
             min = 1;
@@ -220,6 +270,7 @@ final class RequiredLiterals {
             }
             pos = close + 1;
             min = Integer.parseInt(bounds[0]);
+            max = bounds.length == 1 ? min : bounds[1].isEmpty() ? UNBOUNDED : Integer.parseInt(bounds[1]);
             if (min == 1 && (bounds.length == 1 || bounds[1].equals("1"))) {
                 skipMode();
                 return atom;
@@ -228,10 +279,8 @@ final class RequiredLiterals {
             return atom;
         }
         skipMode();
-        if (min == 0) {
-            return Node.UNKNOWN;
-        }
-        return new Node(null, atom.required);
+        int most = max == UNBOUNDED && atom.max > 0 ? UNBOUNDED : times(atom.max, max);
+        return new Node(null, min == 0 ? null : atom.required, times(atom.min, min), most);
     }
 
     /** Lazy ({@code ?}) and possessive ({@code +}) quantifiers match the same strings. */
@@ -248,9 +297,9 @@ final class RequiredLiterals {
                 return group();
             case '[':
                 characterClass();
-                return Node.UNKNOWN;
+                return Node.ANY;
             case '.':
-                return Node.UNKNOWN;
+                return Node.ANY;
             case '^', '$':
                 return Node.EMPTY;
             case '\\':
@@ -326,7 +375,7 @@ final class RequiredLiterals {
         }
         char c = re.charAt(pos++);
         if ("dDsSwW".indexOf(c) >= 0) {
-            return Node.UNKNOWN;
+            return Node.ANY;
         }
         if ("bBAzZG".indexOf(c) >= 0) {
             return Node.EMPTY;

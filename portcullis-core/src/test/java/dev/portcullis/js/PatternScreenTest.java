@@ -61,6 +61,10 @@ class PatternScreenTest {
         assertThat(RequiredLiterals.of(Pattern.compile("(abc)+d"))).containsExactly("abc");
         assertThat(RequiredLiterals.of(Pattern.compile("ABcd", Pattern.CASE_INSENSITIVE))).containsExactly("abcd");
         assertThat(RequiredLiterals.of(Pattern.compile("abcd", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))).isNull();
+        assertThat(RequiredLiterals.lengths(Pattern.compile("^0x[a-f0-9]{40}$"))).containsExactly(42, 2 + 80 + 2);
+        assertThat(RequiredLiterals.lengths(Pattern.compile("^(ab|c{2,3})x?$"))).containsExactly(2, 4 + 2);
+        assertThat(RequiredLiterals.lengths(Pattern.compile("^ab\\$"))).containsExactly(3, Integer.MAX_VALUE);
+        assertThat(RequiredLiterals.lengths(Pattern.compile("^a|b$"))).containsExactly(1, Integer.MAX_VALUE);
         assertThat(RequiredLiterals.alternatives(Pattern.compile("a(b|c)|[|]d|e\\|f"))).containsExactly("a(b|c)", "[|]d", "e\\|f");
         assertThat(RequiredLiterals.of(Pattern.compile("(?i)abcd"))).isNull();
         assertThat(RequiredLiterals.of(Pattern.compile("\\Qabcd\\E"))).isNull();
@@ -104,7 +108,7 @@ class PatternScreenTest {
         List<StringPattern> patterns = new ArrayList<>(rulePatterns());
         // and a few shapes the shipped rules do not have
         for (String regex : List.of("(?:foo|bar)baz{2,}", "x[abc]yz\\.q", "(?<host>evil|bad)\\.(?:com|net)$", "lit(?!eral)",
-                "[\\]x]abc", "a.b.c.def", "(?i)upper", "LOWER|case", "\\bHOST\\.example", "geo\\.x|^abc$")) {
+                "[\\]x]abc", "a.b.c.def", "^[a-c]{3,5}$", "^x(?:yz)+$", "^[^q]{2}\\.[0-9]?$", "(?i)upper", "LOWER|case", "\\bHOST\\.example", "geo\\.x|^abc$")) {
             patterns.add(new StringPattern(regex, Pattern.compile(regex)));
         }
         patterns.add(new StringPattern("folded", Pattern.compile("\\b(?:AbcD|xyz)\\.q|zzz", Pattern.CASE_INSENSITIVE)));
