@@ -20,10 +20,11 @@ final class PatternScreen {
     private static final int PER_AUTOMATON = 32;
 
     /**
-     * One top-level alternative of expression {@code owner}; {@code slot}: its needle group, -1 when it always runs;
+     * One top-level alternative of expression {@code owner}; {@code slots}: its needle groups, each of which must be
+     * seen (none: it always runs);
      * a string outside {@code [minLength, maxLength]} cannot match it.
      */
-    private record Alternative(int owner, Pattern pattern, int slot, int minLength, int maxLength) {
+    private record Alternative(int owner, Pattern pattern, int[] slots, int minLength, int maxLength) {
     }
 
     private final int size;
@@ -39,32 +40,37 @@ final class PatternScreen {
         this.size = patterns.size();
         List<Pattern> alts = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
-        List<Set<String>> found = new ArrayList<>();
+        List<List<Set<String>>> found = new ArrayList<>();
         for (int k = 0; k < patterns.size(); k++) {
             Pattern whole = patterns.get(k);
             List<String> parts = RequiredLiterals.alternatives(whole);
             List<Pattern> compiled = parts == null || parts.size() == 1 ? List.of(whole)
                     : parts.stream().map(p -> Pattern.compile(p, whole.flags())).toList();
             for (Pattern alt : compiled) {
-                Set<String> derived = RequiredLiterals.of(alt);
+                List<Set<String>> derived = RequiredLiterals.allOf(alt);
                 alts.add(alt);
                 owners.add(k);
-                found.add(derived == null && compiled.size() == 1 ? needles.get(k) : derived);
+                found.add(derived.isEmpty() && compiled.size() == 1 && needles.get(k) != null
+                        ? List.of(needles.get(k)) : derived);
             }
         }
         List<List<String>> sensitive = new ArrayList<>();
         List<List<String>> folded = new ArrayList<>();
-        int[] slots = new int[alts.size()];
+        List<int[]> slots = new ArrayList<>();
         for (int a = 0; a < alts.size(); a++) {
-            if (found.get(a) == null) {
-                slots[a] = -1;
-            } else if ((alts.get(a).flags() & Pattern.CASE_INSENSITIVE) != 0) {
-                slots[a] = -2 - folded.size(); // renumbered below, once the case-sensitive automata are counted
-                folded.add(found.get(a).stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList());
-            } else {
-                slots[a] = sensitive.size();
-                sensitive.add(List.copyOf(found.get(a)));
+            boolean caseBlind = (alts.get(a).flags() & Pattern.CASE_INSENSITIVE) != 0;
+            int[] all = new int[found.get(a).size()];
+            for (int n = 0; n < all.length; n++) {
+                Set<String> set = found.get(a).get(n);
+                if (caseBlind) {
+                    all[n] = -2 - folded.size(); // renumbered below, once the case-sensitive automata are counted
+                    folded.add(set.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).toList());
+                } else {
+                    all[n] = sensitive.size();
+                    sensitive.add(List.copyOf(set));
+                }
             }
+            slots.add(all);
         }
         List<Needles> built = new ArrayList<>();
         for (int from = 0; from < sensitive.size(); from += PER_AUTOMATON) {
@@ -76,10 +82,13 @@ final class PatternScreen {
         }
         List<Alternative> out = new ArrayList<>();
         for (int a = 0; a < alts.size(); a++) {
-            int slot = slots[a] <= -2 ? foldedBase + (-2 - slots[a]) : slots[a];
+            int[] all = slots.get(a);
+            for (int n = 0; n < all.length; n++) {
+                all[n] = all[n] <= -2 ? foldedBase + (-2 - all[n]) : all[n];
+            }
             int[] lengths = RequiredLiterals.lengths(alts.get(a));
-            out.add(lengths == null ? new Alternative(owners.get(a), alts.get(a), slot, 0, Integer.MAX_VALUE)
-                    : new Alternative(owners.get(a), alts.get(a), slot, lengths[0], lengths[1]));
+            out.add(lengths == null ? new Alternative(owners.get(a), alts.get(a), all, 0, Integer.MAX_VALUE)
+                    : new Alternative(owners.get(a), alts.get(a), all, lengths[0], lengths[1]));
         }
         this.alternatives = List.copyOf(out);
         this.automata = built.toArray(Needles[]::new);
@@ -113,13 +122,8 @@ final class PatternScreen {
             if (out.get(alt.owner) || s.length() < alt.minLength || s.length() > alt.maxLength) {
                 continue;
             }
-            int g = alt.slot;
-            if (g >= 0) {
-                int n = g / PER_AUTOMATON;
-                int found = n == 0 ? first : n == 1 ? second : more[n];
-                if ((found & 1 << (g % PER_AUTOMATON)) == 0) {
-                    continue;
-                }
+            if (!seen(alt.slots, first, second, more)) {
+                continue;
             }
             if (alt.pattern.matcher(s).find()) {
                 if (out == NONE) {
@@ -131,11 +135,22 @@ final class PatternScreen {
         return out;
     }
 
+    private static boolean seen(int[] slots, int first, int second, int[] more) {
+        for (int g : slots) {
+            int n = g / PER_AUTOMATON;
+            int found = n == 0 ? first : n == 1 ? second : more[n];
+            if ((found & 1 << (g % PER_AUTOMATON)) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The expressions with an alternative that runs on every string, because no needle could be derived for it. */
     BitSet unscreened() {
         BitSet out = new BitSet(size);
         for (Alternative alt : alternatives) {
-            if (alt.slot < 0) {
+            if (alt.slots.length == 0) {
                 out.set(alt.owner);
             }
         }

@@ -28,6 +28,8 @@ final class RequiredLiterals {
     private final String re;
     private int pos;
     private int depth;
+    /** The needle candidates of the top-level sequence's pieces: every one is required when there is no top-level |. */
+    private final List<Set<String>> pieces = new ArrayList<>();
     /** Where the top-level {@code |} are. */
     private final List<Integer> bars = new ArrayList<>();
 
@@ -41,34 +43,59 @@ final class RequiredLiterals {
      * in lower case and must be looked for regardless of case.
      */
     static Set<String> of(Pattern pattern) {
+        List<Set<String>> all = allOf(pattern);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /**
+     * Needle sets that must all be present: every match contains one needle of each ({@code \.aws[/\\](?:credentials|config)}
+     * needs {@code ".aws"} and one of {@code "credentials"}, {@code "config"}). The best set comes first; empty when
+     * none can be derived. Several sets come only from the pieces of a pattern without top-level alternation.
+     */
+    static List<Set<String>> allOf(Pattern pattern) {
         if ((pattern.flags() & ~(Pattern.MULTILINE | Pattern.DOTALL | Pattern.CASE_INSENSITIVE)) != 0) {
-            return null;
+            return List.of();
         }
         try {
             RequiredLiterals walk = new RequiredLiterals(pattern.pattern());
             Node node = walk.alternation();
             if (walk.pos != walk.re.length()) {
-                return null;
+                return List.of();
             }
-            Set<String> needles = node.required();
-            if (needles == null || minLength(needles) < MIN_LENGTH) {
-                return null;
-            }
-            for (String needle : needles) {
-                for (int i = 0; i < needle.length(); i++) {
-                    if (needle.charAt(i) >= 128) {
-                        return null;
-                    }
+            List<Set<String>> out = new ArrayList<>();
+            usable(node.required(), pattern, out);
+            if (walk.bars.isEmpty()) {
+                for (Set<String> candidate : walk.pieces) {
+                    usable(candidate, pattern, out);
                 }
             }
-            if ((pattern.flags() & Pattern.CASE_INSENSITIVE) != 0) {
-                Set<String> lower = new LinkedHashSet<>();
-                needles.forEach(n -> lower.add(n.toLowerCase(java.util.Locale.ROOT)));
-                return lower;
-            }
-            return needles;
+            return out;
         } catch (Unsupported e) {
-            return null;
+            return List.of();
+        }
+    }
+
+    /** Adds {@code needles} to {@code out} when they are long enough and ASCII, in lower case for a case-blind pattern. */
+    private static void usable(Set<String> needles, Pattern pattern, List<Set<String>> out) {
+        if (needles == null || minLength(needles) < MIN_LENGTH) {
+            return;
+        }
+        for (String needle : needles) {
+            for (int i = 0; i < needle.length(); i++) {
+                if (needle.charAt(i) >= 128) {
+                    return;
+                }
+            }
+        }
+        Set<String> set = needles;
+        if ((pattern.flags() & Pattern.CASE_INSENSITIVE) != 0) {
+            set = new LinkedHashSet<>();
+            for (String n : needles) {
+                set.add(n.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (!out.contains(set)) {
+            out.add(set);
         }
     }
 
@@ -203,16 +230,26 @@ final class RequiredLiterals {
                 }
                 allExact = false;
                 best = better(best, run);
+                piece(run);
                 run = piece.exact;
             } else {
                 allExact = false;
                 best = better(best, run);
+                piece(run);
                 run = Set.of("");
                 best = better(best, piece.required);
+                piece(piece.required);
             }
         }
         best = better(best, run);
+        piece(run);
         return new Node(allExact ? run : null, best, min, max);
+    }
+
+    private void piece(Set<String> candidate) {
+        if (depth == 0 && candidate != null) {
+            pieces.add(candidate);
+        }
     }
 
     private static Set<String> cross(Set<String> left, Set<String> right) {

@@ -61,6 +61,8 @@ class PatternScreenTest {
         assertThat(RequiredLiterals.of(Pattern.compile("(abc)+d"))).containsExactly("abc");
         assertThat(RequiredLiterals.of(Pattern.compile("ABcd", Pattern.CASE_INSENSITIVE))).containsExactly("abcd");
         assertThat(RequiredLiterals.of(Pattern.compile("abcd", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))).isNull();
+        assertThat(RequiredLiterals.allOf(Pattern.compile("(?:^|[/=]|%[A-Z]+%)\\.aws[/\\\\](?:credentials|config)")))
+                .containsExactly(Set.of("credentials", "config"), Set.of(".aws"));
         assertThat(RequiredLiterals.lengths(Pattern.compile("^0x[a-f0-9]{40}$"))).containsExactly(42, 2 + 80 + 2);
         assertThat(RequiredLiterals.lengths(Pattern.compile("^(ab|c{2,3})x?$"))).containsExactly(2, 4 + 2);
         assertThat(RequiredLiterals.lengths(Pattern.compile("^ab\\$"))).containsExactly(3, Integer.MAX_VALUE);
