@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
  * ({@link #unscreened()}).
  */
 final class PatternScreen {
-    /** {@link Needles} reports groups as bits of an int. */
-    private static final int PER_AUTOMATON = 32;
+    private static final int PER_AUTOMATON = Needles.MAX_GROUPS;
 
     /**
      * One top-level alternative of expression {@code owner}; {@code slots}: its needle groups, each of which must be
@@ -29,7 +28,7 @@ final class PatternScreen {
 
     private final int size;
     private final List<Alternative> alternatives;
-    /** Case-sensitive automata first, then those for case-insensitive alternatives; group g is in automaton g / 32. */
+    /** Needle group g is bit g % 64 of automaton g / 64; one automaton in practice. */
     private final Needles[] automata;
 
     /**
@@ -54,41 +53,24 @@ final class PatternScreen {
                         ? List.of(needles.get(k)) : derived);
             }
         }
-        List<List<String>> sensitive = new ArrayList<>();
-        List<List<String>> folded = new ArrayList<>();
-        List<int[]> slots = new ArrayList<>();
-        for (int a = 0; a < alts.size(); a++) {
-            boolean caseBlind = (alts.get(a).flags() & Pattern.CASE_INSENSITIVE) != 0;
-            int[] all = new int[found.get(a).size()];
-            for (int n = 0; n < all.length; n++) {
-                Set<String> set = found.get(a).get(n);
-                if (caseBlind) {
-                    all[n] = -2 - folded.size(); // renumbered below, once the case-sensitive automata are counted
-                    folded.add(set.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).toList());
-                } else {
-                    all[n] = sensitive.size();
-                    sensitive.add(List.copyOf(set));
-                }
-            }
-            slots.add(all);
-        }
-        List<Needles> built = new ArrayList<>();
-        for (int from = 0; from < sensitive.size(); from += PER_AUTOMATON) {
-            built.add(new Needles(sensitive.subList(from, Math.min(sensitive.size(), from + PER_AUTOMATON))));
-        }
-        int foldedBase = built.size() * PER_AUTOMATON;
-        for (int from = 0; from < folded.size(); from += PER_AUTOMATON) {
-            built.add(new Needles(folded.subList(from, Math.min(folded.size(), from + PER_AUTOMATON)), true));
-        }
+        // One automaton for all: when some alternative ignores case, all needles are matched regardless of case,
+        // which only lets a few more strings through to the precise expressions.
+        boolean fold = alts.stream().anyMatch(p -> (p.flags() & Pattern.CASE_INSENSITIVE) != 0);
+        List<List<String>> groups = new ArrayList<>();
         List<Alternative> out = new ArrayList<>();
         for (int a = 0; a < alts.size(); a++) {
-            int[] all = slots.get(a);
+            int[] all = new int[found.get(a).size()];
             for (int n = 0; n < all.length; n++) {
-                all[n] = all[n] <= -2 ? foldedBase + (-2 - all[n]) : all[n];
+                all[n] = groups.size();
+                groups.add(found.get(a).get(n).stream().map(x -> fold ? x.toLowerCase(java.util.Locale.ROOT) : x).toList());
             }
             int[] lengths = RequiredLiterals.lengths(alts.get(a));
             out.add(lengths == null ? new Alternative(owners.get(a), alts.get(a), all, 0, Integer.MAX_VALUE)
                     : new Alternative(owners.get(a), alts.get(a), all, lengths[0], lengths[1]));
+        }
+        List<Needles> built = new ArrayList<>();
+        for (int from = 0; from < groups.size(); from += PER_AUTOMATON) {
+            built.add(new Needles(groups.subList(from, Math.min(groups.size(), from + PER_AUTOMATON)), fold));
         }
         this.alternatives = List.copyOf(out);
         this.automata = built.toArray(Needles[]::new);
@@ -107,12 +89,12 @@ final class PatternScreen {
         if (size == 0) {
             return NONE;
         }
-        // one or two automata in practice: no array for them
-        int first = automata.length > 0 ? automata[0].find(s) : 0;
-        int second = automata.length > 1 ? automata[1].find(s) : 0;
-        int[] more = null;
+        // one automaton in practice, rarely two: no array for them
+        long first = automata.length > 0 ? automata[0].find(s) : 0;
+        long second = automata.length > 1 ? automata[1].find(s) : 0;
+        long[] more = null;
         if (automata.length > 2) {
-            more = new int[automata.length];
+            more = new long[automata.length];
             for (int a = 2; a < more.length; a++) {
                 more[a] = automata[a].find(s);
             }
@@ -135,11 +117,11 @@ final class PatternScreen {
         return out;
     }
 
-    private static boolean seen(int[] slots, int first, int second, int[] more) {
+    private static boolean seen(int[] slots, long first, long second, long[] more) {
         for (int g : slots) {
             int n = g / PER_AUTOMATON;
-            int found = n == 0 ? first : n == 1 ? second : more[n];
-            if ((found & 1 << (g % PER_AUTOMATON)) == 0) {
+            long found = n == 0 ? first : n == 1 ? second : more[n];
+            if ((found & 1L << (g % PER_AUTOMATON)) == 0) {
                 return false;
             }
         }
