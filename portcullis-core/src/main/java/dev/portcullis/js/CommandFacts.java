@@ -241,10 +241,8 @@ public final class CommandFacts {
             if (SensitiveStrings.geoIp(word)) {
                 add(FactKind.LOCALE_CHECK, command, "geo-ip");
             }
-            for (StringPattern p : sink.options().patterns()) {
-                if (p.pattern().matcher(word).find()) {
-                    add(FactKind.STRING_MATCH, command, p.name());
-                }
+            for (StringPattern p : sink.options().matching(word)) {
+                add(FactKind.STRING_MATCH, command, p.name());
             }
             Matcher m = RUNTIME_INSTALLER.matcher(word);
             if (m.find()) {

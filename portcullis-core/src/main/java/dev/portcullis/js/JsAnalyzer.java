@@ -104,15 +104,12 @@ final class JsAnalyzer {
      * ({@code /\b0x[a-fA-F0-9]{40}\b/g}) are code, not strings.
      */
     private void regexLiteral(int i) {
-        List<StringPattern> patterns = sink.options().patterns();
-        if (patterns.isEmpty()) {
+        if (sink.options().patterns().isEmpty()) {
             return;
         }
         String regex = lx.text(i);
-        for (StringPattern p : patterns) {
-            if (p.pattern().matcher(regex).find()) {
-                sink.add(FactKind.STRING_MATCH, line(i), p.name(), regex, depth);
-            }
+        for (StringPattern p : sink.options().matching(regex)) {
+            sink.add(FactKind.STRING_MATCH, line(i), p.name(), regex, depth);
         }
     }
 
@@ -1349,10 +1346,8 @@ final class JsAnalyzer {
         if (screen.geoIp()) {
             sink.add(FactKind.LOCALE_CHECK, line, "geo-ip", v, atDepth);
         }
-        for (StringPattern p : sink.options().patterns()) {
-            if (p.pattern().matcher(v).find()) {
-                sink.add(FactKind.STRING_MATCH, line, p.name(), v, atDepth);
-            }
+        for (StringPattern p : sink.options().matching(v)) {
+            sink.add(FactKind.STRING_MATCH, line, p.name(), v, atDepth);
         }
     }
 

@@ -14,10 +14,24 @@ final class Needles {
     private static final int ALPHABET = 128;
     /** The transition table, flattened: state * 128 + character. */
     private final int[] next;
-    private final int[] output;
+    private final long[] output;
+    /** Whether ASCII letters match regardless of case (the needles are given in lower case then). */
+    private final boolean foldCase;
+
+    /** At most this many groups: {@link #find} answers in the bits of a long. */
+    static final int MAX_GROUPS = 64;
 
     /** {@code groups.get(g)} are the needles whose presence sets bit {@code g} of {@link #find}. */
     Needles(List<List<String>> groups) {
+        this(groups, false);
+    }
+
+    /** As above; with {@code foldCase} the needles must be lower case and match a string's letters in either case. */
+    Needles(List<List<String>> groups, boolean foldCase) {
+        this.foldCase = foldCase;
+        if (groups.size() > MAX_GROUPS) {
+            throw new IllegalArgumentException(groups.size() + " needle groups, at most " + MAX_GROUPS);
+        }
         int capacity = 1;
         for (List<String> group : groups) {
             for (String needle : group) {
@@ -25,7 +39,7 @@ final class Needles {
             }
         }
         int[][] trie = new int[capacity][ALPHABET];
-        int[] out = new int[capacity];
+        long[] out = new long[capacity];
         int states = 1;
         for (int g = 0; g < groups.size(); g++) {
             for (String needle : groups.get(g)) {
@@ -37,7 +51,7 @@ final class Needles {
                     }
                     s = trie[s][c];
                 }
-                out[s] |= 1 << g;
+                out[s] |= 1L << g;
             }
         }
         int[] fail = new int[states];
@@ -68,11 +82,14 @@ final class Needles {
     }
 
     /** The bits of the groups with a needle in {@code s}; 0 when none. */
-    int find(String s) {
+    long find(String s) {
         int state = 0;
-        int found = 0;
+        long found = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (foldCase && c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
             state = c < ALPHABET ? next[state * ALPHABET + c] : 0;
             found |= output[state];
         }

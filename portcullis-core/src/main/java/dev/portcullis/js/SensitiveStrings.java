@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * What a string names that malware goes after: credential and secret locations ({@link FactKind#SENSITIVE_PATH},
  * by category) and geo-IP services used to pick victims by country ({@link FactKind#LOCALE_CHECK}).
  *
- * <p>Every string literal of every file passes through here, so a cheap test on characters every needle contains
- * comes before the regular expressions.
+ * <p>Every string literal of every file passes through here, so a literal prefilter ({@link PatternScreen}) comes
+ * before the regular expressions.
  */
 final class SensitiveStrings {
     private record Category(String name, Pattern pattern) {
@@ -46,49 +46,56 @@ final class SensitiveStrings {
     }
 
     /**
-     * Literal pieces of each category's pattern, in the order of {@link #PATHS}, then the geo-IP hosts: one pass
-     * over a string tells which few patterns can match at all.
+     * The categories' patterns, then the geo-IP one, behind a literal prefilter whose needles come from the patterns
+     * themselves.
      */
-    private static final Needles NEEDLES = new Needles(List.of(
-            List.of(".npmrc"),
-            List.of(".ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "authorized_keys", "known_hosts"),
-            List.of(".aws"),
-            List.of(".env"),
-            List.of("Login Data", "Local State", "Web Data", "Chrome", "BraveSoftware", "Chromium", "Edge", ".mozilla",
-                    "Firefox", "cookies.sqlite", "logins.json", "key4.db"),
-            List.of("wallet.dat", "Exodus", "exodus.wallet", "nkbihfbeogaeaoehlefnkodbefgpgknn", "MetaMask", ".electrum",
-                    "Atomic", "solana", "keystore", "Phantom", "bfnaelmomeimhlpmgjnjophhpkkoljpa",
-                    "ejbalbakoplchlghecdalmeeeajnimhm"),
-            List.of(".bashrc", ".zshrc", ".bash_profile", ".profile", ".zprofile", "_history"),
-            List.of(".git-credentials", "hosts.yml"),
-            List.of(".kube"),
-            List.of(".docker"),
-            List.of("gcloud", "application_default_credentials", ".azure"),
-            List.of("trufflehog", "gitleaks"),
-            List.of("auth"),
-            List.of("ipapi", "ip-api", "ipinfo", "ipgeolocation", "ipwho", "freegeoip", "geoip", "geolocation-db",
-                    "extreme-ip", "country.is", "ipdata", "IPAPI", "IPINFO", "GEOIP")));
-    private static final int GEO_BIT = 1 << 13;
+    private static final PatternScreen SCREEN;
+    private static final int GEO = PATHS.size();
+
+    static {
+        List<Pattern> patterns = new java.util.ArrayList<>();
+        List<java.util.Set<String>> needles = new java.util.ArrayList<>();
+        for (Category category : PATHS) {
+            patterns.add(category.pattern);
+            needles.add(null);
+        }
+        patterns.add(GEO_IP);
+        needles.add(null);
+        SCREEN = new PatternScreen(patterns, needles);
+    }
+
+    /** Each category's expression in order, then the geo-IP one: what the screen must agree with. */
+    static List<Pattern> expressions() {
+        List<Pattern> out = new java.util.ArrayList<>();
+        PATHS.forEach(c -> out.add(c.pattern));
+        out.add(GEO_IP);
+        return out;
+    }
+
+    /** The category names, in order. */
+    static List<String> names() {
+        return PATHS.stream().map(Category::name).toList();
+    }
+
+    /** The patterns that run on every string (a test keeps this empty). */
+    static java.util.BitSet unscreened() {
+        return SCREEN.unscreened();
+    }
 
     /** The categories of sensitive location {@code s} names, in the fixed order above; usually empty. */
     static List<String> categories(String s) {
-        return s.length() < 4 ? List.of() : categories(s, NEEDLES.find(s));
+        return s.length() < 4 ? List.of() : categories(SCREEN.matches(s));
     }
 
-    private static List<String> categories(String s, int screen) {
-        if ((screen & (GEO_BIT - 1)) == 0) {
+    private static List<String> categories(java.util.BitSet found) {
+        if (found.isEmpty() || found.nextSetBit(0) >= GEO) {
             return List.of();
         }
-        List<String> out = null;
-        for (int k = 0; k < PATHS.size(); k++) {
-            if ((screen & 1 << k) != 0 && PATHS.get(k).pattern.matcher(s).find()) {
-                if (out == null) {
-                    out = new java.util.ArrayList<>(2);
-                }
-                out.add(PATHS.get(k).name);
-            }
+        List<String> out = new java.util.ArrayList<>(2);
+        for (int k = found.nextSetBit(0); k >= 0 && k < GEO; k = found.nextSetBit(k + 1)) {
+            out.add(PATHS.get(k).name);
         }
-        return out == null ? List.of() : out;
+        return out;
     }
 
     /** The sensitive categories {@code s} names and whether it names a geo-IP service, in one pass. */
@@ -101,15 +108,15 @@ final class SensitiveStrings {
         if (s.length() < 4) {
             return NOTHING;
         }
-        int found = NEEDLES.find(s);
-        if (found == 0) {
+        java.util.BitSet found = SCREEN.matches(s);
+        if (found.isEmpty()) {
             return NOTHING;
         }
-        return new Screen(categories(s, found), (found & GEO_BIT) != 0 && GEO_IP.matcher(s).find());
+        return new Screen(categories(found), found.get(GEO));
     }
 
     /** Whether {@code s} names a geo-IP lookup service. */
     static boolean geoIp(String s) {
-        return s.length() >= 8 && (NEEDLES.find(s) & GEO_BIT) != 0 && GEO_IP.matcher(s).find();
+        return s.length() >= 8 && SCREEN.matches(s).get(GEO);
     }
 }
