@@ -21,12 +21,10 @@ final class Needles {
     /** At most this many groups: {@link #find} answers in the bits of a long. */
     static final int MAX_GROUPS = 64;
 
-    /** {@code groups.get(g)} are the needles whose presence sets bit {@code g} of {@link #find}. */
-    Needles(List<List<String>> groups) {
-        this(groups, false);
-    }
-
-    /** As above; with {@code foldCase} the needles must be lower case and match a string's letters in either case. */
+    /**
+     * {@code groups.get(g)} are the needles whose presence sets bit {@code g} of {@link #find}; with
+     * {@code foldCase} the needles must be lower case and match a string's letters in either case.
+     */
     Needles(List<List<String>> groups, boolean foldCase) {
         this.foldCase = foldCase;
         if (groups.size() > MAX_GROUPS) {
