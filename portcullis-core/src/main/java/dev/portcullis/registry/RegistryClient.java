@@ -185,48 +185,31 @@ public final class RegistryClient {
      * download does not stop the others; the outcomes come back in the order asked.
      */
     public List<Download> fetchAll(List<TarballRequest> requests) throws RegistryException {
-        return inParallel(requests, request -> {
-            try {
-                return new Download.Fetched(request, tarball(request.url(), request.integrity()));
-            } catch (RegistryException e) {
-                return new Download.Failed(request, e.getMessage());
-            }
-        }, "downloading tarballs");
-    }
-
-    /** One registry call that turns its failures into an outcome value rather than an exception. */
-    private interface Call<I, T> {
-        T apply(I input) throws InterruptedException;
-    }
-
-    /**
-     * {@code call} over every input, at most {@link RegistryLimits#parallelism()} at once on virtual threads (the
-     * calls wait on the network, not the CPU); the results in the order of the inputs.
-     */
-    private <I, T> List<T> inParallel(List<I> inputs, Call<I, T> call, String doing) throws RegistryException {
         Semaphore permits = new Semaphore(limits.parallelism());
-        List<Future<T>> futures = new ArrayList<>();
+        List<Future<Download>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (I input : inputs) {
+            for (TarballRequest request : requests) {
                 futures.add(pool.submit(() -> {
                     permits.acquire();
                     try {
-                        return call.apply(input);
+                        return new Download.Fetched(request, tarball(request.url(), request.integrity()));
+                    } catch (RegistryException e) {
+                        return new Download.Failed(request, e.getMessage());
                     } finally {
                         permits.release();
                     }
                 }));
             }
-            List<T> out = new ArrayList<>();
-            for (Future<T> future : futures) {
+            List<Download> out = new ArrayList<>();
+            for (Future<Download> future : futures) {
                 out.add(future.get());
             }
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryException("interrupted while " + doing, e);
+            throw new RegistryException("interrupted while downloading tarballs", e);
         } catch (ExecutionException e) {
-            throw new RegistryException(doing + " failed: " + e.getCause(), e.getCause());
+            throw new RegistryException("downloading tarballs failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -254,16 +237,35 @@ public final class RegistryClient {
      */
     public <T> List<T> packuments(List<String> names, boolean abbreviated,
                                   java.util.function.Function<Lookup, T> handler) throws RegistryException {
-        return inParallel(names, name -> {
-            Lookup lookup;
-            try {
-                lookup = packument(name, abbreviated).<Lookup>map(p -> new Lookup.Found(name, p))
-                        .orElseGet(() -> new Lookup.Missing(name));
-            } catch (RegistryException e) {
-                lookup = new Lookup.Failed(name, e.getMessage());
+        Semaphore permits = new Semaphore(limits.parallelism());
+        List<Future<T>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String name : names) {
+                futures.add(pool.submit(() -> {
+                    Lookup lookup;
+                    permits.acquire();
+                    try {
+                        lookup = packument(name, abbreviated).<Lookup>map(p -> new Lookup.Found(name, p))
+                                .orElseGet(() -> new Lookup.Missing(name));
+                    } catch (RegistryException e) {
+                        lookup = new Lookup.Failed(name, e.getMessage());
+                    } finally {
+                        permits.release();
+                    }
+                    return handler.apply(lookup);
+                }));
             }
-            return handler.apply(lookup);
-        }, "reading registry documents");
+            List<T> out = new ArrayList<>();
+            for (Future<T> future : futures) {
+                out.add(future.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while reading registry documents", e);
+        } catch (ExecutionException e) {
+            throw new RegistryException("reading registry documents failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** The registry {@code name} is read from (configured, scoped, or the default), ending in '/'. */
