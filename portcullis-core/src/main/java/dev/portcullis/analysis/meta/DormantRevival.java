@@ -27,11 +27,7 @@ public final class DormantRevival implements MetadataRule {
 
     @Override
     public void check(PackageMetadata m, MetadataSink sink) {
-        if (m.versionDoc().isEmpty()) {
-            return;
-        }
-        if (!m.packument().get().dated()) {
-            sink.notChecked(RULE, "the registry " + m.registry() + " publishes no publish times (time)");
+        if (!m.datedFor(RULE, sink)) {
             return;
         }
         Instant published = m.published().orElse(null);

@@ -2,6 +2,7 @@ package dev.portcullis.analysis.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.model.Location;
+import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.registry.Packument;
 import dev.portcullis.semver.Version;
 import java.net.URI;
@@ -39,6 +40,21 @@ public record PackageMetadata(String name, String version, Optional<Packument> p
     /** The version document of the locked version, when the registry still lists it. */
     public Optional<Packument.VersionDoc> versionDoc() {
         return packument.flatMap(p -> p.version(version));
+    }
+
+    /**
+     * Whether the rules that reason about publish times can judge this version: false when the registry no longer
+     * lists it (meta/unpublished speaks for it) or publishes no times at all, which {@code rule} then says once.
+     */
+    boolean datedFor(RuleDescriptor rule, MetadataSink sink) {
+        if (versionDoc().isEmpty()) {
+            return false;
+        }
+        if (!packument.get().dated()) {
+            sink.notChecked(rule, "the registry " + registry() + " publishes no publish times (time)");
+            return false;
+        }
+        return true;
     }
 
     /** When the locked version was published, if the registry dates it. */

@@ -28,11 +28,7 @@ public final class TooNew implements MetadataRule {
 
     @Override
     public void check(PackageMetadata m, MetadataSink sink) {
-        if (m.versionDoc().isEmpty()) {
-            return; // meta/unpublished speaks for it
-        }
-        if (!m.packument().get().dated()) {
-            sink.notChecked(RULE, "the registry " + m.registry() + " publishes no publish times (time)");
+        if (!m.datedFor(RULE, sink)) {
             return;
         }
         Instant published = m.published().orElse(null);

@@ -26,11 +26,7 @@ public final class Unmaintained implements MetadataRule {
 
     @Override
     public void check(PackageMetadata m, MetadataSink sink) {
-        if (m.versionDoc().isEmpty()) {
-            return;
-        }
-        if (!m.packument().get().dated()) {
-            sink.notChecked(RULE, "the registry " + m.registry() + " publishes no publish times (time)");
+        if (!m.datedFor(RULE, sink)) {
             return;
         }
         Instant last = m.packument().get().time().published().values().stream().max(Instant::compareTo).orElseThrow();
