@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,10 +46,6 @@ final class DbCommand implements Callable<Integer> {
         return CommandLine.defaultFactory().create(cls);
     }
 
-    private static Path database(Environment environment, Path option) {
-        return option != null ? AdvisoryDatabase.normalise(option.toAbsolutePath()) : environment.advisoryDatabase();
-    }
-
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Import OSV advisories: JSON files, directories of them, or zip archives such as OSV's "
                     + "npm all.zip (https://osv-vulnerabilities.storage.googleapis.com/npm/all.zip), GitHub "
@@ -69,15 +65,14 @@ final class DbCommand implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "PATH", description = "OSV JSON files, directories or zip archives")
         List<Path> paths;
 
-        @Option(names = "--db", paramLabel = "FILE", description = "The database file (default: $PORTCULLIS_DB, "
-                + "else ~/.local/share/portcullis/advisories.mv.db)")
-        Path db;
+        @Mixin
+        AdvisoryDatabaseOption databaseOption;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path file = database(environment, db);
+            Path file = databaseOption.apply(environment).advisoryDatabase();
             try (AdvisoryDatabase database = AdvisoryDatabase.open(file, environment.clock())) {
                 ImportCounts counts = new OsvImporter(database)
                         .importAll(paths);
@@ -122,15 +117,14 @@ final class DbCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--db", paramLabel = "FILE", description = "The database file (default: $PORTCULLIS_DB, "
-                + "else ~/.local/share/portcullis/advisories.mv.db)")
-        Path db;
+        @Mixin
+        AdvisoryDatabaseOption databaseOption;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path file = database(environment, db);
+            Path file = databaseOption.apply(environment).advisoryDatabase();
             if (!AdvisoryDatabase.exists(file)) {
                 out.println("no advisory database at " + file + ": run `portcullis db import <all.zip>` "
                         + "(see docs/advisories.md)");

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,9 +57,8 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours in text output")
     boolean noColor;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The advisory database (default: $PORTCULLIS_DB, "
-            + "else ~/.local/share/portcullis/advisories.mv.db); see `portcullis db import`")
-    Path db;
+    @Mixin
+    AdvisoryDatabaseOption databaseOption;
 
     @Override
     public Integer call() {
@@ -70,8 +70,8 @@ final class InspectCommand implements Callable<Integer> {
         }
         try {
             Path cwd = Path.of("").toAbsolutePath();
-            InspectReport report = new InspectPipeline(db == null ? environment : environment.withAdvisoryDatabase(db)).run(new InspectOptions(targets, cwd, policy, offline, registry,
-                    InspectOptions.defaultParallelism()));
+            InspectReport report = new InspectPipeline(databaseOption.apply(environment)).run(new InspectOptions(
+                    targets, cwd, policy, offline, registry, InspectOptions.defaultParallelism()));
             boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");
             ReportOutput.write(output, spec.commandLine().getOut(),
                     out -> reportFormat.inspectReporter(output == null && colour).write(report, out));

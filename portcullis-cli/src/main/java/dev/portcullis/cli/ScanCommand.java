@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -60,9 +61,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours in text output")
     boolean noColor;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The advisory database (default: $PORTCULLIS_DB, "
-            + "else ~/.local/share/portcullis/advisories.mv.db); see `portcullis db import`")
-    Path db;
+    @Mixin
+    AdvisoryDatabaseOption databaseOption;
 
     @Override
     public Integer call() {
@@ -85,7 +85,7 @@ final class ScanCommand implements Callable<Integer> {
             ProgressLine progress = deep && terminal ? new ProgressLine(err) : null;
             ScanReport report;
             try {
-                report = new ScanPipeline(db == null ? environment : environment.withAdvisoryDatabase(db), progress == null ? Progress.NONE : progress)
+                report = new ScanPipeline(databaseOption.apply(environment), progress == null ? Progress.NONE : progress)
                         .run(new ScanOptions(dir.toAbsolutePath().normalize(), policy, threshold, offline, deep));
             } finally {
                 if (progress != null) {
