@@ -6,7 +6,7 @@ import dev.portcullis.advisory.AdvisoryIndex;
 import dev.portcullis.advisory.AdvisoryMatcher;
 import dev.portcullis.advisory.AffectedPackage;
 import dev.portcullis.advisory.OsvParser;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.semver.Version;
 import dev.portcullis.testkit.SyntheticOsv;
 import java.util.ArrayList;

@@ -127,7 +127,7 @@ class AdvisoryCliTest {
                 """);
         Run scan = run("scan", dir.toString(), "--offline", "--format", "json");
         assertThat(scan.exit()).as(scan.out() + scan.err()).isEqualTo(1);
-        var json = dev.portcullis.lockfile.Json.mapper().readTree(scan.out());
+        var json = dev.portcullis.json.Json.mapper().readTree(scan.out());
         assertThat(json.at("/findings").findValuesAsText("rule")).containsOnlyOnce("advisory/malware")
                 .doesNotContain("advisory/vulnerability");
         assertThat(json.at("/findings").toString()).contains("\"severity\":\"high\"");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analysis.PackageInput;
 import dev.portcullis.engine.Environment;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.tarball.TarballLimits;
 import dev.portcullis.tarball.TarballReader;
 import dev.portcullis.testkit.FakeRegistry;

@@ -7,7 +7,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.portcullis.engine.Environment;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.testkit.FakeRegistry;
 import dev.portcullis.testkit.Fixtures;
 import dev.portcullis.testkit.PublishedPackages;

@@ -3,7 +3,7 @@ package dev.portcullis.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.testkit.ChildJvm;
 import dev.portcullis.testkit.SyntheticNpmLockfile;
 import java.io.Writer;

@@ -30,7 +30,7 @@ public final class OsvImporter {
 
     /** An importer with the project's JSON mapper and the default limits. */
     public OsvImporter(AdvisoryDatabase database) {
-        this(database, dev.portcullis.lockfile.Json.mapper(), ImportLimits.defaults());
+        this(database, dev.portcullis.json.Json.mapper(), ImportLimits.defaults());
     }
 
     public OsvImporter(AdvisoryDatabase database, ObjectMapper mapper, ImportLimits limits) {

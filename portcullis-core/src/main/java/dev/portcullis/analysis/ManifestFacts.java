@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.js.Fact;
 import dev.portcullis.js.FactKind;
 import dev.portcullis.js.FileFacts;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
+import dev.portcullis.model.LifecycleScripts;
 import dev.portcullis.semver.DependencySpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +28,6 @@ import java.util.stream.Collectors;
  */
 final class ManifestFacts {
     static final String FILE = "package.json";
-    /** The scripts npm runs when the package is installed as a dependency (prepare: from git, or locally). */
-    static final List<String> INSTALL_SCRIPTS = List.of("preinstall", "install", "postinstall", "prepare");
     /** Dependency maps whose entries npm fetches when it installs the package as a dependency. */
     private static final List<String> INSTALLED_DEPENDENCIES = List.of("dependencies", "optionalDependencies",
             "peerDependencies");
@@ -82,7 +81,7 @@ final class ManifestFacts {
                 ? json.path("main").asText() : "index.js";
         boolean installTime = false;
         JsonNode scripts = json.path("scripts");
-        for (String script : INSTALL_SCRIPTS) {
+        for (String script : LifecycleScripts.FROM_TARBALL) {
             JsonNode command = scripts.path(script);
             if (!command.isTextual()) {
                 continue;

@@ -1,6 +1,6 @@
 package dev.portcullis.analysis;
 
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.tarball.TarballContents;
 import dev.portcullis.tarball.TarballFile;
 import dev.portcullis.tarball.TarballProblem;

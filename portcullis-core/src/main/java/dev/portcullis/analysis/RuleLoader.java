@@ -7,7 +7,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.portcullis.js.FactKind;
 import dev.portcullis.js.StringPattern;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.model.Severity;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import dev.portcullis.advisory.AdvisoryMatch;
 import dev.portcullis.advisory.AdvisoryMatcher;
 import dev.portcullis.advisory.BulkAdvisorySource;
 import dev.portcullis.advisory.DatabaseStatus;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.registry.HttpClients;
 import dev.portcullis.registry.NpmConfig;
 import dev.portcullis.registry.RegistryClient;

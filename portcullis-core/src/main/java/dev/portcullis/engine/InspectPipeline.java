@@ -6,6 +6,7 @@ import dev.portcullis.analysis.PackageAnalysis;
 import dev.portcullis.analysis.PackageAnalyzer;
 import dev.portcullis.analysis.PackageInput;
 import dev.portcullis.analysis.meta.TarballManifest;
+import dev.portcullis.concurrent.Parallel;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
@@ -39,10 +40,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code portcullis inspect}: targets → read or fetch → analyse (in parallel) → decide → report. A target that
@@ -151,22 +148,12 @@ public final class InspectPipeline {
     }
 
     List<Outcome> analyse(Setup setup, InspectOptions options) throws IOException {
-        List<Future<Outcome>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(),
-                Math.max(1, options.targets().size())))) {
-            for (String raw : options.targets()) {
-                futures.add(pool.submit(() -> analyseOne(setup, raw)));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                outcomes.add(future.get());
-            }
-            return outcomes;
+        try {
+            return Parallel.cpu(Math.min(options.parallelism(), Math.max(1, options.targets().size())))
+                    .map(options.targets(), raw -> analyseOne(setup, raw));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while inspecting", e);
-        } catch (ExecutionException e) {
-            throw new IOException("inspecting failed: " + e.getCause(), e.getCause());
         }
     }
 

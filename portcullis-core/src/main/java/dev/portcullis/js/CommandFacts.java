@@ -1,10 +1,10 @@
 package dev.portcullis.js;
 
-import dev.portcullis.project.CommandWords;
-import dev.portcullis.project.PipeToShell;
-import dev.portcullis.project.ShellSplitter;
-import dev.portcullis.project.ShellSplitter.Command;
-import dev.portcullis.project.ShellSplitter.Pipeline;
+import dev.portcullis.shell.CommandWords;
+import dev.portcullis.shell.PipeToShell;
+import dev.portcullis.shell.ShellSplitter;
+import dev.portcullis.shell.ShellSplitter.Command;
+import dev.portcullis.shell.ShellSplitter.Pipeline;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.portcullis.lockfile;
 
+import dev.portcullis.json.Json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,13 +1,16 @@
 package dev.portcullis.project;
 
+import dev.portcullis.shell.PipeToShell;
+import dev.portcullis.shell.CommandWords;
+import dev.portcullis.shell.ShellSplitter;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.Manifest;
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.model.Script;
 import dev.portcullis.model.Severity;
-import dev.portcullis.project.ShellSplitter.Command;
-import dev.portcullis.project.ShellSplitter.Pipeline;
+import dev.portcullis.shell.ShellSplitter.Command;
+import dev.portcullis.shell.ShellSplitter.Pipeline;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

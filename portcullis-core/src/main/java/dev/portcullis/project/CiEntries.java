@@ -1,5 +1,6 @@
 package dev.portcullis.project;
 
+import dev.portcullis.shell.CommandWords;
 import dev.portcullis.model.Manifest;
 import dev.portcullis.model.Script;
 import java.util.ArrayList;

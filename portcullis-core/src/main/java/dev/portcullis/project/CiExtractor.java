@@ -2,7 +2,7 @@ package dev.portcullis.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.portcullis.project;
 
+import dev.portcullis.shell.CommandWords;
 import dev.portcullis.model.Lockfile;
 import dev.portcullis.model.PackageNode;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.portcullis.project;
 
+import dev.portcullis.shell.CommandWords;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
+import dev.portcullis.model.LifecycleScripts;
 import dev.portcullis.model.InstallScripts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -187,7 +188,7 @@ public final class InstallScriptLookup {
             return true;
         }
         JsonNode scripts = versionDoc.path("scripts");
-        return scripts.hasNonNull("preinstall") || scripts.hasNonNull("install") || scripts.hasNonNull("postinstall");
+        return LifecycleScripts.FROM_TARBALL.stream().anyMatch(scripts::hasNonNull);
     }
 
     private Path cacheFile(String name) {

@@ -1,6 +1,7 @@
 package dev.portcullis.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.model.LifecycleScripts;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -196,8 +197,7 @@ public record Packument(String name, Map<String, String> distTags, Map<String, V
 
         /** Whether installing runs code: the registry's flag, node-gyp's implicit install, or a lifecycle script. */
         public boolean runsInstallScripts() {
-            return hasInstallScript || gypfile || scripts.containsKey("preinstall") || scripts.containsKey("install")
-                    || scripts.containsKey("postinstall");
+            return hasInstallScript || gypfile || LifecycleScripts.runFromTarball(scripts);
         }
 
         static VersionDoc from(String packageName, String version, JsonNode doc) {

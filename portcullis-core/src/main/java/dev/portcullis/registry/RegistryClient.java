@@ -3,7 +3,8 @@ package dev.portcullis.registry;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.concurrent.Parallel;
+import dev.portcullis.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,10 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -185,31 +182,17 @@ public final class RegistryClient {
      * download does not stop the others; the outcomes come back in the order asked.
      */
     public List<Download> fetchAll(List<TarballRequest> requests) throws RegistryException {
-        Semaphore permits = new Semaphore(limits.parallelism());
-        List<Future<Download>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (TarballRequest request : requests) {
-                futures.add(pool.submit(() -> {
-                    permits.acquire();
-                    try {
-                        return new Download.Fetched(request, tarball(request.url(), request.integrity()));
-                    } catch (RegistryException e) {
-                        return new Download.Failed(request, e.getMessage());
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            List<Download> out = new ArrayList<>();
-            for (Future<Download> future : futures) {
-                out.add(future.get());
-            }
-            return out;
+        try {
+            return Parallel.io(limits.parallelism()).map(requests, request -> {
+                try {
+                    return new Download.Fetched(request, tarball(request.url(), request.integrity()));
+                } catch (RegistryException e) {
+                    return new Download.Failed(request, e.getMessage());
+                }
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException("interrupted while downloading tarballs", e);
-        } catch (ExecutionException e) {
-            throw new RegistryException("downloading tarballs failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -237,34 +220,20 @@ public final class RegistryClient {
      */
     public <T> List<T> packuments(List<String> names, boolean abbreviated,
                                   java.util.function.Function<Lookup, T> handler) throws RegistryException {
-        Semaphore permits = new Semaphore(limits.parallelism());
-        List<Future<T>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String name : names) {
-                futures.add(pool.submit(() -> {
-                    Lookup lookup;
-                    permits.acquire();
-                    try {
-                        lookup = packument(name, abbreviated).<Lookup>map(p -> new Lookup.Found(name, p))
-                                .orElseGet(() -> new Lookup.Missing(name));
-                    } catch (RegistryException e) {
-                        lookup = new Lookup.Failed(name, e.getMessage());
-                    } finally {
-                        permits.release();
-                    }
-                    return handler.apply(lookup);
-                }));
-            }
-            List<T> out = new ArrayList<>();
-            for (Future<T> future : futures) {
-                out.add(future.get());
-            }
-            return out;
+        try {
+            return Parallel.io(limits.parallelism()).map(names, name -> {
+                Lookup lookup;
+                try {
+                    lookup = packument(name, abbreviated).<Lookup>map(p -> new Lookup.Found(name, p))
+                            .orElseGet(() -> new Lookup.Missing(name));
+                } catch (RegistryException e) {
+                    lookup = new Lookup.Failed(name, e.getMessage());
+                }
+                return handler.apply(lookup);
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException("interrupted while reading registry documents", e);
-        } catch (ExecutionException e) {
-            throw new RegistryException("reading registry documents failed: " + e.getCause(), e.getCause());
         }
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.model.Finding;
 import java.io.IOException;
 import java.io.Writer;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.model.Severity;

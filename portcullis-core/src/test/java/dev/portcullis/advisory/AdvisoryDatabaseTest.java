@@ -3,7 +3,7 @@ package dev.portcullis.advisory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.model.Severity;
 import dev.portcullis.testkit.SyntheticOsv;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.portcullis.advisory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.model.Severity;
 import dev.portcullis.registry.HttpClients;
 import dev.portcullis.registry.NpmConfig;

@@ -17,7 +17,7 @@ class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.portcullis");
 
-    private static final String[] ORDER = {"model", "semver", "lockfile", "project", "registry", "tarball", "js",
+    private static final String[] ORDER = {"model", "concurrent", "json", "semver", "lockfile", "shell", "project", "registry", "tarball", "js",
             "analysis", "advisory", "policy", "report", "engine"};
 
     @Test
@@ -45,9 +45,9 @@ class ArchitectureTest {
 
     @Test
     void oneJsonSetup() {
-        noClasses().that().resideOutsideOfPackage("dev.portcullis.lockfile..")
+        noClasses().that().resideOutsideOfPackage("dev.portcullis.json..")
                 .should().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class)
-                .because("JSON limits and features are set once, in lockfile.Json")
+                .because("JSON limits and features are set once, in json.Json")
                 .check(CLASSES);
     }
 

@@ -1,5 +1,6 @@
 package dev.portcullis.project;
 
+import dev.portcullis.shell.ShellSplitter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 

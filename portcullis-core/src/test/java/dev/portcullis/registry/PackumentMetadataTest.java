@@ -2,7 +2,7 @@ package dev.portcullis.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.testkit.FakeRegistry;
 import dev.portcullis.testkit.Fixtures;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.portcullis.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

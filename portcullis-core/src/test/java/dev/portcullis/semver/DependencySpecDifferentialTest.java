@@ -3,7 +3,7 @@ package dev.portcullis.semver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.testkit.NodeTools;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.portcullis.analysis.meta;
 
+import dev.portcullis.model.LifecycleScripts;
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.model.Severity;
 import dev.portcullis.registry.Packument;
@@ -7,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code meta/install-script-added}: this version has a lifecycle script ({@code preinstall}, {@code install},
- * {@code postinstall}, {@code prepare}) that the previous version — by semver order among published versions, not
+ * {@code meta/install-script-added}: this version has a lifecycle script that installing it from the registry runs
+ * ({@code preinstall}, {@code install}, {@code postinstall}; not {@code prepare}, see {@link LifecycleScripts}) that
+ * the previous version — by semver order among published versions, not
  * by time — did not. Worms and hijacked releases add exactly this.
  */
 public final class InstallScriptAdded implements MetadataRule {
-    static final List<String> LIFECYCLE = List.of("preinstall", "install", "postinstall", "prepare");
     static final RuleDescriptor RULE = new RuleDescriptor("meta/install-script-added", Severity.HIGH,
             "Version adds an install-time lifecycle script",
             "A package that gains a preinstall/install/postinstall script in a new version runs new code on every "
@@ -41,7 +42,7 @@ public final class InstallScriptAdded implements MetadataRule {
             return; // the first version: scripts/install-script reports install scripts as such
         }
         List<String> added = new ArrayList<>();
-        for (String script : LIFECYCLE) {
+        for (String script : LifecycleScripts.FROM_TARBALL) {
             if (doc.scripts().containsKey(script) && !previous.scripts().containsKey(script)) {
                 added.add(script);
             }

@@ -1,7 +1,7 @@
 package dev.portcullis.analysis.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.tarball.TarballFile;
 import java.io.IOException;
 import java.util.List;

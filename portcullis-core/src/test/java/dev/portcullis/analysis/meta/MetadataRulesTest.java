@@ -3,7 +3,7 @@ package dev.portcullis.analysis.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portcullis.lockfile.Json;
+import dev.portcullis.json.Json;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.Severity;
@@ -118,6 +118,18 @@ class MetadataRulesTest {
         MetadataSink major = judge("backport-pkg", "2.0.0");
         assertThat(rules(major)).contains("meta/install-script-added");
         assertThat(major.findings().get(0).message()).contains("adds install script(s) that 1.0.1 did not have");
+    }
+
+    /** npm runs prepare only when it builds from sources, never for a registry tarball (mime@1.6.0 and express). */
+    @Test
+    void anAddedPrepareScriptIsNotAnInstallScriptButAnAddedPostinstallIs() throws Exception {
+        assertThat(rules(judge("prepare-pkg", "1.1.0"))).doesNotContain("meta/install-script-added");
+        MetadataSink postinstall = judge("prepare-pkg", "1.2.0");
+        assertThat(postinstall.findings()).filteredOn(f -> f.rule().id().equals("meta/install-script-added"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.message()).contains("adds postinstall script(s) that 1.1.0 did not have");
+                    assertThat(f.evidence()).isEqualTo("postinstall: node setup.js");
+                });
     }
 
     @Test

@@ -1,7 +1,7 @@
-package dev.portcullis.project;
+package dev.portcullis.shell;
 
-import dev.portcullis.project.ShellSplitter.Command;
-import dev.portcullis.project.ShellSplitter.Pipeline;
+import dev.portcullis.shell.ShellSplitter.Command;
+import dev.portcullis.shell.ShellSplitter.Pipeline;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -1,8 +1,8 @@
-package dev.portcullis.project;
+package dev.portcullis.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.project.ShellSplitter.Command;
+import dev.portcullis.shell.ShellSplitter.Command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

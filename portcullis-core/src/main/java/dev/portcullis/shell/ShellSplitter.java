@@ -1,4 +1,4 @@
-package dev.portcullis.project;
+package dev.portcullis.shell;
 
 import java.util.ArrayList;
 import java.util.List;

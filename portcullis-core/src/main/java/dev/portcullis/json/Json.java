@@ -1,4 +1,4 @@
-package dev.portcullis.lockfile;
+package dev.portcullis.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
