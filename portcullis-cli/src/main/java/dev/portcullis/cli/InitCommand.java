@@ -2,8 +2,9 @@ package dev.portcullis.cli;
 
 import dev.portcullis.engine.Environment;
 import dev.portcullis.engine.InitPipeline;
+import dev.portcullis.engine.Portcullis;
+import dev.portcullis.engine.Run;
 import dev.portcullis.model.InputException;
-import dev.portcullis.registry.RegistryException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,11 @@ final class InitCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try {
-            String policy = new InitPipeline(environment).run(dir.toAbsolutePath().normalize(), offline);
+            String policy;
+            try (Portcullis run = Portcullis.open(environment, new Run(dir.toAbsolutePath().normalize(), null, null,
+                    offline, false))) {
+                policy = new InitPipeline(run).run();
+            }
             Path tmp = Files.createTempFile(dir.toAbsolutePath(), ".portcullis", ".yml");
             Files.writeString(tmp, policy, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
@@ -58,9 +63,6 @@ final class InitCommand implements Callable<Integer> {
             return ExitCodes.PASSED;
         } catch (InputException e) {
             err.println("portcullis init: " + e.getMessage());
-            return ExitCodes.of(e);
-        } catch (RegistryException e) {
-            err.println("portcullis init: registry: " + e.getMessage() + " (use --offline)");
             return ExitCodes.of(e);
         } catch (IOException e) {
             err.println("portcullis init: " + e);

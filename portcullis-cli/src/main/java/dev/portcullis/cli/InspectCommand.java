@@ -3,6 +3,8 @@ package dev.portcullis.cli;
 import dev.portcullis.engine.Environment;
 import dev.portcullis.engine.InspectOptions;
 import dev.portcullis.engine.InspectPipeline;
+import dev.portcullis.engine.Portcullis;
+import dev.portcullis.engine.Run;
 import dev.portcullis.model.InputException;
 import dev.portcullis.report.InspectReport;
 import dev.portcullis.report.ReportFormat;
@@ -70,8 +72,11 @@ final class InspectCommand implements Callable<Integer> {
         }
         try {
             Path cwd = Path.of("").toAbsolutePath();
-            InspectReport report = new InspectPipeline(databaseOption.apply(environment)).run(new InspectOptions(
-                    targets, cwd, policy, offline, registry, InspectOptions.defaultParallelism()));
+            InspectReport report;
+            try (Portcullis run = Portcullis.open(databaseOption.apply(environment),
+                    new Run(cwd, policy, registry, offline, true))) {
+                report = new InspectPipeline(run).run(new InspectOptions(targets, InspectOptions.defaultParallelism()));
+            }
             boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");
             ReportOutput.write(output, spec.commandLine().getOut(),
                     out -> reportFormat.inspectReporter(output == null && colour).write(report, out));

@@ -3,10 +3,11 @@ package dev.portcullis.cli;
 import dev.portcullis.engine.Environment;
 import dev.portcullis.engine.Progress;
 import dev.portcullis.engine.ScanOptions;
+import dev.portcullis.engine.Portcullis;
+import dev.portcullis.engine.Run;
 import dev.portcullis.engine.ScanPipeline;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Severity;
-import dev.portcullis.registry.RegistryException;
 import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.ScanReport;
 import java.io.IOException;
@@ -84,9 +85,10 @@ final class ScanCommand implements Callable<Integer> {
         try {
             ProgressLine progress = deep && terminal ? new ProgressLine(err) : null;
             ScanReport report;
-            try {
-                report = new ScanPipeline(databaseOption.apply(environment), progress == null ? Progress.NONE : progress)
-                        .run(new ScanOptions(dir.toAbsolutePath().normalize(), policy, threshold, offline, deep));
+            try (Portcullis run = Portcullis.open(databaseOption.apply(environment),
+                    Run.in(dir.toAbsolutePath().normalize(), policy, offline))) {
+                report = new ScanPipeline(run, progress == null ? Progress.NONE : progress)
+                        .run(new ScanOptions(threshold, deep));
             } finally {
                 if (progress != null) {
                     progress.finish();
@@ -98,9 +100,6 @@ final class ScanCommand implements Callable<Integer> {
             return report.result().passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
         } catch (InputException e) {
             err.println("portcullis scan: " + e.getMessage());
-            return ExitCodes.of(e);
-        } catch (RegistryException e) {
-            err.println("portcullis scan: registry: " + e.getMessage() + " (use --offline to scan without the network)");
             return ExitCodes.of(e);
         } catch (IOException e) {
             err.println("portcullis scan: " + e);

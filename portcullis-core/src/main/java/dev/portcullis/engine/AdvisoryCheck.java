@@ -8,10 +8,7 @@ import dev.portcullis.advisory.AdvisoryMatcher;
 import dev.portcullis.advisory.BulkAdvisorySource;
 import dev.portcullis.advisory.DatabaseStatus;
 import dev.portcullis.json.Json;
-import dev.portcullis.registry.HttpClients;
-import dev.portcullis.registry.NpmConfig;
 import dev.portcullis.registry.RegistryClient;
-import dev.portcullis.registry.RegistryLimits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,15 +34,21 @@ final class AdvisoryCheck {
 
     private final Path database;
     private final Clock clock;
-    private final NpmConfig config;
+    private final RegistryClient client;
+    private final String registry;
     private final boolean offline;
 
-    /** @param database the local database file (it need not exist) */
-    AdvisoryCheck(Path database, Clock clock, NpmConfig config, boolean offline) {
+    /**
+     * @param database the local database file (it need not exist)
+     * @param client the run's registry client, asked for the bulk endpoint unless offline
+     * @param registry the default registry, whose bulk endpoint is asked
+     */
+    AdvisoryCheck(Path database, Clock clock, RegistryClient client, String registry) {
         this.database = database;
         this.clock = clock;
-        this.config = config;
-        this.offline = offline;
+        this.client = client;
+        this.registry = registry;
+        this.offline = client.offline();
     }
 
     /** A package version to check. */
@@ -71,12 +74,10 @@ final class AdvisoryCheck {
         Map<String, List<AdvisoryMatch>> matches = new TreeMap<>();
         String online = null;
         if (!offline) {
-            RegistryClient client = new RegistryClient(HttpClients.forConfig(config), config, null, false,
-                    RegistryLimits.defaults());
-            switch (new BulkAdvisorySource(client, config.registry(), Json.mapper()).query(versionsByName)) {
+            switch (new BulkAdvisorySource(client, registry, Json.mapper()).query(versionsByName)) {
                 case BulkAdvisorySource.Answer.Matches answered -> {
                     answered.byPackage().forEach((key, list) -> add(matches, key, list));
-                    online = config.registry();
+                    online = registry;
                 }
                 case BulkAdvisorySource.Answer.Unavailable unavailable -> notes.add(unavailable.reason());
             }

@@ -69,6 +69,8 @@ final class DeepScan {
      */
     record Result(List<Finding> findings, List<String> inspected, List<String> unchecked,
                   Map<String, JsonNode> manifests) {
+        /** Nothing inspected: a scan without {@code --deep}, or without a lockfile. */
+        static final Result NONE = new Result(List.of(), List.of(), List.of(), Map.of());
     }
 
     /** One package to inspect: where its tarball is and what it must hash to (or null: ask the packument). */

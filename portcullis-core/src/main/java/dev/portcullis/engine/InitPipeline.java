@@ -5,25 +5,24 @@ import dev.portcullis.model.PackageNode;
 import dev.portcullis.policy.PolicyTemplate;
 import dev.portcullis.project.InstallScriptCheck;
 import dev.portcullis.project.ProjectContext;
-import dev.portcullis.registry.RegistryException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 
 /** {@code portcullis init}: the default policy, listing the project's current install-script packages for review. */
 public final class InitPipeline {
-    private final Environment environment;
+    private final Portcullis portcullis;
 
-    public InitPipeline(Environment environment) {
-        this.environment = environment;
+    /** @param portcullis a run opened without reading the policy ({@link Run#readPolicy()} false) */
+    public InitPipeline(Portcullis portcullis) {
+        this.portcullis = portcullis;
     }
 
-    /** The policy text to write. Reads the project with the built-in defaults, whatever portcullis.yml says. */
-    public String run(Path projectDir, boolean offline) throws InputException, RegistryException, IOException {
-        LoadedProject project = new ProjectLoader(environment).load(projectDir, null, false);
-        ScanPipeline scan = new ScanPipeline(environment);
-        ScanPipeline.Fetched fetched = scan.fetchInstallScripts(project, offline);
+    /** The policy text to write, listing the packages of the run's project that run install scripts. */
+    public String run() throws InputException, IOException {
+        LoadedProject project = new ProjectReader(portcullis).read();
+        ScanPipeline scan = new ScanPipeline(portcullis);
+        ScanPipeline.Fetched fetched = scan.fetchInstallScripts(project);
         ProjectContext context = scan.context(project, fetched);
         List<String> ids = List.copyOf(new TreeSet<>(
                 InstallScriptCheck.runsInstallScripts(context).stream().map(PackageNode::id).toList()));

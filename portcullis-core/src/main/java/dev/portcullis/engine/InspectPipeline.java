@@ -1,26 +1,16 @@
 package dev.portcullis.engine;
 
-import dev.portcullis.advisory.AdvisoryMatch;
-import dev.portcullis.advisory.AdvisoryRules;
 import dev.portcullis.analysis.PackageAnalysis;
 import dev.portcullis.analysis.PackageAnalyzer;
 import dev.portcullis.analysis.PackageInput;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analysis.meta.TarballManifest;
 import dev.portcullis.concurrent.Parallel;
-import dev.portcullis.model.Finding;
-import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
-import dev.portcullis.model.Verdict;
 import dev.portcullis.policy.Policy;
-import dev.portcullis.policy.PolicyEngine;
-import dev.portcullis.policy.PolicyResult;
-import dev.portcullis.registry.HttpClients;
-import dev.portcullis.registry.NpmConfig;
 import dev.portcullis.registry.Packument;
-import dev.portcullis.registry.RegistryCache;
 import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.registry.RegistryException;
-import dev.portcullis.registry.RegistryLimits;
 import dev.portcullis.report.InspectReport;
 import dev.portcullis.semver.Range;
 import dev.portcullis.semver.RangeOptions;
@@ -33,10 +23,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,80 +33,52 @@ import java.util.Optional;
  * cannot be read becomes an error entry of the report; the other targets still run.
  */
 public final class InspectPipeline {
-    private final Environment environment;
+    private final Portcullis portcullis;
     private final PackageAnalyzer analyzer;
     private final TarballLimits limits;
 
-    public InspectPipeline(Environment environment) {
-        this(environment, Analyzers.defaults(), TarballLimits.defaults());
+    public InspectPipeline(Portcullis portcullis) {
+        this.portcullis = portcullis;
+        this.analyzer = portcullis.analyzer();
+        this.limits = portcullis.tarballLimits();
     }
 
-    public InspectPipeline(Environment environment, PackageAnalyzer analyzer, TarballLimits limits) {
-        this.environment = environment;
-        this.analyzer = analyzer;
-        this.limits = limits;
-    }
-
-    /** @throws InputException when the policy or the registry URL is wrong: nothing can be inspected then */
-    public InspectReport run(InspectOptions options) throws InputException, IOException {
-        Setup setup = setup(options);
-        List<Outcome> analysed = analyse(setup, options);
-        AdvisoryCheck.Result advisories = matchAdvisories(setup, analysed, options.offline());
-        List<Outcome> advised = withAdvisories(analysed, advisories);
-        List<InspectReport.Result> results = decide(setup.policy(), advised);
-        return report(setup.policy(), advised, results, advisories.notes());
-    }
-
-    /** The advisories of every analysed target that has a name and version (a local directory's included). */
-    AdvisoryCheck.Result matchAdvisories(Setup setup, List<Outcome> outcomes, boolean offline) throws IOException {
-        List<AdvisoryCheck.Query> queries = new ArrayList<>();
-        for (Outcome outcome : outcomes) {
-            if (outcome instanceof Outcome.Analysed a && !a.analysis().name().isEmpty()
-                    && !a.analysis().version().isEmpty()) {
-                queries.add(new AdvisoryCheck.Query(a.analysis().name(), a.analysis().version()));
-            }
-        }
-        return new AdvisoryCheck(environment.advisoryDatabase(), environment.clock(), setup.registry().config(),
-                offline).check(queries);
-    }
-
-    static List<Outcome> withAdvisories(List<Outcome> outcomes, AdvisoryCheck.Result advisories) {
-        List<Outcome> out = new ArrayList<>();
-        for (Outcome outcome : outcomes) {
-            if (outcome instanceof Outcome.Analysed a) {
-                PackageAnalysis analysis = a.analysis();
-                List<AdvisoryMatch> matches = advisories.of(analysis.name(), analysis.version());
-                if (!matches.isEmpty()) {
-                    List<Finding> findings = new ArrayList<>(analysis.findings());
-                    for (AdvisoryMatch match : matches) {
-                        findings.add(AdvisoryRules.finding(match, null,
-                                Location.of(analysis.name() + "@" + analysis.version())));
-                    }
-                    outcome = new Outcome.Analysed(a.target(), new PackageAnalysis(analysis.name(),
-                            analysis.version(), findings, analysis.files(), analysis.bytes()), a.note(), a.metadata());
-                }
-            }
-            out.add(outcome);
-        }
-        return out;
-    }
-
-    /** The policy and the registry every target shares. */
-    record Setup(Policy policy, Path workingDir, RegistrySource registry) {
+    public InspectReport run(InspectOptions options) throws IOException {
+        List<Outcome> analysed = analyse(options);
+        PackageJudge.Judged judged = judge(analysed);
+        return report(analysed, judged);
     }
 
     /** One target analysed, or the entry saying why it could not be. */
     sealed interface Outcome {
         /**
-         * @param note     something about the run worth a warning (a download verified by SHA-1 only), or null
-         * @param metadata the meta/* rules' verdict on a registry target ({@link MetadataStage.Result#NONE} else)
+         * @param note         something about the run worth a warning (a download verified by SHA-1 only), or null
+         * @param fromRegistry whether the package came from the registry, whose metadata the meta/* rules judge
+         * @param manifest     the package.json inside it, or null
          */
-        record Analysed(String target, PackageAnalysis analysis, String note, MetadataStage.Result metadata)
+        record Analysed(String target, PackageAnalysis analysis, String note, boolean fromRegistry, JsonNode manifest)
                 implements Outcome {
         }
 
         record Failed(InspectReport.Result result) implements Outcome {
         }
+    }
+
+    /**
+     * Every analysed target judged: its content findings with, when it has a name and version, its advisories (a
+     * local directory's included) and, when it came from the registry, its metadata.
+     */
+    PackageJudge.Judged judge(List<Outcome> outcomes) throws IOException {
+        List<PackageJudge.Subject> subjects = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome instanceof Outcome.Analysed a) {
+                PackageAnalysis analysis = a.analysis();
+                subjects.add(new PackageJudge.Subject(analysis.name(), analysis.version(),
+                        Location.of(analysis.name() + "@" + analysis.version()), null, analysis.findings(),
+                        a.manifest(), a.fromRegistry()));
+            }
+        }
+        return new PackageJudge(portcullis, Decider.of(portcullis, null)).judge(subjects, null);
     }
 
     /** Thrown inside one target's work; becomes that target's error entry. */
@@ -136,31 +95,21 @@ public final class InspectPipeline {
         }
     }
 
-    Setup setup(InspectOptions options) throws InputException, IOException {
-        Policy policy = ProjectLoader.readPolicy(options.workingDir(), options.policyFile());
-        NpmConfig config = NpmConfig.load(options.workingDir(), environment.variables(), environment.home());
-        if (options.registry() != null) {
-            config = new NpmConfig(registryUrl(options.registry()), config.scopedRegistries(), config.settings(),
-                    config.sources());
-        }
-        return new Setup(policy, options.workingDir(), new RegistrySource(config, environment.cacheDir(),
-                options.offline()));
-    }
-
-    List<Outcome> analyse(Setup setup, InspectOptions options) throws IOException {
+    List<Outcome> analyse(InspectOptions options) throws IOException {
         try {
             return Parallel.cpu(Math.min(options.parallelism(), Math.max(1, options.targets().size())))
-                    .map(options.targets(), raw -> analyseOne(setup, raw));
+                    .map(options.targets(), this::analyseOne);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while inspecting", e);
         }
     }
 
-    private Outcome analyseOne(Setup setup, String raw) {
+    private Outcome analyseOne(String raw) {
         try {
-            Read read = read(setup, InspectTarget.parse(raw, setup.workingDir()));
-            return new Outcome.Analysed(raw, analyzer.analyze(read.input()), read.note(), read.metadata());
+            Read read = read(InspectTarget.parse(raw, portcullis.run().workingDir()));
+            return new Outcome.Analysed(raw, analyzer.analyze(read.input()), read.note(), read.fromRegistry(),
+                    TarballManifest.of(read.input().files()).orElse(null));
         } catch (TargetException e) {
             return new Outcome.Failed(InspectReport.Result.failed(raw, e.name, e.version,
                     new InspectReport.Error(e.kind, e.getMessage())));
@@ -171,14 +120,14 @@ public final class InspectPipeline {
         }
     }
 
-    /** A target's package, and a note for the report's warnings or null. */
-    private record Read(PackageInput input, String note, MetadataStage.Result metadata) {
+    /** A target's package, a note for the report's warnings or null, and whether it came from the registry. */
+    private record Read(PackageInput input, String note, boolean fromRegistry) {
         Read(PackageInput input, String note) {
-            this(input, note, MetadataStage.Result.NONE);
+            this(input, note, false);
         }
     }
 
-    private Read read(Setup setup, InspectTarget target) throws TargetException {
+    private Read read(InspectTarget target) throws TargetException {
         return switch (target) {
             case InspectTarget.Invalid invalid -> throw new TargetException(InspectReport.ErrorKind.INPUT,
                     invalid.reason(), null, null);
@@ -198,19 +147,18 @@ public final class InspectPipeline {
                             + e.getMessage(), null, null);
                 }
             }
-            case InspectTarget.Registry registry -> fetch(setup, registry);
+            case InspectTarget.Registry registry -> fetch(registry);
         };
     }
 
-    private Read fetch(Setup setup, InspectTarget.Registry target) throws TargetException {
-        RegistrySource source = setup.registry();
+    private Read fetch(InspectTarget.Registry target) throws TargetException {
         String name = target.name();
         // the metadata rules need the full document (publish times, maintainers); the content alone does not
-        boolean metadata = !MetadataStage.enabled(setup.policy()).isEmpty();
+        boolean metadata = !MetadataStage.enabled(portcullis.policy()).isEmpty();
         try {
-            RegistryClient client = source.client();
+            RegistryClient client = portcullis.registry();
             Packument packument = client.packument(name, !metadata).orElseThrow(() -> new TargetException(
-                    InspectReport.ErrorKind.INPUT, name + " is not in the registry " + source.config()
+                    InspectReport.ErrorKind.INPUT, name + " is not in the registry " + client
                     .registryFor(name) + " (404)", name, null));
             String version = resolve(packument, target.spec()).orElseThrow(() -> new TargetException(
                     InspectReport.ErrorKind.INPUT, "no version of " + name + " matches '" + target.spec() + "'"
@@ -226,10 +174,7 @@ public final class InspectPipeline {
             String note = tarball.weakIntegrity() ? name + "@" + version + " was verified by SHA-1 only: the registry "
                     + "publishes no stronger integrity for it" : null;
             PackageInput input = packageOf(tarball(new ByteArrayInputStream(tarball.bytes())), name, version);
-            MetadataStage.Result judged = new MetadataStage(client, setup.policy(), environment.clock().instant())
-                    .judge(new MetadataStage.Target(name, version, null, Location.of("package.json"),
-                            TarballManifest.of(input.files()).orElse(null)), packument);
-            return new Read(input, note, judged);
+            return new Read(input, note, true);
         } catch (RegistryException e) {
             throw new TargetException(InspectReport.ErrorKind.NETWORK, e.getMessage(), name, null);
         } catch (IOException e) {
@@ -291,92 +236,35 @@ public final class InspectPipeline {
         return input;
     }
 
-    List<InspectReport.Result> decide(Policy policy, List<Outcome> outcomes) {
-        PolicyEngine engine = new PolicyEngine(policy, today());
+    /** One entry per target, in the order given: its verdict and decided findings, or why it failed. */
+    InspectReport report(List<Outcome> outcomes, PackageJudge.Judged judged) {
         List<InspectReport.Result> results = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(judged.notes());
+        new Decider(portcullis.policy(), portcullis.today()).decide(List.of()).findings()
+                .forEach(f -> warnings.add(f.location() + ": " + f.message()));
+        java.util.Iterator<PackageJudge.Judgement> judgements = judged.judgements().iterator();
         for (Outcome outcome : outcomes) {
             switch (outcome) {
                 case Outcome.Failed failed -> results.add(failed.result());
                 case Outcome.Analysed analysed -> {
+                    PackageJudge.Judgement j = judgements.next();
                     PackageAnalysis analysis = analysed.analysis();
-                    List<Finding> raw = new ArrayList<>(analysis.findings());
-                    raw.addAll(analysed.metadata().findings());
-                    PolicyResult decided = engine.decide(raw);
-                    // expired ignores concern the policy, not this package: the report warns about them once
-                    List<Finding> findings = decided.findings().stream()
-                            .filter(f -> !f.rule().equals(PolicyEngine.EXPIRED_IGNORE)).toList();
-                    Verdict verdict = policy.verdict().verdict(findings);
                     results.add(new InspectReport.Result(analysed.target(), orNull(analysis.name()),
-                            orNull(analysis.version()), verdict, findings, decided.ignored(), analysis.files(),
-                            analysis.bytes(), null));
+                            orNull(analysis.version()), j.verdict(), j.decided().findings(), j.decided().ignored(),
+                            analysis.files(), analysis.bytes(), null));
+                    if (analysed.note() != null) {
+                        warnings.add(analysed.note());
+                    }
                 }
             }
         }
-        return results;
+        Policy policy = portcullis.policy();
+        return new InspectReport(Versions.tool(), results, policy.verdict(), policy.failOnVerdict(), warnings,
+                RuleCatalog.all());
     }
 
     /** A package without a (readable) package.json has no name: null in the report, not an empty string. */
     private static String orNull(String text) {
         return text == null || text.isEmpty() ? null : text;
-    }
-
-    InspectReport report(Policy policy, List<Outcome> outcomes, List<InspectReport.Result> results,
-                         List<String> notes) {
-        List<String> warnings = new ArrayList<>(notes);
-        new PolicyEngine(policy, today()).decide(List.of()).findings()
-                .forEach(f -> warnings.add(f.location() + ": " + f.message()));
-        for (Outcome outcome : outcomes) {
-            if (outcome instanceof Outcome.Analysed analysed && analysed.note() != null) {
-                warnings.add(analysed.note());
-            }
-            if (outcome instanceof Outcome.Analysed analysed) {
-                analysed.metadata().unchecked().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
-            }
-        }
-        return new InspectReport(Versions.tool(), results, policy.verdict(), policy.failOnVerdict(), warnings,
-                RuleCatalog.all());
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(environment.clock());
-    }
-
-    static String registryUrl(String text) throws InputException {
-        try {
-            URI uri = new URI(text);
-            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new InputException(Location.of("--registry"), "'" + text
-                        + "' is not an http(s) registry URL");
-            }
-            return text;
-        } catch (URISyntaxException e) {
-            throw new InputException(Location.of("--registry"), "'" + text + "' is not a URL: " + e.getReason());
-        }
-    }
-
-    /** The registry client, made on first use: runs with local targets only never build an HTTP client. */
-    static final class RegistrySource {
-        private final NpmConfig config;
-        private final Path cacheDir;
-        private final boolean offline;
-        private RegistryClient client;
-
-        RegistrySource(NpmConfig config, Path cacheDir, boolean offline) {
-            this.config = config;
-            this.cacheDir = cacheDir;
-            this.offline = offline;
-        }
-
-        NpmConfig config() {
-            return config;
-        }
-
-        synchronized RegistryClient client() throws IOException {
-            if (client == null) {
-                client = new RegistryClient(offline ? null : HttpClients.forConfig(config), config,
-                        cacheDir == null ? null : new RegistryCache(cacheDir), offline, RegistryLimits.defaults());
-            }
-            return client;
-        }
     }
 }

@@ -1,20 +1,12 @@
 package dev.portcullis.engine;
 
 import dev.portcullis.model.Severity;
-import java.nio.file.Path;
 
 /**
- * What a scan is asked to do.
+ * What a scan is asked to do beyond its {@link Run} (project, policy, offline).
  *
- * @param projectDir the project root
- * @param policyFile an explicit policy file, or null for {@code portcullis.yml} in the project root if present
  * @param failOn overrides the policy's threshold, or null
- * @param offline never touch the network
  * @param deep also fetch and analyse the content of every registry package of the graph
  */
-public record ScanOptions(Path projectDir, Path policyFile, Severity failOn, boolean offline, boolean deep) {
-    /** A scan of the project files only. */
-    public ScanOptions(Path projectDir, Path policyFile, Severity failOn, boolean offline) {
-        this(projectDir, policyFile, failOn, offline, false);
-    }
+public record ScanOptions(Severity failOn, boolean deep) {
 }

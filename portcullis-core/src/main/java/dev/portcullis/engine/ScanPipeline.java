@@ -1,36 +1,29 @@
 package dev.portcullis.engine;
 
-import dev.portcullis.advisory.AdvisoryMatch;
-import dev.portcullis.advisory.AdvisoryRules;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.GraphPaths;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.InstallScripts;
-import dev.portcullis.model.Location;
 import dev.portcullis.model.LockfileFormat;
 import dev.portcullis.model.PackageNode;
 import dev.portcullis.model.Source;
 import dev.portcullis.model.Verdict;
-import dev.portcullis.policy.PolicyEngine;
+import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyResult;
-import dev.portcullis.policy.VerdictThresholds;
 import dev.portcullis.project.FootprintCalculator;
 import dev.portcullis.project.ProjectCheck;
 import dev.portcullis.project.ProjectChecks;
 import dev.portcullis.project.ProjectContext;
 import dev.portcullis.project.ProjectSettings;
-import dev.portcullis.registry.HttpClients;
 import dev.portcullis.registry.InstallScriptLookup;
-import dev.portcullis.registry.RegistryCache;
-import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.registry.RegistryException;
-import dev.portcullis.registry.RegistryLimits;
 import dev.portcullis.report.ScanReport;
-import dev.portcullis.tarball.TarballLimits;
 import java.io.IOException;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,98 +38,74 @@ public final class ScanPipeline {
     /** How many unchecked packages one report line names before summarising the rest. */
     private static final int UNCHECKED_NAMED = 10;
 
-    private final Environment environment;
+    private final Portcullis portcullis;
     private final Progress progress;
 
-    public ScanPipeline(Environment environment) {
-        this(environment, Progress.NONE);
+    public ScanPipeline(Portcullis portcullis) {
+        this(portcullis, Progress.NONE);
     }
 
     /** @param progress told how the deep stage advances (packages and bytes) */
-    public ScanPipeline(Environment environment, Progress progress) {
-        this.environment = environment;
+    public ScanPipeline(Portcullis portcullis, Progress progress) {
+        this.portcullis = portcullis;
         this.progress = progress;
     }
 
-    public ScanReport run(ScanOptions options) throws InputException, RegistryException, IOException {
-        LoadedProject project = new ProjectLoader(environment).load(options.projectDir(), options.policyFile());
-        Fetched fetched = fetchInstallScripts(project, options.offline());
+    /** Reads the run's project, checks it and judges every locked registry package, then decides and reports. */
+    public ScanReport run(ScanOptions options) throws InputException, IOException {
+        LoadedProject project = new ProjectReader(portcullis).read();
+        Fetched fetched = fetchInstallScripts(project);
         ProjectContext context = context(project, fetched);
         List<Finding> findings = analyse(context);
-        Advised advised = matchAdvisories(project, options.offline());
-        DeepScan.Result deep = options.deep() ? inspectContent(project, options.offline()) : null;
-        MetadataStage.Result metadata = metadata(project, options.offline(), deep);
-        List<Finding> all = merged(findings, advised, deep);
-        all.addAll(metadata.findings());
-        PolicyResult result = decide(project, options, all);
-        List<String> notes = new ArrayList<>(advised.notes());
-        notes.addAll(metadata.unchecked());
-        return report(project, context, fetched, result, deep, notes);
+        DeepScan.Result content = options.deep() ? inspectContent(project) : DeepScan.Result.NONE;
+        PackageJudge.Judged judged = judge(project, content);
+        PolicyResult result = Decider.of(portcullis, options.failOn()).decide(merged(findings, judged));
+        return report(project, context, fetched, result, options.deep() ? content : null, judged);
     }
 
     /**
-     * The meta/* rules over every locked registry package — not only newly resolved ones: a frozen install of a
-     * lockfile written an hour ago installs the hour-old version all the same. With {@code --deep}, the tarballs'
-     * package.json files already read are compared with the registry's (manifest confusion).
+     * Every locked registry version, once per name@version, judged: advisories and metadata always, content when
+     * {@code --deep} analysed it.
      */
-    MetadataStage.Result metadata(LoadedProject project, boolean offline, DeepScan.Result deep) throws IOException {
-        if (project.lockfile() == null || MetadataStage.enabled(project.policy()).isEmpty()) {
-            return MetadataStage.Result.NONE;
+    PackageJudge.Judged judge(LoadedProject project, DeepScan.Result content) throws IOException {
+        if (project.lockfile() == null) {
+            return PackageJudge.Judged.NONE;
         }
-        Location location = Location.of(project.lockfile().file());
-        Map<String, MetadataStage.Target> targets = new java.util.LinkedHashMap<>();
+        Map<String, List<Finding>> contentById = new HashMap<>();
+        for (Finding f : content.findings()) {
+            contentById.computeIfAbsent(f.packageName() + "@" + f.version(), k -> new ArrayList<>()).add(f);
+        }
+        Map<String, PackageJudge.Subject> subjects = new LinkedHashMap<>();
+        Map<String, PackageNode> nodes = new HashMap<>();
         for (PackageNode node : project.lockfile().graph().packages()) {
-            if (!(node.source() instanceof Source.Registry registry) || node.version().isEmpty()) {
+            if (!(node.source() instanceof Source.Registry registry) || node.version().isEmpty()
+                    || subjects.containsKey(node.id())) {
                 continue;
             }
-            String id = node.name() + "@" + node.version();
-            URI resolved = null;
-            if (registry.tarballUrl() != null && registry.tarballUrl().startsWith("http")) {
-                try {
-                    resolved = URI.create(registry.tarballUrl());
-                } catch (IllegalArgumentException e) {
-                    resolved = null; // lockfile/foreign-host and friends judge the URL itself
-                }
-            }
-            targets.putIfAbsent(id, new MetadataStage.Target(node.name(), node.version(), resolved, location,
-                    deep == null ? null : deep.manifests().get(id)));
+            nodes.put(node.id(), node);
+            subjects.put(node.id(), new PackageJudge.Subject(node.name(), node.version(), node.location(),
+                    resolved(registry), contentById.getOrDefault(node.id(), List.of()),
+                    content.manifests().get(node.id()), true));
         }
-        RegistryClient client = new RegistryClient(offline ? null : HttpClients.forConfig(project.npmConfig()),
-                project.npmConfig(), environment.cacheDir() == null ? null : new RegistryCache(environment.cacheDir()),
-                offline, RegistryLimits.defaults());
-        return new MetadataStage(client, project.policy(), environment.clock().instant())
-                .run(List.copyOf(targets.values()));
+        GraphPaths[] paths = new GraphPaths[1];
+        return new PackageJudge(portcullis, Decider.of(portcullis, null)).judge(List.copyOf(subjects.values()), s -> {
+            if (paths[0] == null) {
+                paths[0] = GraphPaths.of(project.lockfile().graph());
+            }
+            return pathText(paths[0], nodes.get(s.id()));
+        });
     }
 
-    /** Advisory findings for the locked registry packages, and what the report should say about the sources. */
-    record Advised(List<Finding> findings, List<String> notes) {
-    }
-
-    Advised matchAdvisories(LoadedProject project, boolean offline) throws IOException {
-        if (project.lockfile() == null) {
-            return new Advised(List.of(), List.of());
+    /** The lockfile's tarball URL, when it records a usable one (lockfile/foreign-host and friends judge it). */
+    private static URI resolved(Source.Registry registry) {
+        if (registry.tarballUrl() == null || !registry.tarballUrl().startsWith("http")) {
+            return null;
         }
-        List<PackageNode> nodes = new ArrayList<>();
-        List<AdvisoryCheck.Query> queries = new ArrayList<>();
-        for (PackageNode node : project.lockfile().graph().packages()) {
-            if (node.source() instanceof Source.Registry && !node.version().isEmpty()) {
-                nodes.add(node);
-                queries.add(new AdvisoryCheck.Query(node.name(), node.version()));
-            }
+        try {
+            return URI.create(registry.tarballUrl());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        AdvisoryCheck.Result result = new AdvisoryCheck(environment.advisoryDatabase(), environment.clock(),
-                project.npmConfig(), offline).check(queries);
-        GraphPaths paths = null;
-        List<Finding> findings = new ArrayList<>();
-        for (PackageNode node : nodes) {
-            for (AdvisoryMatch match : result.of(node.name(), node.version())) {
-                if (paths == null) {
-                    paths = GraphPaths.of(project.lockfile().graph());
-                }
-                findings.add(AdvisoryRules.finding(match, pathText(paths, node), node.location()));
-            }
-        }
-        return new Advised(findings, result.notes());
     }
 
     /** {@code (project) > express@4.17.1 > qs@6.7.0}: the shortest path that brings the package in. */
@@ -154,43 +123,32 @@ public final class ScanPipeline {
     }
 
     /** The content of every registry package of the graph, analysed as {@code inspect} does. */
-    DeepScan.Result inspectContent(LoadedProject project, boolean offline) throws IOException {
+    DeepScan.Result inspectContent(LoadedProject project) throws IOException {
         if (project.lockfile() == null) {
-            return new DeepScan.Result(List.of(), List.of(), List.of(), Map.of());
+            return DeepScan.Result.NONE;
         }
-        RegistryClient client = new RegistryClient(offline ? null : HttpClients.forConfig(project.npmConfig()),
-                project.npmConfig(), environment.cacheDir() == null ? null : new RegistryCache(environment.cacheDir()), offline, RegistryLimits.defaults());
-        return new DeepScan(client, project.npmConfig(), Analyzers.defaults(), TarballLimits.defaults(), progress,
-                Runtime.getRuntime().availableProcessors()).run(project.lockfile().graph().packages());
+        return new DeepScan(portcullis.registry(), portcullis.npmConfig(), portcullis.analyzer(),
+                portcullis.tarballLimits(), progress, Runtime.getRuntime().availableProcessors())
+                .run(project.lockfile().graph().packages());
     }
 
-    private static List<Finding> merged(List<Finding> project, Advised advised, DeepScan.Result deep) {
+    private static List<Finding> merged(List<Finding> project, PackageJudge.Judged judged) {
         List<Finding> all = new ArrayList<>(project);
-        all.addAll(advised.findings());
-        if (deep != null) {
-            all.addAll(deep.findings());
-        }
+        all.addAll(judged.findings());
         return all;
     }
 
-    /** The verdict of every inspected package from its content findings that survived the policy; allow omitted. */
-    static ScanReport.Deep verdicts(DeepScan.Result deep, PolicyResult result, VerdictThresholds thresholds) {
-        Set<String> contentRules = new java.util.HashSet<>();
-        Analyzers.defaults().rules().forEach(r -> contentRules.add(r.id()));
-        Map<String, List<Finding>> byPackage = new java.util.TreeMap<>();
-        for (Finding f : result.findings()) {
-            if (contentRules.contains(f.rule().id()) && f.packageName() != null) {
-                byPackage.computeIfAbsent(f.packageName() + "@" + f.version(), k -> new ArrayList<>()).add(f);
-            }
-        }
+    /** The verdict of every package whose content was inspected; allow omitted. */
+    static ScanReport.Deep verdicts(DeepScan.Result deep, PackageJudge.Judged judged) {
+        Set<String> inspected = new HashSet<>(deep.inspected());
         List<ScanReport.PackageVerdict> packages = new ArrayList<>();
-        for (List<Finding> findings : byPackage.values()) {
-            Verdict verdict = thresholds.verdict(findings);
-            if (verdict != Verdict.ALLOW) {
-                packages.add(new ScanReport.PackageVerdict(findings.get(0).packageName(), findings.get(0).version(),
-                        verdict));
+        for (PackageJudge.Judgement j : judged.judgements()) {
+            if (j.verdict() != Verdict.ALLOW && inspected.contains(j.subject().id())) {
+                packages.add(new ScanReport.PackageVerdict(j.subject().name(), j.subject().version(), j.verdict()));
             }
         }
+        packages.sort(java.util.Comparator.comparing(ScanReport.PackageVerdict::name)
+                .thenComparing(ScanReport.PackageVerdict::version));
         return new ScanReport.Deep(deep.inspected().size(), packages);
     }
 
@@ -198,7 +156,8 @@ public final class ScanPipeline {
     record Fetched(Map<String, InstallScripts> installScripts, List<String> unchecked) {
     }
 
-    Fetched fetchInstallScripts(LoadedProject project, boolean offline) throws RegistryException, IOException {
+    Fetched fetchInstallScripts(LoadedProject project) throws IOException {
+        boolean offline = portcullis.offline();
         if (project.lockfile() == null) {
             return new Fetched(Map.of(), List.of());
         }
@@ -212,10 +171,13 @@ public final class ScanPipeline {
         if (queries.isEmpty()) {
             return new Fetched(Map.of(), List.of());
         }
-        InstallScriptLookup lookup = new InstallScriptLookup(
-                offline ? null : HttpClients.forConfig(project.npmConfig()), project.npmConfig(),
-                environment.cacheDir(), offline);
-        InstallScriptLookup.Result result = lookup.lookup(queries);
+        InstallScriptLookup.Result result;
+        try {
+            result = new InstallScriptLookup(portcullis.registry(), portcullis.environment().cacheDir())
+                    .lookup(queries);
+        } catch (RegistryException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         List<String> unchecked = new ArrayList<>();
         if (!result.unchecked().isEmpty()) {
             LockfileFormat format = project.lockfile().format();
@@ -231,11 +193,12 @@ public final class ScanPipeline {
 
     ProjectContext context(LoadedProject project, Fetched fetched) {
         Set<String> hosts = new LinkedHashSet<>(DEFAULT_REGISTRY_HOSTS);
-        hosts.addAll(project.npmConfig().registryHosts());
+        hosts.addAll(portcullis.npmConfig().registryHosts());
         hosts.addAll(project.extraRegistryHosts());
-        project.policy().allowedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
-        ProjectSettings settings = new ProjectSettings(hosts, project.policy().allowedRemoteSources(),
-                project.policy().scriptAllowlist(), project.policy().pinDevDependencies());
+        Policy policy = portcullis.policy();
+        policy.allowedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
+        ProjectSettings settings = new ProjectSettings(hosts, policy.allowedRemoteSources(),
+                policy.scriptAllowlist(), policy.pinDevDependencies());
         return new ProjectContext(project.manifest(), project.workspaces(), project.lockfile(), project.files(),
                 fetched.installScripts(), settings);
     }
@@ -248,21 +211,11 @@ public final class ScanPipeline {
         return findings;
     }
 
-    PolicyResult decide(LoadedProject project, ScanOptions options, List<Finding> findings) {
-        var policy = options.failOn() == null ? project.policy() : project.policy().withFailOn(options.failOn());
-        return new PolicyEngine(policy, LocalDate.now(environment.clock())).decide(findings);
-    }
-
     ScanReport report(LoadedProject project, ProjectContext context, Fetched fetched, PolicyResult result,
-                      DeepScan.Result deep) {
-        return report(project, context, fetched, result, deep, List.of());
-    }
-
-    ScanReport report(LoadedProject project, ProjectContext context, Fetched fetched, PolicyResult result,
-                      DeepScan.Result deep, List<String> notes) {
+                      DeepScan.Result deep, PackageJudge.Judged judged) {
         List<String> unchecked = new ArrayList<>(project.notes());
         unchecked.addAll(fetched.unchecked());
-        unchecked.addAll(notes);
+        unchecked.addAll(judged.notes());
         if (deep != null) {
             unchecked.addAll(deep.unchecked());
         }
@@ -270,7 +223,7 @@ public final class ScanPipeline {
                 : new ScanReport.LockfileSummary(project.lockfile().file(), formatId(project.lockfile().format()),
                         project.lockfile().formatVersion());
         return new ScanReport(Versions.tool(), lockfile, result, FootprintCalculator.of(context), unchecked,
-                RuleCatalog.all(), deep == null ? null : verdicts(deep, result, project.policy().verdict()));
+                RuleCatalog.all(), deep == null ? null : verdicts(deep, judged));
     }
 
     static String formatId(LockfileFormat format) {

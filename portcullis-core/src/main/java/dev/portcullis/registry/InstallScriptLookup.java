@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -42,7 +41,6 @@ import java.util.concurrent.Semaphore;
  */
 public final class InstallScriptLookup {
     private final RegistryClient client;
-    private final NpmConfig config;
     private final Path cacheDir;
     private final boolean offline;
     private final ObjectMapper mapper = Json.mapper();
@@ -64,13 +62,11 @@ public final class InstallScriptLookup {
 
     /**
      * @param cacheDir where answers are cached ({@code <cache>/install-scripts}), or null for no cache
-     * @param offline answer from the cache only, never touching the network
      */
-    public InstallScriptLookup(HttpClient http, NpmConfig config, Path cacheDir, boolean offline) {
-        this.client = new RegistryClient(http, config, null, offline, RegistryLimits.defaults());
-        this.config = config;
+    public InstallScriptLookup(RegistryClient client, Path cacheDir) {
+        this.client = client;
         this.cacheDir = cacheDir == null ? null : cacheDir.resolve("install-scripts");
-        this.offline = offline;
+        this.offline = client.offline();
     }
 
     public Result lookup(Collection<Query> queries) throws RegistryException {
@@ -128,7 +124,7 @@ public final class InstallScriptLookup {
         }
         ObjectNode fetched = fetch(name);
         if (fetched == null) {
-            versions.forEach(v -> unchecked.add(name + "@" + v + ": not found in " + config.registryFor(name)));
+            versions.forEach(v -> unchecked.add(name + "@" + v + ": not found in " + client.registryFor(name)));
             return;
         }
         writeCache(name, fetched);

@@ -58,8 +58,9 @@ class InspectPipelineTest {
     }
 
     private InspectReport inspect(boolean offline, String... targets) throws Exception {
-        return new InspectPipeline(environment()).run(new InspectOptions(List.of(targets), work, null, offline,
-                registry.url(), 2));
+        try (Portcullis run = Portcullis.open(environment(), new Run(work, null, registry.url(), offline, true))) {
+            return new InspectPipeline(run).run(new InspectOptions(List.of(targets), 2));
+        }
     }
 
     @Test
@@ -116,8 +117,8 @@ class InspectPipelineTest {
 
     @Test
     void aBadRegistryUrlOrPolicyStopsTheRun() throws IOException {
-        assertThatThrownBy(() -> new InspectPipeline(environment()).run(new InspectOptions(List.of("plain"), work,
-                null, false, "ftp://example.invalid/", 1))).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> Portcullis.open(environment(), new Run(work, null, "ftp://example.invalid/", false,
+                true))).isInstanceOf(InputException.class)
                 .hasMessageContaining("not an http(s) registry URL");
         Files.writeString(work.resolve("portcullis.yml"), "verdict:\n  block: loud\n");
         assertThatThrownBy(() -> inspect(true, "plain")).isInstanceOf(InputException.class)

@@ -3,27 +3,27 @@ package dev.portcullis.js;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hostile and broken files: each ends within a few seconds with bounded facts, the facts read so far and an
- * UNPARSABLE fact saying what was wrong — never an exception.
+ * Hostile and broken files: each ends with bounded facts, the facts read so far and an UNPARSABLE fact saying what
+ * was wrong — never an exception. The timeout only catches a hang: speed is measured by the benchmarks, not here
+ * (the CI machine is shared, and a wall-clock budget there fails on load, not on a defect).
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class JsFactsBadInputTest {
-    private static final Duration BOUND = Duration.ofSeconds(5);
 
     private static FileFacts extract(String path, byte[] content) {
-        long start = System.nanoTime();
         FileFacts facts = JsFacts.extract(path, content, JsOptions.defaults());
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
         assertThat(facts.facts()).hasSizeLessThanOrEqualTo(JsLimits.defaults().maxFactsPerFile());
         assertThat(facts.facts()).allSatisfy(f -> assertThat(f.evidence().length())
                 .isLessThanOrEqualTo(JsLimits.defaults().maxEvidenceChars()));
@@ -152,9 +152,7 @@ class JsFactsBadInputTest {
         for (String command : List.of("", "'", "\"", "$(", "`", "a |", "| b", "((((((((((((", "node -e", "sh -c",
                 "powershell -enc !!!", "curl", "rm -rf", "\0\0\0", "$(".repeat(10_000), "bash -c \"".repeat(1000))) {
             Supplier<List<Fact>> run = () -> CommandFacts.command(command, 1, JsOptions.defaults());
-            long start = System.nanoTime();
             assertThat(run.get()).noneMatch(f -> f.detail().equals("internal-error"));
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
         }
     }
 

@@ -46,7 +46,8 @@ class InstallScriptLookupTest {
     }
 
     private InstallScriptLookup lookup(NpmConfig config, boolean offline) throws IOException {
-        return new InstallScriptLookup(offline ? null : HttpClients.forConfig(config), config, cache, offline);
+        return new InstallScriptLookup(new RegistryClient(offline ? null : HttpClients.forConfig(config), config, null,
+                offline, RegistryLimits.defaults()), cache);
     }
 
     private NpmConfig config(Map<String, String> extra) {

@@ -9,7 +9,6 @@ import dev.portcullis.model.Lockfile;
 import dev.portcullis.model.Manifest;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyReader;
-import dev.portcullis.registry.NpmConfig;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +30,12 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a project from disk: package.json, workspaces, the lockfile, CI files, .npmrc and the policy. */
-public final class ProjectLoader {
+/**
+ * The first stage of {@code scan}: the project of a run read from disk — package.json, workspaces, the lockfile, CI
+ * files and registry hosts configured outside .npmrc — into one {@link LoadedProject}. The npm configuration and the
+ * policy are the run's ({@link Portcullis}).
+ */
+public final class ProjectReader {
     /** Lockfiles in the order a package manager would prefer them when several are present. */
     static final List<String> LOCKFILES = List.of("npm-shrinkwrap.json", "package-lock.json", "pnpm-lock.yaml",
             "yarn.lock", "bun.lock");
@@ -42,18 +45,15 @@ public final class ProjectLoader {
     private static final Pattern YARN_REGISTRY = Pattern.compile("(?m)^npmRegistryServer:\\s*[\"']?([^\"'\\s]+)");
     private static final Pattern PNPM_PACKAGES = Pattern.compile("(?m)^\\s*-\\s*[\"']?([^\"'#\\n]+?)[\"']?\\s*$");
 
-    private final Environment environment;
+    private final Portcullis portcullis;
 
-    public ProjectLoader(Environment environment) {
-        this.environment = environment;
+    public ProjectReader(Portcullis portcullis) {
+        this.portcullis = portcullis;
     }
 
-    public LoadedProject load(Path root, Path policyFile) throws InputException, IOException {
-        return load(root, policyFile, true);
-    }
-
-    /** @param readPolicy false to use the built-in defaults whatever portcullis.yml says (for init) */
-    public LoadedProject load(Path root, Path policyFile, boolean readPolicy) throws InputException, IOException {
+    /** @throws InputException when package.json, a workspace manifest or the lockfile cannot be read */
+    public LoadedProject read() throws InputException, IOException {
+        Path root = portcullis.run().workingDir();
         if (!Files.isDirectory(root)) {
             throw new InputException(Location.of(root.toString()), "not a directory");
         }
@@ -75,7 +75,6 @@ public final class ProjectLoader {
         }
         List<String> notes = new ArrayList<>();
         Lockfile lockfile = readLockfile(root, manifest, workspaces, notes);
-        NpmConfig npmConfig = NpmConfig.load(root, environment.variables(), environment.home());
         List<String> extraHosts = new ArrayList<>();
         Path yarnrc = root.resolve(".yarnrc.yml");
         if (Files.isRegularFile(yarnrc)) {
@@ -91,9 +90,8 @@ public final class ProjectLoader {
                 }
             }
         }
-        Policy policy = readPolicy ? readPolicy(root, policyFile) : Policy.defaults();
-        return new LoadedProject(root, manifest, workspaces, lockfile, ProjectFileCollector.collect(root), npmConfig,
-                extraHosts, policy, notes);
+        return new LoadedProject(root, manifest, workspaces, lockfile, ProjectFileCollector.collect(root), extraHosts,
+                notes);
     }
 
     private static Lockfile readLockfile(Path root, Manifest manifest, Map<String, Manifest> workspaces,
