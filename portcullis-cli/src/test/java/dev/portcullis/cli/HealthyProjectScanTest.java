@@ -74,7 +74,7 @@ class HealthyProjectScanTest {
     @ValueSource(strings = {"express-lodash-react-webpack", "express-4"})
     void passesOfflineFromTheCacheTheOnlineScanFilled(String name) throws IOException {
         Project project = project(name);
-        Run online = run(project, "scan", project.dir().toString());
+        Run online = run(project, "scan", project.dir().toString(), "--format", "json");
         assertThat(online.exit()).as(online.err() + online.out()).isEqualTo(0);
         int asked = registry.requests().size();
 
@@ -86,6 +86,8 @@ class HealthyProjectScanTest {
         assertThat(report.at("/summary/packages").asInt()).isEqualTo(project.lockedCount());
         assertThat(unchecked(report)).as("every document came from the cache")
                 .noneMatch(note -> note.contains("registry metadata of"));
+        assertThat(report.path("findings")).as("the same judgement as online")
+                .isEqualTo(Json.mapper().readTree(online.out()).path("findings"));
         assertThat(registry.requests()).as("offline asks the registry nothing").hasSize(asked);
     }
 
