@@ -2,9 +2,9 @@ package dev.portcullis.cli;
 
 import dev.portcullis.engine.Environment;
 import dev.portcullis.engine.InitPipeline;
-import dev.portcullis.model.InputException;
-import dev.portcullis.registry.RegistryException;
-import java.io.IOException;
+import dev.portcullis.report.ExitCode;
+import dev.portcullis.report.InspectReport;
+import dev.portcullis.report.Outcome;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ final class InitCommand implements Callable<Integer> {
         Path target = dir.resolve("portcullis.yml");
         if (Files.exists(target) && !force) {
             err.println("portcullis init: " + target + " exists; use --force to overwrite it");
-            return ExitCodes.USAGE;
+            return ExitCode.USAGE.code();
         }
         try {
             String policy = new InitPipeline(environment).run(dir.toAbsolutePath().normalize(), offline);
@@ -55,16 +55,12 @@ final class InitCommand implements Callable<Integer> {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             spec.commandLine().getOut().println("wrote " + target);
             spec.commandLine().getOut().flush();
-            return ExitCodes.PASSED;
-        } catch (InputException e) {
-            err.println("portcullis init: " + e.getMessage());
-            return ExitCodes.of(e);
-        } catch (RegistryException e) {
-            err.println("portcullis init: registry: " + e.getMessage() + " (use --offline)");
-            return ExitCodes.of(e);
-        } catch (IOException e) {
-            err.println("portcullis init: " + e);
-            return ExitCodes.of(e);
+            return ExitCode.of(new Outcome.Done()).code();
+        } catch (Exception e) {
+            Outcome.Failed failed = Outcome.failed(e);
+            err.println("portcullis init: " + failed.message()
+                    + (failed.kind() == InspectReport.ErrorKind.NETWORK ? " (use --offline)" : ""));
+            return ExitCode.of(failed).code();
         }
     }
 }
