@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 final class ReportFormatOption {
     @Option(names = "--format", paramLabel = "FORMAT", converter = Converter.class, completionCandidates = Ids.class,
-            description = "The report format: ${COMPLETION-CANDIDATES} (default: the first)")
+            description = "The report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     ReportFormat format = ReportFormat.values()[0];
 
     /** The format ids users type, for help and completion. */

@@ -25,6 +25,12 @@ public enum ReportFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The id, so that help texts showing a default ("${DEFAULT-VALUE}" in picocli) show what users type. */
+    @Override
+    public String toString() {
+        return id();
+    }
+
     /** Every id, in declaration order (the first is the default). */
     public static List<String> ids() {
         return Arrays.stream(values()).map(ReportFormat::id).toList();

@@ -27,5 +27,6 @@ class ReportFormatTest {
     void idsComeFromTheConstantsInOrder() {
         assertThat(ReportFormat.ids()).containsExactly("text", "json", "sarif");
         assertThat(ReportFormat.idsInWords()).isEqualTo("text, json or sarif");
+        assertThat(ReportFormat.SARIF).hasToString("sarif");
     }
 }
