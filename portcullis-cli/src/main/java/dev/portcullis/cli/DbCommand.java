@@ -1,14 +1,10 @@
 package dev.portcullis.cli;
 
-import dev.portcullis.advisory.AdvisoryDatabase;
-import dev.portcullis.advisory.AdvisoryException;
-import dev.portcullis.advisory.DatabaseStatus;
-import dev.portcullis.advisory.ImportCounts;
-import dev.portcullis.advisory.OsvImporter;
+import dev.portcullis.engine.AdvisoryDb;
 import dev.portcullis.engine.Environment;
-import java.io.IOException;
+import dev.portcullis.report.ExitCode;
+import dev.portcullis.report.Outcome;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +28,7 @@ final class DbCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
+        return ExitCode.USAGE.code();
     }
 
     /** Creates the subcommands with the environment (effects through constructors). */
@@ -72,11 +68,9 @@ final class DbCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path file = databaseOption.apply(environment).advisoryDatabase();
-            try (AdvisoryDatabase database = AdvisoryDatabase.open(file, environment.clock())) {
-                ImportCounts counts = new OsvImporter(database)
-                        .importAll(paths);
-                out.println("imported " + counts.files() + " file(s) into " + database.file() + ": "
+            try {
+                AdvisoryDb.Imported counts = new AdvisoryDb(databaseOption.apply(environment)).importAll(paths);
+                out.println("imported " + counts.files() + " file(s) into " + counts.database() + ": "
                         + counts.added() + " new, " + counts.updated() + " updated, " + counts.unchanged()
                         + " unchanged; " + counts.otherEcosystem() + " of other ecosystems skipped; "
                         + counts.malformed() + " malformed");
@@ -88,18 +82,11 @@ final class DbCommand implements Callable<Integer> {
                     }
                 }
                 out.flush();
-                return ExitCodes.PASSED;
-            } catch (NoSuchFileException e) {
-                err.println("portcullis db import: no such file or directory: " + e.getFile()
-                        + "; nothing was imported");
-                return ExitCodes.USAGE;
-            } catch (IOException e) {
-                err.println("portcullis db import: cannot read the input (" + e.getMessage() + "); nothing was "
-                        + "imported and the database is as it was");
-                return ExitCodes.USAGE;
-            } catch (AdvisoryException e) {
-                err.println("portcullis db import: " + e.getMessage());
-                return ExitCodes.INTERNAL;
+                return ExitCode.of(new Outcome.Done()).code();
+            } catch (Exception e) {
+                Outcome.Failed failed = Outcome.failed(e);
+                err.println("portcullis db import: " + failed.message());
+                return ExitCode.of(failed).code();
             }
         }
     }
@@ -124,15 +111,15 @@ final class DbCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path file = databaseOption.apply(environment).advisoryDatabase();
-            if (!AdvisoryDatabase.exists(file)) {
-                out.println("no advisory database at " + file + ": run `portcullis db import <all.zip>` "
+            AdvisoryDb database = new AdvisoryDb(databaseOption.apply(environment));
+            if (!database.exists()) {
+                out.println("no advisory database at " + database.file() + ": run `portcullis db import <all.zip>` "
                         + "(see docs/advisories.md)");
                 out.flush();
-                return ExitCodes.FAILED;
+                return ExitCode.of(new Outcome.Checked(false)).code();
             }
-            try (AdvisoryDatabase database = AdvisoryDatabase.open(file, environment.clock())) {
-                DatabaseStatus status = database.status();
+            try {
+                AdvisoryDb.Status status = database.status();
                 Instant now = environment.clock().instant();
                 // whole seconds: the database keeps microseconds nobody needs to read
                 out.println("advisory database " + status.path());
@@ -143,16 +130,17 @@ final class DbCommand implements Callable<Integer> {
                 out.println("  last import: " + (status.lastImport() == null ? "never"
                         : seconds(status.lastImport()) + " (" + age(status.lastImport(), now) + ")"));
                 out.println("  imports (newest first):");
-                for (DatabaseStatus.Import i : status.imports()) {
+                for (AdvisoryDb.Import i : status.imports()) {
                     out.println("    " + seconds(i.importedAt()) + "  " + i.source() + "  " + i.files() + " file(s): "
                             + i.added() + " new, " + i.updated() + " updated, " + i.unchanged() + " unchanged, "
                             + i.otherEcosystem() + " other ecosystems, " + i.malformed() + " malformed");
                 }
                 out.flush();
-                return status.advisories() > 0 ? ExitCodes.PASSED : ExitCodes.FAILED;
-            } catch (AdvisoryException e) {
-                err.println("portcullis db status: " + e.getMessage());
-                return ExitCodes.INTERNAL;
+                return ExitCode.of(new Outcome.Checked(status.advisories() > 0)).code();
+            } catch (Exception e) {
+                Outcome.Failed failed = Outcome.failed(e);
+                err.println("portcullis db status: " + failed.message());
+                return ExitCode.of(failed).code();
             }
         }
 

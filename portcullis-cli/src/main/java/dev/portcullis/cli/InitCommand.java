@@ -4,8 +4,9 @@ import dev.portcullis.engine.Environment;
 import dev.portcullis.engine.InitPipeline;
 import dev.portcullis.engine.Portcullis;
 import dev.portcullis.engine.Run;
-import dev.portcullis.model.InputException;
-import java.io.IOException;
+import dev.portcullis.report.ExitCode;
+import dev.portcullis.report.InspectReport;
+import dev.portcullis.report.Outcome;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ final class InitCommand implements Callable<Integer> {
         Path target = dir.resolve("portcullis.yml");
         if (Files.exists(target) && !force) {
             err.println("portcullis init: " + target + " exists; use --force to overwrite it");
-            return ExitCodes.USAGE;
+            return ExitCode.USAGE.code();
         }
         try {
             String policy;
@@ -60,13 +61,12 @@ final class InitCommand implements Callable<Integer> {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             spec.commandLine().getOut().println("wrote " + target);
             spec.commandLine().getOut().flush();
-            return ExitCodes.PASSED;
-        } catch (InputException e) {
-            err.println("portcullis init: " + e.getMessage());
-            return ExitCodes.of(e);
-        } catch (IOException e) {
-            err.println("portcullis init: " + e);
-            return ExitCodes.of(e);
+            return ExitCode.of(new Outcome.Done()).code();
+        } catch (Exception e) {
+            Outcome.Failed failed = Outcome.failed(e);
+            err.println("portcullis init: " + failed.message()
+                    + (failed.kind() == InspectReport.ErrorKind.NETWORK ? " (use --offline)" : ""));
+            return ExitCode.of(failed).code();
         }
     }
 }

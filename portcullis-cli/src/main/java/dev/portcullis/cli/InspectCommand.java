@@ -5,10 +5,9 @@ import dev.portcullis.engine.InspectOptions;
 import dev.portcullis.engine.InspectPipeline;
 import dev.portcullis.engine.Portcullis;
 import dev.portcullis.engine.Run;
-import dev.portcullis.model.InputException;
+import dev.portcullis.report.ExitCode;
 import dev.portcullis.report.InspectReport;
-import dev.portcullis.report.ReportFormat;
-import java.io.IOException;
+import dev.portcullis.report.Outcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,8 +40,8 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TARGET", description = "name@version, a .tgz file or a directory")
     List<String> targets;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or sarif")
-    String format = "text";
+    @Mixin
+    ReportFormatOption formatOption;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output")
     Path output;
@@ -65,11 +64,6 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ReportFormat reportFormat = ReportOutput.format(format);
-        if (reportFormat == null) {
-            err.println("portcullis inspect: unknown format '" + format + "' (expected text, json or sarif)");
-            return ExitCodes.USAGE;
-        }
         try {
             Path cwd = Path.of("").toAbsolutePath();
             InspectReport report;
@@ -79,31 +73,17 @@ final class InspectCommand implements Callable<Integer> {
             }
             boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");
             ReportOutput.write(output, spec.commandLine().getOut(),
-                    out -> reportFormat.inspectReporter(output == null && colour).write(report, out));
+                    out -> formatOption.format.reporter(colour).write(report, out));
             for (InspectReport.Result result : report.results()) {
                 if (result.error() != null) {
                     err.println("portcullis inspect: " + result.target() + ": " + result.error().message());
                 }
             }
-            return exitCode(report);
-        } catch (InputException e) {
-            err.println("portcullis inspect: " + e.getMessage());
-            return ExitCodes.of(e);
-        } catch (IOException e) {
-            err.println("portcullis inspect: " + e);
-            return ExitCodes.of(e);
+            return ExitCode.of(new Outcome.Reported(report)).code();
+        } catch (Exception e) {
+            Outcome.Failed failed = Outcome.failed(e);
+            err.println("portcullis inspect: " + failed.message());
+            return ExitCode.of(failed).code();
         }
-    }
-
-    /** A target that could not be inspected outranks every verdict: the run did not check what it was asked to. */
-    static int exitCode(InspectReport report) {
-        InspectReport.ErrorKind error = report.worstError();
-        if (error != null) {
-            return switch (error) {
-                case NETWORK, INTERNAL -> ExitCodes.INTERNAL;
-                case INPUT -> ExitCodes.USAGE;
-            };
-        }
-        return report.passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
     }
 }

@@ -2,6 +2,7 @@ package dev.portcullis.cli;
 
 import dev.portcullis.engine.Environment;
 import dev.portcullis.engine.Versions;
+import dev.portcullis.report.ExitCode;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "portcullis", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A supply-chain gate for npm: may this exact code enter, and why?",
         subcommands = {ScanCommand.class, InspectCommand.class, InitCommand.class, RulesCommand.class, DbCommand.class,
-                CommandLine.HelpCommand.class},
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.INTERNAL)
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -34,11 +34,19 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main(), new Factory(environment, terminal));
         cli.setOut(out);
         cli.setErr(err);
+        setExitCodes(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("portcullis: internal error: " + e);
-            return ExitCodes.INTERNAL;
+            return ExitCode.INTERNAL.code();
         });
         return cli.execute(args);
+    }
+
+    /** Every command and subcommand answers a bad command line and an escaped exception with ExitCode's codes. */
+    private static void setExitCodes(CommandLine cli) {
+        cli.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code())
+                .exitCodeOnExecutionException(ExitCode.INTERNAL.code());
+        cli.getSubcommands().values().forEach(Main::setExitCodes);
     }
 
     /** Hands every command the environment it runs in (effects through constructors, no singletons). */

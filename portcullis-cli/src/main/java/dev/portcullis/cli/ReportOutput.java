@@ -1,6 +1,5 @@
 package dev.portcullis.cli;
 
-import dev.portcullis.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -18,16 +17,6 @@ final class ReportOutput {
     /** Writes a report to a writer. */
     interface Body {
         void write(Writer out) throws IOException;
-    }
-
-    /** The format with this id, or null. */
-    static ReportFormat format(String id) {
-        for (ReportFormat candidate : ReportFormat.values()) {
-            if (candidate.id().equals(id)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.portcullis.cli;
 
 import dev.portcullis.engine.RuleCatalog;
 import dev.portcullis.model.RuleDescriptor;
+import dev.portcullis.report.ExitCode;
+import dev.portcullis.report.Outcome;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,6 +31,6 @@ final class RulesCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return ExitCodes.PASSED;
+        return ExitCode.of(new Outcome.Done()).code();
     }
 }

@@ -6,11 +6,11 @@ import dev.portcullis.engine.ScanOptions;
 import dev.portcullis.engine.Portcullis;
 import dev.portcullis.engine.Run;
 import dev.portcullis.engine.ScanPipeline;
-import dev.portcullis.model.InputException;
 import dev.portcullis.model.Severity;
-import dev.portcullis.report.ReportFormat;
+import dev.portcullis.report.ExitCode;
+import dev.portcullis.report.InspectReport;
+import dev.portcullis.report.Outcome;
 import dev.portcullis.report.ScanReport;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,8 +39,8 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The project directory (default: .)")
     Path dir = Path.of(".");
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or sarif")
-    String format = "text";
+    @Mixin
+    ReportFormatOption formatOption;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "The policy file (default: DIR/portcullis.yml)")
     Path policy;
@@ -68,18 +68,13 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ReportFormat reportFormat = ReportOutput.format(format);
-        if (reportFormat == null) {
-            err.println("portcullis scan: unknown format '" + format + "' (expected text, json or sarif)");
-            return ExitCodes.USAGE;
-        }
         Severity threshold = null;
         if (failOn != null) {
             try {
                 threshold = Severity.parse(failOn);
             } catch (IllegalArgumentException e) {
                 err.println("portcullis scan: --fail-on: " + e.getMessage());
-                return ExitCodes.USAGE;
+                return ExitCode.USAGE.code();
             }
         }
         try {
@@ -95,15 +90,14 @@ final class ScanCommand implements Callable<Integer> {
                 }
             }
             boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");
-            ReportFormat chosen = reportFormat;
-            ReportOutput.write(output, spec.commandLine().getOut(), out -> chosen.reporter(colour).write(report, out));
-            return report.result().passed() ? ExitCodes.PASSED : ExitCodes.FAILED;
-        } catch (InputException e) {
-            err.println("portcullis scan: " + e.getMessage());
-            return ExitCodes.of(e);
-        } catch (IOException e) {
-            err.println("portcullis scan: " + e);
-            return ExitCodes.of(e);
+            ReportOutput.write(output, spec.commandLine().getOut(),
+                    out -> formatOption.format.reporter(colour).write(report, out));
+            return ExitCode.of(new Outcome.Reported(report)).code();
+        } catch (Exception e) {
+            Outcome.Failed failed = Outcome.failed(e);
+            err.println("portcullis scan: " + failed.message() + (failed.kind() == InspectReport.ErrorKind.NETWORK
+                    ? " (use --offline to scan without the network)" : ""));
+            return ExitCode.of(failed).code();
         }
     }
 }

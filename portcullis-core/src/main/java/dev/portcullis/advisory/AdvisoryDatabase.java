@@ -18,11 +18,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator;
 
 /**
  * The local advisory database: an embedded H2 database in one file, its schema kept by Flyway migrations
@@ -37,11 +34,6 @@ public final class AdvisoryDatabase implements AutoCloseable {
     private static final int NAMES_PER_QUERY = 500;
     /** The highest migration in resources/db/migration; readers refuse an older database. */
     static final int SCHEMA_VERSION = 1;
-    /**
-     * Flyway logs every step at INFO; a CLI tool says only what went wrong. Held in a field: java.util.logging keeps
-     * loggers weakly, and a collected logger forgets its level.
-     */
-    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
     private final Path file;
     private final Connection connection;
@@ -152,13 +144,10 @@ public final class AdvisoryDatabase implements AutoCloseable {
     }
 
     private static void migrate(String url) {
-        FLYWAY_LOG.setLevel(Level.WARNING);
-        // java.util.logging rather than SLF4J, which is on the class path for other libraries and, without a
-        // binding, prints a warning of its own on every run.
         Flyway.configure()
                 .dataSource(url, "sa", "")
                 .locations("classpath:db/migration")
-                .loggers(JavaUtilLogCreator.class.getName())
+                .loggers(FlywayWarnings.class.getName())
                 .load()
                 .migrate();
     }

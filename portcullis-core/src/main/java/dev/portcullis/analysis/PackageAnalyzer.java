@@ -41,7 +41,7 @@ public final class PackageAnalyzer {
     /** The shipped rules; a broken rule file is a broken build, so it is an IllegalStateException naming the file. */
     static List<ContentRule> defaultRules() {
         try {
-            return new RuleLoader().loadIndex();
+            return RuleLoader.bundled().loadIndex();
         } catch (RuleException e) {
             throw new IllegalStateException("the built-in content rules do not load: " + e.getMessage(), e);
         }

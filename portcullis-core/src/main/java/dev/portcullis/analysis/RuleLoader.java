@@ -10,6 +10,8 @@ import dev.portcullis.js.StringPattern;
 import dev.portcullis.json.Json;
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.model.Severity;
+import dev.portcullis.yaml.Yaml;
+import dev.portcullis.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,6 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -39,14 +40,29 @@ final class RuleLoader {
     private static final Set<String> GROUP_KEYS = Set.of("all", "any", "none");
     private static final Set<String> FACT_KEYS = Set.of("fact", "detail", "evidence", "minDepth", "maxDepth");
 
+    /** The schema every rule file follows, or null when the files were checked against it at build time. */
     private final JsonSchema schema;
 
-    RuleLoader() {
+    private RuleLoader(JsonSchema schema) {
+        this.schema = schema;
+    }
+
+    /** Checks each rule file against {@code rules/rule.schema.json} too: for rule files not checked at build time. */
+    static RuleLoader validating() {
         try (InputStream in = resource("rules/rule.schema.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return new RuleLoader(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read rules/rule.schema.json from the classpath", e);
         }
+    }
+
+    /**
+     * For the rule files shipped in the jar, which RuleLoaderTest checks against the schema at build time: loading
+     * the schema validator costs more start-up time than all the rules together (docs/development.md has the
+     * figures). Every check the schema cannot express still runs.
+     */
+    static RuleLoader bundled() {
+        return new RuleLoader(null);
     }
 
     /** Every rule listed in {@code rules/index.txt} on the classpath, in index order. */
@@ -102,14 +118,12 @@ final class RuleLoader {
         }
         Object loaded;
         try {
-            LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false)
-                    .setMaxAliasesForCollections(10).setCodePointLimit(MAX_RULE_CHARS).build();
-            loaded = new Load(settings).loadFromString(yaml);
+            loaded = new Load(Yaml.settings(file, YamlLimits.configuration(MAX_RULE_CHARS))).loadFromString(yaml);
         } catch (YamlEngineException e) {
             throw new RuleException(file + ": malformed YAML: " + e.getMessage(), e);
         }
         JsonNode node = Json.mapper().valueToTree(loaded);
-        Set<ValidationMessage> errors = schema.validate(node);
+        Set<ValidationMessage> errors = schema == null ? Set.of() : schema.validate(node);
         if (!errors.isEmpty()) {
             String messages = errors.stream().map(ValidationMessage::getMessage).sorted()
                     .collect(Collectors.joining("; "));

@@ -4,6 +4,8 @@ import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.Severity;
 import dev.portcullis.model.Verdict;
+import dev.portcullis.yaml.Yaml;
+import dev.portcullis.yaml.YamlLimits;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -47,9 +48,7 @@ public final class PolicyReader {
         }
         Optional<Node> root;
         try {
-            LoadSettings settings = LoadSettings.builder().setLabel(fileName).setMaxAliasesForCollections(10)
-                    .setCodePointLimit(MAX_POLICY_CHARS).build();
-            root = new Compose(settings).composeString(yaml);
+            root = new Compose(Yaml.settings(fileName, YamlLimits.configuration(MAX_POLICY_CHARS))).composeString(yaml);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
             throw new InputException(new Location(fileName, line), "malformed YAML: " + e.getProblem());

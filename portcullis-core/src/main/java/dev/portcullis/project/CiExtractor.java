@@ -3,6 +3,8 @@ package dev.portcullis.project;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.json.Json;
+import dev.portcullis.yaml.Yaml;
+import dev.portcullis.yaml.YamlLimits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,11 +54,9 @@ final class CiExtractor {
      * ours, and aliases are expanded once per use rather than into a tree.
      */
     static List<ShellSnippet> yaml(String text, Set<String> keys, int maxFileChars) {
-        LoadSettings settings = LoadSettings.builder()
-                .setCodePointLimit(Math.max(maxFileChars, 1))
-                .setAllowDuplicateKeys(true)
-                .setUseMarks(true)
-                .build();
+        // workflows use anchors (GitLab's extends-by-alias); a repeated key is tolerated as the CI runners do
+        LoadSettings settings = Yaml.settings("ci", new YamlLimits(Math.max(maxFileChars, 1), YamlLimits.DEFAULT_ALIASES,
+                true));
         if (flowNesting(text) > MAX_FLOW_NESTING) {
             return yamlLines(text);
         }

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param rules the rule catalogue (SARIF lists it)
  */
 public record InspectReport(String toolVersion, List<Result> results, VerdictThresholds thresholds, Verdict failOn,
-                            List<String> warnings, List<RuleDescriptor> rules) {
+                            List<String> warnings, List<RuleDescriptor> rules) implements Report {
 
     /** Why a target could not be inspected: the user's input (exit 2), the network or the tool itself (exit 3). */
     public enum ErrorKind {

@@ -1,6 +1,9 @@
 package dev.portcullis.report;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The output formats; each constant names its reporter, the one place a format is registered. */
 public enum ReportFormat {
@@ -8,7 +11,7 @@ public enum ReportFormat {
     JSON,
     SARIF;
 
-    /** The reporter; {@code colour} applies to text on a terminal only. */
+    /** The reporter of every {@link Report}; {@code colour} applies to text on a terminal only. */
     public Reporter reporter(boolean colour) {
         return switch (this) {
             case TEXT -> new TextReporter(colour);
@@ -17,16 +20,40 @@ public enum ReportFormat {
         };
     }
 
-    /** The reporter of {@code portcullis inspect} in this format; {@code colour} as for {@link #reporter}. */
-    public InspectReporter inspectReporter(boolean colour) {
-        return switch (this) {
-            case TEXT -> new InspectTextReporter(colour);
-            case JSON -> new InspectJsonReporter();
-            case SARIF -> new InspectSarifReporter();
-        };
-    }
-
+    /** The id users type after {@code --format}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The id, so that help texts showing a default ("${DEFAULT-VALUE}" in picocli) show what users type. */
+    @Override
+    public String toString() {
+        return id();
+    }
+
+    /** Every id, in declaration order (the first is the default). */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(ReportFormat::id).toList();
+    }
+
+    /** The ids as a sentence, "text, json or sarif", for help texts and errors. */
+    public static String idsInWords() {
+        List<String> ids = ids();
+        return ids.size() == 1 ? ids.getFirst()
+                : ids.subList(0, ids.size() - 1).stream().collect(Collectors.joining(", ")) + " or " + ids.getLast();
+    }
+
+    /**
+     * The format with this id.
+     *
+     * @throws IllegalArgumentException naming the id and every known one
+     */
+    public static ReportFormat byId(String id) {
+        for (ReportFormat format : values()) {
+            if (format.id().equals(id)) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("unknown format '" + id + "' (expected " + idsInWords() + ")");
     }
 }

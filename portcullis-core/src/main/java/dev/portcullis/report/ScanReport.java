@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param deep what {@code --deep} inspected, or null when the scan was not deep
  */
 public record ScanReport(String toolVersion, LockfileSummary lockfile, PolicyResult result, Footprint footprint,
-                         List<String> unchecked, List<RuleDescriptor> rules, Deep deep) {
+                         List<String> unchecked, List<RuleDescriptor> rules, Deep deep) implements Report {
 
     /** One package's verdict from its content ({@code --deep}). */
     public record PackageVerdict(String name, String version, Verdict verdict) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The rule file format: what loads, and that every mistake is rejected with the file and the key named. */
 class RuleLoaderTest {
-    private static final RuleLoader LOADER = new RuleLoader();
+    private static final RuleLoader LOADER = RuleLoader.validating();
 
     private static final String VALID = """
             id: content/demo-rule
@@ -118,5 +118,16 @@ class RuleLoaderTest {
         assertThat(indexed).doesNotHaveDuplicates();
         assertThat(indexed.stream().sorted().toList()).isEqualTo(onDisk);
         assertThat(LOADER.loadIndex()).hasSize(onDisk.size());
+    }
+
+    @Test
+    void theBundledLoaderSkipsOnlyTheSchema() throws RuleException {
+        assertThat(RuleLoader.bundled().loadIndex()).extracting(ContentRule::id)
+                .isEqualTo(LOADER.loadIndex().stream().map(ContentRule::id).toList());
+        // what the schema cannot say is still checked when the schema is skipped
+        assertThatThrownBy(() -> RuleLoader.bundled().parse("wrong-name.yaml", VALID))
+                .hasMessageContaining("belongs in a file named demo-rule.yaml");
+        assertThatThrownBy(() -> LOADER.parse("demo-rule.yaml", VALID + "unknownKey: 1\n"))
+                .hasMessageContaining("does not follow rules/rule.schema.json");
     }
 }

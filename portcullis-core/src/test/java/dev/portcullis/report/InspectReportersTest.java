@@ -65,7 +65,7 @@ class InspectReportersTest {
 
     static String render(ReportFormat format, InspectReport report, boolean colour) throws IOException {
         StringWriter out = new StringWriter();
-        format.inspectReporter(colour).write(report, out);
+        format.reporter(colour).write(report, out);
         return out.toString();
     }
 

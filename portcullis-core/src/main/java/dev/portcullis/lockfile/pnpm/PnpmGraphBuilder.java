@@ -1,6 +1,6 @@
 package dev.portcullis.lockfile.pnpm;
 
-import dev.portcullis.lockfile.StructuralFlags;
+import dev.portcullis.model.StructuralFlags;
 import dev.portcullis.model.DeclaredDependency;
 import dev.portcullis.model.DependencyGraph;
 import dev.portcullis.model.DependencyType;

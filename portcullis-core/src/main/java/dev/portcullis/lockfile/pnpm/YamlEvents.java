@@ -2,11 +2,12 @@ package dev.portcullis.lockfile.pnpm;
 
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
+import dev.portcullis.yaml.Yaml;
+import dev.portcullis.yaml.YamlLimits;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
@@ -28,11 +29,9 @@ final class YamlEvents {
     YamlEvents(String file, InputStream in, PnpmLimits limits) {
         this.file = file;
         this.limits = limits;
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(file)
-                .setCodePointLimit(limits.maxCodePoints())
-                .build();
-        this.events = new Parse(settings).parseInputStream(in).iterator();
+        // aliases are refused event by event below, with the line; the parser's own bound stays as a backstop
+        this.events = new Parse(Yaml.settings(file, new YamlLimits(limits.maxCodePoints(), YamlLimits.DEFAULT_ALIASES,
+                false))).parseInputStream(in).iterator();
     }
 
     String file() {

@@ -2,6 +2,8 @@ package dev.portcullis.lockfile.yarn;
 
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
+import dev.portcullis.yaml.Yaml;
+import dev.portcullis.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
@@ -65,12 +66,8 @@ public final class BerryLockfileParser {
         void entry(String key, Node value) throws InputException;
     }
 
-    private static final LoadSettings SETTINGS = LoadSettings.builder()
-            .setCodePointLimit(MAX_CODE_POINTS)
-            .setAllowDuplicateKeys(true)
-            .setMaxAliasesForCollections(0)
-            .setLabel("yarn.lock")
-            .build();
+    /** Yarn never writes aliases; a repeated key is tolerated as yarn itself does (the later wins). */
+    private static final YamlLimits LIMITS = new YamlLimits(MAX_CODE_POINTS, 0, true);
 
     private final String file;
 
@@ -82,7 +79,7 @@ public final class BerryLockfileParser {
     public void parse(InputStream in, EntryHandler handler) throws InputException, IOException {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         try {
-            Iterator<Event> events = new Parse(SETTINGS).parseReader(reader).iterator();
+            Iterator<Event> events = new Parse(Yaml.settings(file, LIMITS)).parseReader(reader).iterator();
             next(events, Event.ID.StreamStart);
             Event event = next(events, null);
             if (event.getEventId() == Event.ID.StreamEnd) {

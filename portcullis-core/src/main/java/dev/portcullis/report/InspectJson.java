@@ -15,7 +15,7 @@ import java.util.List;
  * {@code {"results":[{"target","name","version","verdict","findings":[{"rule","severity","file","line",
  * "message","evidence"}]}]}}, plus {@code error} on a target that failed and {@code warnings} when there are any.
  */
-public final class InspectJsonReporter implements InspectReporter {
+final class InspectJson {
     private static final ObjectMapper MAPPER = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     @JsonPropertyOrder({"rule", "severity", "file", "line", "message", "evidence"})
@@ -31,16 +31,15 @@ public final class InspectJsonReporter implements InspectReporter {
     record ReportJson(List<ResultJson> results, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
     }
 
-    @Override
-    public void write(InspectReport report, Writer out) throws IOException {
-        List<ResultJson> results = report.results().stream().map(InspectJsonReporter::result).toList();
-        MAPPER.writeValue(new JsonReporter.NonClosingWriter(out), new ReportJson(results, report.warnings()));
+    void write(InspectReport report, Writer out) throws IOException {
+        List<ResultJson> results = report.results().stream().map(InspectJson::result).toList();
+        MAPPER.writeValue(new NonClosingWriter(out), new ReportJson(results, report.warnings()));
         out.write("\n");
     }
 
     private static ResultJson result(InspectReport.Result r) {
         return new ResultJson(r.target(), r.name(), r.version(), r.verdict() == null ? null : r.verdict().id(),
-                r.findings().stream().map(InspectJsonReporter::finding).toList(),
+                r.findings().stream().map(InspectJson::finding).toList(),
                 r.error() == null ? null : r.error().message());
     }
 

@@ -1,7 +1,5 @@
-package dev.portcullis.lockfile;
+package dev.portcullis.model;
 
-import dev.portcullis.model.DependencyType;
-import dev.portcullis.model.Edge;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

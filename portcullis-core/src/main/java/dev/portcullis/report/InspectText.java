@@ -13,19 +13,18 @@ import java.util.Locale;
  * The human inspect report: per target its verdict in words, then its findings with the deciding ones first, each
  * as {@code file:line  message} with the evidence indented below; a summary line last. Colour only on a terminal.
  */
-public final class InspectTextReporter implements InspectReporter {
+final class InspectText {
     /** Lines of one finding's evidence shown; JSON carries all of it. */
     private static final int EVIDENCE_LINES = 8;
     /** Findings of one package shown; the rest are counted. */
     private static final int MAX_FINDINGS = 50;
     private final boolean colour;
 
-    public InspectTextReporter(boolean colour) {
+    InspectText(boolean colour) {
         this.colour = colour;
     }
 
-    @Override
-    public void write(InspectReport report, Writer out) throws IOException {
+    void write(InspectReport report, Writer out) throws IOException {
         StringBuilder s = new StringBuilder();
         s.append(ansi("1", "Portcullis " + report.toolVersion())).append(" — inspect (block on ")
                 .append(report.thresholds().block().id()).append(", review on ").append(report.thresholds().review().id())
