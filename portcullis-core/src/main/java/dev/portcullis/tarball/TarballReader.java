@@ -230,13 +230,18 @@ public final class TarballReader {
             return segments;
         }
 
-        /** Grows with the bytes that really arrive, so a header declaring a huge size cannot reserve memory. */
+        /**
+         * Grows with the bytes that really arrive, so a header declaring a huge size cannot reserve memory; once an
+         * eighth of the declared size has arrived the rest is reserved at once, so that a big file is never held
+         * twice while its buffer doubles (at most 1.25 times its size at the last growth, not 1.5 to 3).
+         */
         private byte[] readContent(TarArchiveInputStream tar, int size) throws IOException {
             byte[] content = new byte[Math.min(size, COPY_CHUNK)];
             int read = 0;
             while (read < size) {
                 if (read == content.length) {
-                    content = Arrays.copyOf(content, (int) Math.min(size, 2L * content.length));
+                    long grown = read >= size / 8 ? size : Math.min(size, 2L * content.length);
+                    content = Arrays.copyOf(content, (int) grown);
                 }
                 int n = tar.read(content, read, content.length - read);
                 if (n < 0) {
@@ -293,7 +298,7 @@ public final class TarballReader {
                                 + " would install it."));
             }
             String path = String.join("/", segments.subList(1, segments.size()));
-            TarballFile previous = files.put(path, new TarballFile(path, candidate.content(), candidate.mode()));
+            TarballFile previous = files.put(path, TarballFile.owning(path, candidate.content(), candidate.mode()));
             if (previous != null) {
                 problems.add(new TarballProblem(Kind.DUPLICATE_ENTRY, candidate.written(),
                         "A second entry for '" + path + "'; the last one is kept, as npm's extraction does."));
