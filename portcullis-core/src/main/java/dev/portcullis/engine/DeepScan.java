@@ -2,45 +2,41 @@ package dev.portcullis.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analysis.PackageAnalysis;
-import dev.portcullis.analysis.meta.TarballManifest;
 import dev.portcullis.analysis.PackageAnalyzer;
 import dev.portcullis.analysis.PackageInput;
+import dev.portcullis.analysis.meta.TarballManifest;
+import dev.portcullis.concurrent.Parallel;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.PackageNode;
 import dev.portcullis.model.Source;
 import dev.portcullis.registry.Integrity;
 import dev.portcullis.registry.NpmConfig;
-import dev.portcullis.registry.Packument;
 import dev.portcullis.registry.RegistryClient;
-import dev.portcullis.registry.RegistryException;
-import dev.portcullis.tarball.TarballContents;
+import dev.portcullis.registry.RegistryLimits;
 import dev.portcullis.tarball.TarballLimits;
-import dev.portcullis.tarball.TarballReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The {@code scan --deep} stage: every registry package of the lockfile graph, fetched verified through the
- * cache, read with the tarball reader and analysed as {@code inspect} would. Downloads go in batches through
- * {@link RegistryClient#fetchAll} (bounded parallel I/O) while a fixed pool analyses (CPU), so at most a batch of
- * tarballs is held in memory at once. A package that cannot be fetched is reported as unchecked, not as an error.
+ * The {@code scan --deep} stage: every registry package of the lockfile graph, had through the
+ * {@link PackageFetcher} (located, downloaded verified through the cache, unpacked) and analysed as {@code inspect}
+ * would. One streaming loop ({@link Parallel#io}) takes each package from download to analysis: at most
+ * {@link RegistryLimits#parallelism()} downloads are in flight, a downloaded tarball waits as a file of the cache,
+ * and at most {@code threads} packages are unpacked at once, one alone when its tarball is large. A package that cannot be
+ * had is reported as unchecked with the fetcher's sentence, not as an error.
  */
 final class DeepScan {
-    /** Tarballs downloaded, then analysed, per round: bounds memory to a batch of (compressed) tarballs. */
-    static final int BATCH = 32;
     /**
      * A tarball this large (compressed) unpacks to a hundred megabytes or more (next, prisma, tfjs): it is analysed
      * alone, so that two of them never sit unpacked in memory at once.
@@ -73,8 +69,8 @@ final class DeepScan {
         static final Result NONE = new Result(List.of(), List.of(), List.of(), Map.of());
     }
 
-    /** One package to inspect: where its tarball is and what it must hash to (or null: ask the packument). */
-    private record Wanted(String name, String version, RegistryClient.TarballRequest request) {
+    /** One package to inspect: where its tarball is and what it must hash to (both null: ask the packument). */
+    private record Wanted(String name, String version, URI url, String integrity) {
         String id() {
             return name + "@" + version;
         }
@@ -91,60 +87,46 @@ final class DeepScan {
     }
 
     Result run(List<PackageNode> packages) throws IOException {
-        Map<String, String> unchecked = Collections.synchronizedMap(new java.util.TreeMap<>());
-        List<Wanted> wanted = locate(wanted(packages), unchecked);
+        List<Wanted> wanted = wanted(packages);
+        PackageFetcher fetcher = new PackageFetcher(client, limits);
+        Map<String, String> unchecked = Collections.synchronizedMap(new TreeMap<>());
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         List<String> inspected = Collections.synchronizedList(new ArrayList<>());
-        Map<String, JsonNode> manifests = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, JsonNode> manifests = new ConcurrentHashMap<>();
+        Semaphore unpacking = new Semaphore(threads, true); // fair: a large tarball waiting for every permit is not overtaken
         AtomicInteger done = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
         int total = wanted.size();
-        Semaphore memory = new Semaphore(threads);
         progress.update(0, total, 0);
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            for (int start = 0; start < wanted.size(); start += BATCH) {
-                List<Wanted> batch = wanted.subList(start, Math.min(wanted.size(), start + BATCH));
-                RegistryClient.Download[] downloads = client.fetchAll(batch.stream().map(Wanted::request).toList())
-                        .toArray(RegistryClient.Download[]::new);
-                List<Future<?>> futures = new ArrayList<>();
-                for (int i = 0; i < batch.size(); i++) {
-                    Wanted package_ = batch.get(i);
-                    RegistryClient.Download download = downloads[i];
-                    downloads[i] = null; // the task holds it now; dropped as soon as it is analysed
-                    futures.add(pool.submit(() -> {
-                        switch (download) {
-                            case RegistryClient.Download.Failed failed -> unchecked.put(package_.id(), failed.reason());
-                            case RegistryClient.Download.Fetched fetched -> {
-                                byte[] tarball = fetched.tarball().bytes();
-                                int weight = tarball.length > LARGE_TARBALL ? threads : 1;
-                                memory.acquire(weight);
-                                try {
-                                    findings.addAll(analyse(package_, tarball, manifests));
-                                    inspected.add(package_.id());
-                                } catch (RuntimeException e) {
-                                    // a defect met on one package must not cost the whole deep scan
-                                    unchecked.put(package_.id(), "internal error while analysing it: " + e);
-                                } finally {
-                                    memory.release(weight);
-                                }
-                                bytes.addAndGet(tarball.length);
-                            }
+        try {
+            Parallel.io(Math.max(threads, client.limits().parallelism())).forEach(wanted, package_ -> {
+                PackageFetcher.Download download = fetcher.download(package_.name(), package_.version(),
+                        package_.url(), package_.integrity());
+                long size = download instanceof PackageFetcher.Verified v ? v.tarball().size() : 0;
+                // the tarball is a file of the cache until it is unpacked: only unpacked packages weigh
+                int weight = size > LARGE_TARBALL ? threads : 1;
+                unpacking.acquireUninterruptibly(weight);
+                try {
+                    switch (fetcher.read(download)) {
+                        case PackageFetcher.Failed failed -> unchecked.put(package_.id(), failed.message());
+                        case PackageFetcher.Fetched fetched -> {
+                            findings.addAll(analyse(package_, fetched.input(), manifests));
+                            inspected.add(package_.id());
                         }
-                        progress.update(done.incrementAndGet(), total, bytes.get());
-                        return null;
-                    }));
+                    }
+                } catch (RuntimeException e) {
+                    // a defect met on one package must not cost the whole deep scan
+                    unchecked.put(package_.id(), "internal error while analysing it: " + e);
+                } finally {
+                    unpacking.release(weight);
                 }
-                for (Future<?> future : futures) {
-                    future.get();
-                }
-            }
-        } catch (RegistryException e) {
-            throw new IOException(e.getMessage(), e);
+                progress.update(done.incrementAndGet(), total, bytes.addAndGet(size));
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted during the deep scan", e);
-        } catch (ExecutionException e) {
-            throw new IOException("the deep scan failed: " + e.getCause(), e.getCause());
+        } catch (RuntimeException e) {
+            throw new IOException("the deep scan failed: " + e, e);
         }
         List<String> sortedInspected = new ArrayList<>(inspected);
         Collections.sort(sortedInspected);
@@ -158,16 +140,17 @@ final class DeepScan {
             if (!(node.source() instanceof Source.Registry registry) || node.version().isEmpty()) {
                 continue;
             }
-            Wanted wanted = new Wanted(node.name(), node.version(), request(node, registry));
+            Wanted wanted = wanted(node, registry);
             byId.putIfAbsent(wanted.id(), wanted);
         }
         return List.copyOf(byId.values());
     }
 
-    /** The request the lockfile alone allows: an SRI or SHA-1 integrity, and a URL (recorded or npm's usual one). */
-    private RegistryClient.TarballRequest request(PackageNode node, Source.Registry registry) {
+    /** What the lockfile alone says: an SRI or SHA-1 integrity, and a URL (recorded or npm's usual one). */
+    private Wanted wanted(PackageNode node, Source.Registry registry) {
         if (node.integrity() == null || Integrity.parse(node.integrity()).isEmpty()) {
-            return null; // yarn berry's checksum, or none: the packument says what to verify against
+            // yarn berry's checksum, or none: the packument says what to verify against
+            return new Wanted(node.name(), node.version(), null, null);
         }
         String url = registry.tarballUrl();
         if (url == null || !url.startsWith("http")) {
@@ -175,7 +158,7 @@ final class DeepScan {
         } else {
             url = replaceRegistryHost(url, config.registryFor(node.name()));
         }
-        return new RegistryClient.TarballRequest(java.net.URI.create(url), node.integrity());
+        return new Wanted(node.name(), node.version(), URI.create(url), node.integrity());
     }
 
     /**
@@ -198,54 +181,8 @@ final class DeepScan {
         return config.registryFor(name) + name + "/-/" + unscoped + "-" + version + ".tgz";
     }
 
-    /** Fills in the requests the lockfile could not give from the packuments, in parallel; the rest unchecked. */
-    private List<Wanted> locate(List<Wanted> wanted, Map<String, String> unchecked) throws IOException {
-        Semaphore permits = new Semaphore(client.limits().parallelism());
-        List<Future<Wanted>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Wanted w : wanted) {
-                futures.add(pool.submit(() -> {
-                    if (w.request() != null) {
-                        return w;
-                    }
-                    permits.acquire();
-                    try {
-                        Packument.VersionDoc doc = client.packument(w.name(), true)
-                                .flatMap(p -> p.version(w.version())).orElse(null);
-                        if (doc == null || doc.dist().tarball().isEmpty() || doc.dist().strongest().isEmpty()) {
-                            unchecked.put(w.id(), "the registry lists no verifiable tarball for it");
-                            return null;
-                        }
-                        return new Wanted(w.name(), w.version(), new RegistryClient.TarballRequest(
-                                doc.dist().tarball().get(), doc.dist().strongest().get().toString()));
-                    } catch (RegistryException e) {
-                        unchecked.put(w.id(), e.getMessage());
-                        return null;
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            List<Wanted> located = new ArrayList<>();
-            for (Future<Wanted> future : futures) {
-                Wanted w = future.get();
-                if (w != null) {
-                    located.add(w);
-                }
-            }
-            return located;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted during the deep scan", e);
-        } catch (ExecutionException e) {
-            throw new IOException("the deep scan failed: " + e.getCause(), e.getCause());
-        }
-    }
-
     /** One package's findings, named as the lockfile names it and located inside it. */
-    private List<Finding> analyse(Wanted wanted, byte[] tarball, Map<String, JsonNode> manifests) throws IOException {
-        TarballContents contents = TarballReader.read(new ByteArrayInputStream(tarball), limits);
-        PackageInput read = PackageInput.of(contents);
+    private List<Finding> analyse(Wanted wanted, PackageInput read, Map<String, JsonNode> manifests) {
         TarballManifest.of(read.files()).ifPresent(m -> manifests.put(wanted.id(), m));
         PackageAnalysis analysis = analyzer.analyze(new PackageInput(wanted.name(), wanted.version(), read.files(),
                 read.problems()));

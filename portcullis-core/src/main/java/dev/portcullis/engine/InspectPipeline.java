@@ -8,25 +8,12 @@ import dev.portcullis.analysis.meta.TarballManifest;
 import dev.portcullis.concurrent.Parallel;
 import dev.portcullis.model.Location;
 import dev.portcullis.policy.Policy;
-import dev.portcullis.registry.Packument;
 import dev.portcullis.registry.RegistryClient;
-import dev.portcullis.registry.RegistryException;
 import dev.portcullis.report.InspectReport;
-import dev.portcullis.semver.Range;
-import dev.portcullis.semver.RangeOptions;
-import dev.portcullis.semver.Version;
-import dev.portcullis.tarball.TarballContents;
 import dev.portcullis.tarball.TarballLimits;
-import dev.portcullis.tarball.TarballProblem;
-import dev.portcullis.tarball.TarballReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code portcullis inspect}: targets → read or fetch → analyse (in parallel) → decide → report. A target that
@@ -131,109 +118,37 @@ public final class InspectPipeline {
         return switch (target) {
             case InspectTarget.Invalid invalid -> throw new TargetException(InspectReport.ErrorKind.INPUT,
                     invalid.reason(), null, null);
-            case InspectTarget.Directory directory -> {
-                try {
-                    yield new Read(packageOf(DirectoryReader.read(directory.dir(), limits), null, null), null);
-                } catch (IOException e) {
-                    throw new TargetException(InspectReport.ErrorKind.INPUT, "cannot read the directory "
-                            + directory.raw() + ": " + e.getMessage(), null, null);
-                }
-            }
-            case InspectTarget.Archive archive -> {
-                try (InputStream in = Files.newInputStream(archive.file())) {
-                    yield new Read(packageOf(tarball(in), null, null), null);
-                } catch (IOException e) {
-                    throw new TargetException(InspectReport.ErrorKind.INPUT, "cannot read " + archive.raw() + ": "
-                            + e.getMessage(), null, null);
-                }
-            }
+            case InspectTarget.Directory directory -> packageOf(new PackageFetcher(null, limits)
+                    .directory(directory.dir(), directory.raw()));
+            case InspectTarget.Archive archive -> packageOf(new PackageFetcher(null, limits)
+                    .archive(archive.file(), archive.raw()));
             case InspectTarget.Registry registry -> fetch(registry);
         };
     }
 
     private Read fetch(InspectTarget.Registry target) throws TargetException {
-        String name = target.name();
         // the metadata rules need the full document (publish times, maintainers); the content alone does not
         boolean metadata = !MetadataStage.enabled(portcullis.policy()).isEmpty();
+        RegistryClient client;
         try {
-            RegistryClient client = portcullis.registry();
-            Packument packument = client.packument(name, !metadata).orElseThrow(() -> new TargetException(
-                    InspectReport.ErrorKind.INPUT, name + " is not in the registry " + client
-                    .registryFor(name) + " (404)", name, null));
-            String version = resolve(packument, target.spec()).orElseThrow(() -> new TargetException(
-                    InspectReport.ErrorKind.INPUT, "no version of " + name + " matches '" + target.spec() + "'"
-                    + Optional.ofNullable(packument.distTags().get("latest")).map(l -> " (latest is " + l + ")")
-                    .orElse(""), name, null));
-            Packument.VersionDoc doc = packument.version(version).orElseThrow();
-            URI url = doc.dist().tarball().orElseThrow(() -> new TargetException(InspectReport.ErrorKind.INPUT,
-                    name + "@" + version + " publishes no tarball URL", name, version));
-            String integrity = doc.dist().strongest().map(Object::toString).orElseThrow(() -> new TargetException(
-                    InspectReport.ErrorKind.INPUT, name + "@" + version
-                    + " publishes no integrity or shasum: refusing an unverifiable download", name, version));
-            RegistryClient.Tarball tarball = client.tarball(url, integrity);
-            String note = tarball.weakIntegrity() ? name + "@" + version + " was verified by SHA-1 only: the registry "
-                    + "publishes no stronger integrity for it" : null;
-            PackageInput input = packageOf(tarball(new ByteArrayInputStream(tarball.bytes())), name, version);
-            return new Read(input, note, true);
-        } catch (RegistryException e) {
-            throw new TargetException(InspectReport.ErrorKind.NETWORK, e.getMessage(), name, null);
+            client = portcullis.registry();
         } catch (IOException e) {
             throw new TargetException(InspectReport.ErrorKind.NETWORK, "cannot set up the registry client: "
-                    + e.getMessage(), name, null);
+                    + e.getMessage(), target.name(), null);
         }
+        return packageOf(new PackageFetcher(client, limits).registry(target.name(), target.spec(), metadata));
     }
 
-    /**
-     * The version {@code spec} names, as npm picks it: a dist-tag, an exact version, else the highest version in
-     * the range — the {@code latest} tag first when it satisfies the range.
-     */
-    static Optional<String> resolve(Packument packument, String spec) {
-        String tagged = packument.distTags().get(spec);
-        if (tagged != null) {
-            return packument.version(tagged).map(Packument.VersionDoc::version);
-        }
-        if (packument.versions().containsKey(spec)) {
-            return Optional.of(spec);
-        }
-        Optional<Range> range = Range.parse(spec, RangeOptions.DEFAULT);
-        if (range.isEmpty()) {
-            return Optional.empty();
-        }
-        String latest = packument.distTags().get("latest");
-        if (latest != null && packument.versions().containsKey(latest) && range.get().test(latest)) {
-            return Optional.of(latest);
-        }
-        List<Version> versions = new ArrayList<>();
-        for (String v : packument.versions().keySet()) {
-            Version.parse(v, false).ifPresent(versions::add);
-        }
-        return range.get().maxSatisfying(versions).map(Version::toString);
-    }
-
-    private TarballContents tarball(InputStream in) throws IOException {
-        return TarballReader.read(in, limits);
-    }
-
-    /**
-     * The package of these contents. Contents with no file at all and a broken stream are not a package (a file
-     * that is not a gzipped tarball); anything else is analysed, problems included.
-     */
-    private static PackageInput packageOf(TarballContents contents, String name, String version)
-            throws TargetException {
-        if (contents.files().isEmpty() && !contents.complete()) {
-            String why = contents.problems().stream().map(TarballProblem::message).findFirst().orElse("unreadable");
-            throw new TargetException(InspectReport.ErrorKind.INPUT, "not a readable gzipped tarball: " + why,
-                    name, version);
-        }
-        if (contents.files().isEmpty()) {
-            throw new TargetException(InspectReport.ErrorKind.INPUT, "no files to inspect", name, version);
-        }
-        PackageInput input = PackageInput.of(contents);
-        if (name != null && (input.name() == null || input.name().isEmpty())) {
-            // a registry package is known by its registry name even when its package.json is missing or broken
-            return new PackageInput(name, version, input.files(), input.problems());
-        }
-        return input;
+    /** A fetched package as this pipeline reports it: a failure becomes the target's error entry. */
+    private static Read packageOf(PackageFetcher.Result result) throws TargetException {
+        return switch (result) {
+            case PackageFetcher.Failed failed -> throw new TargetException(switch (failed.kind()) {
+                case INPUT -> InspectReport.ErrorKind.INPUT;
+                case NETWORK -> InspectReport.ErrorKind.NETWORK;
+            }, failed.message(), failed.name(), failed.version());
+            case PackageFetcher.Fetched fetched -> new Read(fetched.input(), fetched.notes().isEmpty() ? null
+                    : String.join("; ", fetched.notes()), fetched.published() != null);
+        };
     }
 
     /** One entry per target, in the order given: its verdict and decided findings, or why it failed. */

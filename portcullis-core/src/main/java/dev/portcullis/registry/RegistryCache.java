@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.json.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -51,26 +52,41 @@ public final class RegistryCache {
         return root;
     }
 
-    /** The bytes stored under {@code integrity}, if present and still matching it. */
-    public Optional<byte[]> content(Integrity integrity) {
+    /**
+     * The file stored under {@code integrity}, if present and still matching it. The file is checked by streaming it
+     * through the digest, never held in memory; it stays valid, since an entry is only ever replaced (by an atomic
+     * rename) with content verified against the same digest.
+     */
+    public Optional<Path> content(Integrity integrity) {
         Path file = contentFile(integrity);
-        try {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        MessageDigest digest = integrity.algorithm().digest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
             }
-            byte[] bytes = Files.readAllBytes(file);
-            return integrity.matches(bytes) ? Optional.of(bytes) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
+        return MessageDigest.isEqual(digest.digest(), HexFormat.of().parseHex(integrity.hex())) ? Optional.of(file)
+                : Optional.empty();
     }
 
-    /** Stores verified bytes under their digest; concurrent writers of the same content all succeed. */
-    public void putContent(Integrity integrity, byte[] bytes) throws IOException {
+    /**
+     * Stores verified bytes under their digest; concurrent writers of the same content all succeed.
+     *
+     * @return the stored file, as {@link #content} would give it
+     */
+    public Path putContent(Integrity integrity, byte[] bytes) throws IOException {
         if (!integrity.matches(bytes)) {
             throw new IllegalArgumentException("content does not match " + integrity);
         }
-        write(contentFile(integrity), bytes);
+        Path file = contentFile(integrity);
+        write(file, bytes);
+        return file;
     }
 
     public Optional<Document> document(URI url, boolean abbreviated) {

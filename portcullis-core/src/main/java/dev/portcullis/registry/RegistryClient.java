@@ -14,7 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,22 +50,62 @@ public final class RegistryClient {
     static final int LARGE_DOCUMENT = 16 << 20;
     private final Semaphore largeDocuments = new Semaphore(1);
 
-    /** A tarball whose bytes matched {@code verifiedWith}. */
-    public record Tarball(URI url, byte[] bytes, Integrity verifiedWith) {
-        public Tarball {
-            Objects.requireNonNull(url, "url");
-            bytes = bytes.clone();
-            Objects.requireNonNull(verifiedWith, "verifiedWith");
+    /**
+     * A tarball whose bytes matched {@code verifiedWith}: a file of the cache, or (without a cache) the bytes
+     * downloaded. A final class rather than a record so that a tarball is never copied in and out: {@link #open()}
+     * streams it, so a run over many packages holds no compressed tarball in memory once it is cached, and only
+     * {@link #bytes()} reads it whole.
+     */
+    public static final class Tarball {
+        private final URI url;
+        private final Path file;
+        private final byte[] bytes;
+        private final long size;
+        private final Integrity verifiedWith;
+
+        /** Exactly one of {@code file} and {@code bytes}, verified against {@code verifiedWith}, held by no one else. */
+        private Tarball(URI url, Path file, byte[] bytes, long size, Integrity verifiedWith) {
+            this.url = Objects.requireNonNull(url, "url");
+            if ((file == null) == (bytes == null)) {
+                throw new IllegalArgumentException("a tarball is a cached file or downloaded bytes");
+            }
+            this.file = file;
+            this.bytes = bytes;
+            this.size = size;
+            this.verifiedWith = Objects.requireNonNull(verifiedWith, "verifiedWith");
         }
 
-        @Override
-        public byte[] bytes() {
-            return bytes.clone();
+        public URI url() {
+            return url;
+        }
+
+        public Integrity verifiedWith() {
+            return verifiedWith;
+        }
+
+        /** The gzipped bytes, read whole (a copy). */
+        public byte[] bytes() throws IOException {
+            return file != null ? Files.readAllBytes(file) : bytes.clone();
+        }
+
+        /** The gzipped bytes as a stream, without reading them whole. */
+        public InputStream open() throws IOException {
+            return file != null ? Files.newInputStream(file) : new ByteArrayInputStream(bytes);
+        }
+
+        /** Compressed size in bytes. */
+        public long size() {
+            return size;
         }
 
         /** Verified by SHA-1 alone, because the registry published nothing stronger: worth reporting. */
         public boolean weakIntegrity() {
             return verifiedWith.algorithm().weak();
+        }
+
+        @Override
+        public String toString() {
+            return "Tarball[" + url + ", " + size + " bytes, " + verifiedWith + "]";
         }
     }
 
@@ -73,17 +114,6 @@ public final class RegistryClient {
         public TarballRequest {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(integrity, "integrity");
-        }
-    }
-
-    /** The outcome of one download of {@link #fetchAll}. */
-    public sealed interface Download {
-        TarballRequest request();
-
-        record Fetched(TarballRequest request, Tarball tarball) implements Download {
-        }
-
-        record Failed(TarballRequest request, String reason) implements Download {
         }
     }
 
@@ -103,6 +133,11 @@ public final class RegistryClient {
 
     public RegistryLimits limits() {
         return limits;
+    }
+
+    /** The npm configuration that says which registry serves which scope. */
+    public NpmConfig config() {
+        return config;
     }
 
     /**
@@ -175,25 +210,6 @@ public final class RegistryClient {
                 .orElseThrow(() -> new RegistryException("no usable integrity for " + url + " ('" + integrity
                         + "'): refusing an unverifiable download"));
         return fetchTarball(url, expected);
-    }
-
-    /**
-     * Downloads many tarballs, at most {@link RegistryLimits#parallelism()} at once on virtual threads. One failed
-     * download does not stop the others; the outcomes come back in the order asked.
-     */
-    public List<Download> fetchAll(List<TarballRequest> requests) throws RegistryException {
-        try {
-            return Parallel.io(limits.parallelism()).map(requests, request -> {
-                try {
-                    return new Download.Fetched(request, tarball(request.url(), request.integrity()));
-                } catch (RegistryException e) {
-                    return new Download.Failed(request, e.getMessage());
-                }
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException("interrupted while downloading tarballs", e);
-        }
     }
 
     /** The outcome of one document of {@link #packuments}. */
@@ -324,9 +340,9 @@ public final class RegistryClient {
     }
 
     private Tarball fetchTarball(URI url, Integrity integrity) throws RegistryException {
-        Optional<byte[]> cached = cache == null ? Optional.empty() : cache.content(integrity);
+        Optional<Path> cached = cache == null ? Optional.empty() : cache.content(integrity);
         if (cached.isPresent()) {
-            return new Tarball(url, cached.get(), integrity);
+            return cachedTarball(url, cached.get(), integrity);
         }
         if (offline) {
             throw new RegistryException("offline: the tarball " + url + " (" + integrity + ") is not in the cache"
@@ -342,15 +358,24 @@ public final class RegistryClient {
             throw new RegistryException("integrity mismatch for " + url + ": expected " + integrity
                     + "; the download was discarded");
         }
-        if (cache != null) {
-            try {
-                cache.putContent(integrity, bytes);
-            } catch (IOException e) {
-                throw new RegistryException("cannot write the registry cache " + cache.root() + ": "
-                        + e.getMessage(), e);
-            }
+        if (cache == null) {
+            return new Tarball(url, null, bytes, bytes.length, integrity);
         }
-        return new Tarball(url, bytes, integrity);
+        try {
+            // the cached file, not the bytes: they are dropped as soon as they are written
+            return cachedTarball(url, cache.putContent(integrity, bytes), integrity);
+        } catch (IOException e) {
+            throw new RegistryException("cannot write the registry cache " + cache.root() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Tarball cachedTarball(URI url, Path file, Integrity integrity) throws RegistryException {
+        try {
+            return new Tarball(url, file, null, Files.size(file), integrity);
+        } catch (IOException e) {
+            throw new RegistryException("cannot read the registry cache " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private Packument parse(String name, URI url, RegistryCache.Document document) throws RegistryException {

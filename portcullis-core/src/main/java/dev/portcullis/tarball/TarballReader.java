@@ -31,6 +31,8 @@ public final class TarballReader {
     private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:");
     private static final String NPM_ROOT = "package";
     private static final int COPY_CHUNK = 64 * 1024;
+    /** What one file's buffer starts at before its bytes arrive: above nearly every file of an npm package. */
+    private static final int FIRST_RESERVE = 4 * 1024 * 1024;
     private static final char MALFORMED = '\uFFFD';
 
     private TarballReader() {
@@ -230,13 +232,20 @@ public final class TarballReader {
             return segments;
         }
 
-        /** Grows with the bytes that really arrive, so a header declaring a huge size cannot reserve memory. */
+        /**
+         * Reserves at most {@link #FIRST_RESERVE} before the bytes arrive, so a header declaring a huge size reserves
+         * no more than that, and the files of a package (nearly all smaller) are read into one array without a copy.
+         * A larger file's buffer doubles with the bytes that really arrive until an eighth of it is there, then the
+         * rest is reserved at once: it is never held twice while its buffer grows (at most 1.25 times its size at
+         * the last growth).
+         */
         private byte[] readContent(TarArchiveInputStream tar, int size) throws IOException {
-            byte[] content = new byte[Math.min(size, COPY_CHUNK)];
+            byte[] content = new byte[Math.min(size, FIRST_RESERVE)];
             int read = 0;
             while (read < size) {
                 if (read == content.length) {
-                    content = Arrays.copyOf(content, (int) Math.min(size, 2L * content.length));
+                    long grown = read >= size / 8 ? size : Math.min(size, 2L * content.length);
+                    content = Arrays.copyOf(content, (int) grown);
                 }
                 int n = tar.read(content, read, content.length - read);
                 if (n < 0) {
@@ -293,7 +302,7 @@ public final class TarballReader {
                                 + " would install it."));
             }
             String path = String.join("/", segments.subList(1, segments.size()));
-            TarballFile previous = files.put(path, new TarballFile(path, candidate.content(), candidate.mode()));
+            TarballFile previous = files.put(path, TarballFile.owning(path, candidate.content(), candidate.mode()));
             if (previous != null) {
                 problems.add(new TarballProblem(Kind.DUPLICATE_ENTRY, candidate.written(),
                         "A second entry for '" + path + "'; the last one is kept, as npm's extraction does."));

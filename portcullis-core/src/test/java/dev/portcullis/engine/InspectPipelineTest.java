@@ -164,12 +164,12 @@ class InspectPipelineTest {
     void resolvePrefersLatestWhenItSatisfiesTheRange() {
         Packument packument = new Packument("p", Map.of("latest", "1.2.0", "next", "2.0.0"), Map.of(
                 "1.2.0", version("1.2.0"), "1.3.0", version("1.3.0"), "2.0.0", version("2.0.0")), true);
-        assertThat(InspectPipeline.resolve(packument, "^1.0.0")).contains("1.2.0");
-        assertThat(InspectPipeline.resolve(packument, "~1.3.0")).contains("1.3.0");
-        assertThat(InspectPipeline.resolve(packument, "next")).contains("2.0.0");
-        assertThat(InspectPipeline.resolve(packument, "latest")).contains("1.2.0");
-        assertThat(InspectPipeline.resolve(packument, "3")).isEmpty();
-        assertThat(InspectPipeline.resolve(packument, "not a range !")).isEmpty();
+        assertThat(PackageFetcher.versionFor(packument, "^1.0.0")).contains("1.2.0");
+        assertThat(PackageFetcher.versionFor(packument, "~1.3.0")).contains("1.3.0");
+        assertThat(PackageFetcher.versionFor(packument, "next")).contains("2.0.0");
+        assertThat(PackageFetcher.versionFor(packument, "latest")).contains("1.2.0");
+        assertThat(PackageFetcher.versionFor(packument, "3")).isEmpty();
+        assertThat(PackageFetcher.versionFor(packument, "not a range !")).isEmpty();
     }
 
     private static Packument.VersionDoc version(String v) {

@@ -347,24 +347,4 @@ class RegistryClientTest {
         }
         assertThat(client(config(Map.of()), true, LIMITS).packument("is-number", false)).isPresent();
     }
-
-    @Test
-    void fetchAllReportsEachDownloadInOrder() throws Exception {
-        URI good = URI.create(registry.url() + IS_NUMBER_PATH.substring(1));
-        URI tampered = URI.create(registry.url() + "tampered/-/tampered-1.0.0.tgz");
-        URI missing = URI.create(registry.url() + "gone/-/gone-1.0.0.tgz");
-        List<RegistryClient.TarballRequest> requests = List.of(new RegistryClient.TarballRequest(good, IS_NUMBER_SHA512),
-                new RegistryClient.TarballRequest(tampered, IS_NUMBER_SHA512),
-                new RegistryClient.TarballRequest(missing, IS_NUMBER_SHA1));
-        List<RegistryClient.Download> downloads = client().fetchAll(requests);
-        byte[] expected = isNumberTarball();
-        assertThat(downloads).extracting(RegistryClient.Download::request).isEqualTo(requests);
-        assertThat(downloads.get(0)).isInstanceOfSatisfying(RegistryClient.Download.Fetched.class,
-                d -> assertThat(d.tarball().bytes()).isEqualTo(expected));
-        assertThat(downloads.get(1)).isEqualTo(new RegistryClient.Download.Failed(requests.get(1),
-                "integrity mismatch for " + tampered + ": expected " + IS_NUMBER_SHA512
-                        + "; the download was discarded"));
-        assertThat(downloads.get(2)).isEqualTo(new RegistryClient.Download.Failed(requests.get(2),
-                missing + " answered 404"));
-    }
 }

@@ -1,0 +1,115 @@
+package dev.portcullis.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.model.Finding;
+import dev.portcullis.model.InstallScripts;
+import dev.portcullis.model.Location;
+import dev.portcullis.model.PackageNode;
+import dev.portcullis.model.Source;
+import dev.portcullis.registry.HttpClients;
+import dev.portcullis.registry.NpmConfig;
+import dev.portcullis.registry.RegistryCache;
+import dev.portcullis.registry.RegistryClient;
+import dev.portcullis.registry.RegistryLimits;
+import dev.portcullis.tarball.TarballLimits;
+import dev.portcullis.testkit.FakeRegistry;
+import dev.portcullis.testkit.PublishedPackages;
+import dev.portcullis.testkit.TarballBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code scan --deep}'s stage against a registry on 127.0.0.1: the tarball checks of {@code inspect} (through the
+ * same {@link PackageFetcher}) and a streaming loop that still reaches every package.
+ */
+class DeepScanTest {
+    @TempDir
+    Path work;
+    private FakeRegistry registry;
+    private PublishedPackages published;
+    private NpmConfig config;
+    private RegistryClient client;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        published = new PublishedPackages(Files.createDirectories(work.resolve("registry")));
+        registry = FakeRegistry.start(published.dir());
+        config = new NpmConfig(registry.url(), Map.of(), Map.of(), List.of());
+        client = new RegistryClient(HttpClients.forConfig(config), config, new RegistryCache(work.resolve("cache")),
+                false, RegistryLimits.defaults().withBackoff(Duration.ofMillis(1)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        registry.close();
+    }
+
+    private static TarballBuilder plain(String name, String version) {
+        return TarballBuilder.tarball()
+                .file("package/package.json", "{\"name\":\"" + name + "\",\"version\":\"" + version + "\"}")
+                .file("package/index.js", "module.exports = 1;\n");
+    }
+
+    /** A lockfile entry; {@code integrity} null as yarn berry leaves it, so the packument is asked. */
+    private static PackageNode node(String name, String version, String integrity) {
+        return new PackageNode("node_modules/" + name, name, null, version, new Source.Registry(
+                "https://registry.npmjs.org/" + name + "/-/" + name + "-" + version + ".tgz"), null, integrity,
+                Set.of(), InstallScripts.NO, List.of(), List.of(), List.of(), new Location("package-lock.json", 1));
+    }
+
+    private DeepScan deepScan(Progress progress) {
+        return new DeepScan(client, config, Analyzers.defaults(), TarballLimits.defaults(), progress, 2);
+    }
+
+    @Test
+    void tarballsInspectWouldRefuseAreUncheckedWithItsSentence_andTruncatedOnesAreFindings() throws IOException {
+        String good = published.publish("good", "1.0.0", plain("good", "1.0.0").build());
+        String flat = published.publish("flat", "1.0.0", plain("flat", "1.0.0").withoutGzip().build());
+        byte[] noise = new byte[64 * 1024];
+        new Random(7).nextBytes(noise);
+        String cut = published.publish("cut", "1.0.0", plain("cut", "1.0.0").file("package/zz.bin", noise, 0644)
+                .truncate(4096).build());
+        published.publish("located", "2.0.0", plain("located", "2.0.0").build());
+
+        DeepScan.Result result = deepScan(Progress.NONE).run(List.of(node("good", "1.0.0", good),
+                node("flat", "1.0.0", flat), node("cut", "1.0.0", cut), node("located", "2.0.0", null),
+                node("good", "1.0.0", good)));
+
+        assertThat(result.inspected()).containsExactly("cut@1.0.0", "good@1.0.0", "located@2.0.0");
+        assertThat(result.unchecked()).containsExactly("content of 1 package(s) not inspected (--deep): flat@1.0.0"
+                + " (not a readable gzipped tarball: The tarball is not a readable gzipped tar: Not in GZIP format.)");
+        assertThat(result.findings()).extracting(Finding::packageName).containsOnly("cut");
+        assertThat(result.findings()).extracting(f -> f.location().file()).contains("cut@1.0.0/(tarball)");
+        assertThat(result.manifests()).containsOnlyKeys("cut@1.0.0", "good@1.0.0", "located@2.0.0");
+    }
+
+    @Test
+    void everyPackageOfAManyPackageTreeIsReachedOnceWithProgress() throws IOException {
+        List<PackageNode> nodes = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            String name = "pkg-" + i;
+            nodes.add(node(name, "1.0.0", published.publish(name, "1.0.0", plain(name, "1.0.0").build())));
+        }
+        AtomicInteger last = new AtomicInteger();
+        DeepScan.Result result = deepScan((done, total, bytes) -> {
+            assertThat(total).isEqualTo(120);
+            last.accumulateAndGet(done, Math::max);
+        }).run(nodes);
+        assertThat(result.inspected()).hasSize(120).doesNotHaveDuplicates();
+        assertThat(result.unchecked()).isEmpty();
+        assertThat(last.get()).isEqualTo(120);
+    }
+}
