@@ -23,7 +23,8 @@ public final class InitPipeline {
     public String run(Path projectDir, boolean offline) throws InputException, RegistryException, IOException {
         LoadedProject project = new ProjectLoader(environment).load(projectDir, null, false);
         ScanPipeline scan = new ScanPipeline(environment);
-        ScanPipeline.Fetched fetched = scan.fetchInstallScripts(project, offline);
+        ScanPipeline.Fetched fetched = scan.fetchInstallScripts(project,
+                scan.metadataStore(project, new ScanOptions(projectDir, null, null, offline)));
         ProjectContext context = scan.context(project, fetched);
         List<String> ids = List.copyOf(new TreeSet<>(
                 InstallScriptCheck.runsInstallScripts(context).stream().map(PackageNode::id).toList()));

@@ -16,6 +16,8 @@ import dev.portcullis.policy.PolicyEngine;
 import dev.portcullis.policy.PolicyResult;
 import dev.portcullis.registry.HttpClients;
 import dev.portcullis.registry.NpmConfig;
+import dev.portcullis.registry.MetadataStore;
+import dev.portcullis.registry.PackageSummary;
 import dev.portcullis.registry.Packument;
 import dev.portcullis.registry.RegistryCache;
 import dev.portcullis.registry.RegistryClient;
@@ -226,9 +228,11 @@ public final class InspectPipeline {
             String note = tarball.weakIntegrity() ? name + "@" + version + " was verified by SHA-1 only: the registry "
                     + "publishes no stronger integrity for it" : null;
             PackageInput input = packageOf(tarball(new ByteArrayInputStream(tarball.bytes())), name, version);
-            MetadataStage.Result judged = new MetadataStage(client, setup.policy(), environment.clock().instant())
+            MetadataStage.Result judged = new MetadataStage(new MetadataStore(client, null, environment.clock(),
+                    MetadataStore.DEFAULT_TTL, false), setup.policy(), environment.clock().instant())
                     .judge(new MetadataStage.Target(name, version, null, Location.of("package.json"),
-                            TarballManifest.of(input.files()).orElse(null)), packument);
+                            TarballManifest.of(input.files()).orElse(null)),
+                            PackageSummary.of(packument, environment.clock().instant()));
             return new Read(input, note, judged);
         } catch (RegistryException e) {
             throw new TargetException(InspectReport.ErrorKind.NETWORK, e.getMessage(), name, null);

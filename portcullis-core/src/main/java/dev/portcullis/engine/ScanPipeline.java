@@ -20,7 +20,7 @@ import dev.portcullis.project.ProjectChecks;
 import dev.portcullis.project.ProjectContext;
 import dev.portcullis.project.ProjectSettings;
 import dev.portcullis.registry.HttpClients;
-import dev.portcullis.registry.InstallScriptLookup;
+import dev.portcullis.registry.MetadataStore;
 import dev.portcullis.registry.RegistryCache;
 import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.registry.RegistryException;
@@ -60,12 +60,13 @@ public final class ScanPipeline {
 
     public ScanReport run(ScanOptions options) throws InputException, RegistryException, IOException {
         LoadedProject project = new ProjectLoader(environment).load(options.projectDir(), options.policyFile());
-        Fetched fetched = fetchInstallScripts(project, options.offline());
+        MetadataStore store = metadataStore(project, options);
+        Fetched fetched = fetchInstallScripts(project, store);
         ProjectContext context = context(project, fetched);
         List<Finding> findings = analyse(context);
         Advised advised = matchAdvisories(project, options.offline());
         DeepScan.Result deep = options.deep() ? inspectContent(project, options.offline()) : null;
-        MetadataStage.Result metadata = metadata(project, options.offline(), deep);
+        MetadataStage.Result metadata = metadata(project, store, deep);
         List<Finding> all = merged(findings, advised, deep);
         all.addAll(metadata.findings());
         PolicyResult result = decide(project, options, all);
@@ -79,7 +80,8 @@ public final class ScanPipeline {
      * lockfile written an hour ago installs the hour-old version all the same. With {@code --deep}, the tarballs'
      * package.json files already read are compared with the registry's (manifest confusion).
      */
-    MetadataStage.Result metadata(LoadedProject project, boolean offline, DeepScan.Result deep) throws IOException {
+    MetadataStage.Result metadata(LoadedProject project, MetadataStore store, DeepScan.Result deep)
+            throws IOException {
         if (project.lockfile() == null || MetadataStage.enabled(project.policy()).isEmpty()) {
             return MetadataStage.Result.NONE;
         }
@@ -101,11 +103,21 @@ public final class ScanPipeline {
             targets.putIfAbsent(id, new MetadataStage.Target(node.name(), node.version(), resolved, location,
                     deep == null ? null : deep.manifests().get(id)));
         }
-        RegistryClient client = new RegistryClient(offline ? null : HttpClients.forConfig(project.npmConfig()),
-                project.npmConfig(), environment.cacheDir() == null ? null : new RegistryCache(environment.cacheDir()),
-                offline, RegistryLimits.defaults());
-        return new MetadataStage(client, project.policy(), environment.clock().instant())
+        return new MetadataStage(store, project.policy(), environment.clock().instant())
                 .run(List.copyOf(targets.values()));
+    }
+
+    /**
+     * The one store of registry metadata of a run, shared by the install-script facts and the meta/* rules so that
+     * each package is read (or fetched) once: {@code <cache>/metadata}, the default TTL, {@code --refresh}.
+     */
+    MetadataStore metadataStore(LoadedProject project, ScanOptions options) throws IOException {
+        boolean offline = options.offline();
+        RegistryClient client = new RegistryClient(offline ? null : HttpClients.forConfig(project.npmConfig()),
+                project.npmConfig(), null, offline, RegistryLimits.defaults());
+        return new MetadataStore(client, environment.cacheDir() == null ? null
+                : environment.cacheDir().resolve("metadata"), environment.clock(), MetadataStore.DEFAULT_TTL,
+                options.refresh());
     }
 
     /** Advisory findings for the locked registry packages, and what the report should say about the sources. */
@@ -198,35 +210,49 @@ public final class ScanPipeline {
     record Fetched(Map<String, InstallScripts> installScripts, List<String> unchecked) {
     }
 
-    Fetched fetchInstallScripts(LoadedProject project, boolean offline) throws RegistryException, IOException {
+    Fetched fetchInstallScripts(LoadedProject project, MetadataStore store) throws RegistryException {
         if (project.lockfile() == null) {
             return new Fetched(Map.of(), List.of());
         }
-        List<InstallScriptLookup.Query> queries = new ArrayList<>();
+        Map<String, List<String>> versionsByName = new java.util.TreeMap<>();
         for (PackageNode node : project.lockfile().graph().packages()) {
             if (node.installScripts() == InstallScripts.UNKNOWN && node.source() instanceof Source.Registry
                     && !node.version().isEmpty()) {
-                queries.add(new InstallScriptLookup.Query(node.name(), node.version()));
+                versionsByName.computeIfAbsent(node.name(), k -> new ArrayList<>()).add(node.version());
             }
         }
-        if (queries.isEmpty()) {
+        if (versionsByName.isEmpty()) {
             return new Fetched(Map.of(), List.of());
         }
-        InstallScriptLookup lookup = new InstallScriptLookup(
-                offline ? null : HttpClients.forConfig(project.npmConfig()), project.npmConfig(),
-                environment.cacheDir(), offline);
-        InstallScriptLookup.Result result = lookup.lookup(queries);
+        Map<String, InstallScripts> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        store.summaries(versionsByName, lookup -> {
+            List<String> versions = versionsByName.get(lookup.name());
+            switch (lookup) {
+                case MetadataStore.Lookup.Found found -> versions.forEach(v -> found.summary().version(v).ifPresentOrElse(
+                        facts -> answers.put(lookup.name() + "@" + v, facts.runsInstallScripts()
+                                ? InstallScripts.YES : InstallScripts.NO),
+                        () -> lines.add(lookup.name() + "@" + v + (found.unconfirmed().contains(v) ? ""
+                                : ": the registry does not list this version"))));
+                case MetadataStore.Lookup.Missing missing -> versions.forEach(v -> lines.add(lookup.name() + "@" + v
+                        + ": not found in " + store.registryFor(lookup.name())));
+                case MetadataStore.Lookup.Failed failed -> versions.forEach(v -> lines.add(lookup.name() + "@" + v
+                        + (store.offline() ? "" : ": " + failed.reason())));
+            }
+            return null;
+        });
         List<String> unchecked = new ArrayList<>();
-        if (!result.unchecked().isEmpty()) {
+        if (!lines.isEmpty()) {
+            List<String> sorted = new ArrayList<>(lines);
+            sorted.sort(null);
             LockfileFormat format = project.lockfile().format();
-            List<String> lines = result.unchecked();
-            unchecked.add("install scripts of " + lines.size() + " package(s): " + format.fileName()
-                    + " does not record them and registry metadata " + (offline
+            unchecked.add("install scripts of " + sorted.size() + " package(s): " + format.fileName()
+                    + " does not record them and registry metadata " + (store.offline()
                     ? "is not in the cache (run once online to cache it)" : "did not tell") + ": "
-                    + String.join("; ", lines.subList(0, Math.min(UNCHECKED_NAMED, lines.size())))
-                    + (lines.size() > UNCHECKED_NAMED ? "; … and " + (lines.size() - UNCHECKED_NAMED) + " more" : ""));
+                    + String.join("; ", sorted.subList(0, Math.min(UNCHECKED_NAMED, sorted.size())))
+                    + (sorted.size() > UNCHECKED_NAMED ? "; … and " + (sorted.size() - UNCHECKED_NAMED) + " more" : ""));
         }
-        return new Fetched(result.byId(), unchecked);
+        return new Fetched(new java.util.TreeMap<>(answers), unchecked);
     }
 
     ProjectContext context(LoadedProject project, Fetched fetched) {

@@ -247,14 +247,28 @@ public final class RegistryClient {
         return offline;
     }
 
-    /** The body of {@code name}'s document straight from the registry (no cache), empty on 404. */
-    Optional<byte[]> document(String name, boolean abbreviated) throws RegistryException {
+    /** A document's bytes as the registry sent them, and whether it chose the abbreviated form. */
+    record Body(byte[] bytes, boolean abbreviated) {
+    }
+
+    /**
+     * The full document of {@code name} straight from the registry, bypassing the document cache (the
+     * {@link MetadataStore} keeps its summary instead), empty on 404.
+     */
+    Optional<Body> fullDocument(String name) throws RegistryException {
         if (offline) {
             throw new RegistryException("offline: not fetching the registry document of " + name);
         }
-        Response response = send(packumentUrl(name), abbreviated ? ACCEPT_ABBREVIATED : ACCEPT_FULL, Map.of(),
-                limits.maxPackumentBytes(), config.registryFor(name));
-        return response.status() == 404 ? Optional.empty() : Optional.of(response.body());
+        Response response = send(packumentUrl(name), ACCEPT_FULL, Map.of(), limits.maxPackumentBytes(),
+                config.registryFor(name));
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        if (response.status() != 200) {
+            throw new RegistryException(packumentUrl(name) + " answered " + response.status());
+        }
+        return Optional.of(new Body(response.body(), response.header("Content-Type")
+                .filter(t -> t.startsWith(ABBREVIATED_TYPE)).isPresent()));
     }
 
     /** The status and body of a POST; the caller decides what a 404 or 405 means for its endpoint. */
