@@ -51,6 +51,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Never touch the network; report what could not be checked")
     boolean offline;
 
+    @Option(names = "--refresh", description = "Fetch the registry metadata of every package again, however recent "
+            + "the stored copy (default: refetched after 24 h, or when the lockfile names a version it lacks)")
+    boolean refresh;
+
     @Option(names = "--deep", description = "Also fetch (verified, cached) and analyse the content of every registry "
             + "package of the lockfile, as `portcullis inspect` does")
     boolean deep;
@@ -86,7 +90,8 @@ final class ScanCommand implements Callable<Integer> {
             ScanReport report;
             try {
                 report = new ScanPipeline(databaseOption.apply(environment), progress == null ? Progress.NONE : progress)
-                        .run(new ScanOptions(dir.toAbsolutePath().normalize(), policy, threshold, offline, deep));
+                        .run(new ScanOptions(dir.toAbsolutePath().normalize(), policy, threshold, offline, deep,
+                                refresh));
             } finally {
                 if (progress != null) {
                     progress.finish();

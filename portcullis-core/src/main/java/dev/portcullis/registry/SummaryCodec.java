@@ -46,72 +46,74 @@ final class SummaryCodec {
             g.writeStringField("r", registry);
             if (entry.summary().isEmpty()) {
                 g.writeBooleanField("missing", true);
-                g.writeEndObject();
-                return out.toByteArray();
+            } else {
+                summary(g, registry, entry.summary().get());
             }
-            PackageSummary s = entry.summary().get();
-            g.writeStringField("name", s.name());
-            flag(g, "abbreviated", s.abbreviated());
-            map(g, "tags", s.distTags());
-            s.time().created().ifPresent(t -> number(g, "created", t));
-            s.time().modified().ifPresent(t -> number(g, "modified", t));
-            g.writeObjectFieldStart("time");
-            for (Map.Entry<String, Instant> e : s.time().published().entrySet()) {
-                g.writeNumberField(e.getKey(), e.getValue().toEpochMilli());
-            }
-            g.writeEndObject();
-            if (s.maintainers().isPresent()) {
-                g.writeArrayFieldStart("maintainers");
-                for (Packument.Person p : s.maintainers().get()) {
-                    person(g, p);
-                }
-                g.writeEndArray();
-            }
-            g.writeObjectFieldStart("versions");
-            for (PackageSummary.VersionFacts v : new TreeMap<>(s.versions()).values()) {
-                g.writeObjectFieldStart(v.version());
-                if (!v.name().equals(s.name())) {
-                    g.writeStringField("n", v.name());
-                }
-                map(g, "s", v.installScripts());
-                flag(g, "h", v.hasInstallScript());
-                flag(g, "g", v.gypfile());
-                if (v.deprecated().isPresent()) {
-                    g.writeStringField("d", v.deprecated().get());
-                }
-                if (v.npmUser().isPresent()) {
-                    g.writeFieldName("u");
-                    person(g, v.npmUser().get());
-                }
-                if (v.maintainerKeys().isPresent()) {
-                    g.writeArrayFieldStart("m");
-                    for (String key : new TreeSet<>(v.maintainerKeys().get())) {
-                        g.writeString(key);
-                    }
-                    g.writeEndArray();
-                }
-                flag(g, "sig", v.signed());
-                flag(g, "att", v.attested());
-                Optional<URI> tarball = v.dist().tarball();
-                if (tarball.isPresent() && !tarball.get().toString().equals(usualTarball(registry, s.name(), v.version()))) {
-                    g.writeStringField("tb", tarball.get().toString());
-                } else if (tarball.isEmpty()) {
-                    g.writeBooleanField("notb", true);
-                }
-                if (v.dist().integrity().isPresent()) {
-                    g.writeStringField("i", v.dist().integrity().get());
-                }
-                if (v.dist().shasum().isPresent()) {
-                    g.writeStringField("sha", v.dist().shasum().get());
-                }
-                map(g, "dep", v.dependencies());
-                map(g, "bin", v.bin());
-                g.writeEndObject();
-            }
-            g.writeEndObject();
             g.writeEndObject();
         }
         return out.toByteArray();
+    }
+
+    private static void summary(JsonGenerator g, String registry, PackageSummary s) throws IOException {
+        g.writeStringField("name", s.name());
+        flag(g, "abbreviated", s.abbreviated());
+        map(g, "tags", s.distTags());
+        s.time().created().ifPresent(t -> number(g, "created", t));
+        s.time().modified().ifPresent(t -> number(g, "modified", t));
+        g.writeObjectFieldStart("time");
+        for (Map.Entry<String, Instant> e : s.time().published().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue().toEpochMilli());
+        }
+        g.writeEndObject();
+        if (s.maintainers().isPresent()) {
+            g.writeArrayFieldStart("maintainers");
+            for (Packument.Person p : s.maintainers().get()) {
+                person(g, p);
+            }
+            g.writeEndArray();
+        }
+        g.writeObjectFieldStart("versions");
+        for (PackageSummary.VersionFacts v : new TreeMap<>(s.versions()).values()) {
+            g.writeObjectFieldStart(v.version());
+            if (!v.name().equals(s.name())) {
+                g.writeStringField("n", v.name());
+            }
+            map(g, "s", v.installScripts());
+            flag(g, "h", v.hasInstallScript());
+            flag(g, "g", v.gypfile());
+            if (v.deprecated().isPresent()) {
+                g.writeStringField("d", v.deprecated().get());
+            }
+            if (v.npmUser().isPresent()) {
+                g.writeFieldName("u");
+                person(g, v.npmUser().get());
+            }
+            if (v.maintainerKeys().isPresent()) {
+                g.writeArrayFieldStart("m");
+                for (String key : new TreeSet<>(v.maintainerKeys().get())) {
+                    g.writeString(key);
+                }
+                g.writeEndArray();
+            }
+            flag(g, "sig", v.signed());
+            flag(g, "att", v.attested());
+            Optional<URI> tarball = v.dist().tarball();
+            if (tarball.isPresent() && !tarball.get().toString().equals(usualTarball(registry, s.name(), v.version()))) {
+                g.writeStringField("tb", tarball.get().toString());
+            } else if (tarball.isEmpty()) {
+                g.writeBooleanField("notb", true);
+            }
+            if (v.dist().integrity().isPresent()) {
+                g.writeStringField("i", v.dist().integrity().get());
+            }
+            if (v.dist().shasum().isPresent()) {
+                g.writeStringField("sha", v.dist().shasum().get());
+            }
+            map(g, "dep", v.dependencies());
+            map(g, "bin", v.bin());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     /** The entry, or empty when the bytes are not a whole entry of this format (a damaged file is fetched again). */
