@@ -232,7 +232,8 @@ public final class InspectPipeline {
                     MetadataStore.DEFAULT_TTL, false), setup.policy(), environment.clock().instant())
                     .judge(new MetadataStage.Target(name, version, null, Location.of("package.json"),
                             TarballManifest.of(input.files()).orElse(null)),
-                            PackageSummary.of(packument, environment.clock().instant()));
+                            PackageSummary.of(packument, environment.clock().instant()),
+                            PackageSummary.Manifest.of(doc));
             return new Read(input, note, judged);
         } catch (RegistryException e) {
             throw new TargetException(InspectReport.ErrorKind.NETWORK, e.getMessage(), name, null);

@@ -125,12 +125,12 @@ final class MetadataStage {
     }
 
     /** The rules over one version whose summary is already in hand ({@code inspect} fetched its document). */
-    Result judge(Target target, PackageSummary summary) {
+    Result judge(Target target, PackageSummary summary, PackageSummary.Manifest manifest) {
         if (rules.isEmpty()) {
             return Result.NONE;
         }
         MetadataSink sink = new MetadataSink();
-        check(target, Optional.of(summary), sink, false);
+        check(target, Optional.of(summary), Optional.of(manifest), sink, false);
         return new Result(sink.findings(), sink.notChecked());
     }
 
@@ -140,8 +140,16 @@ final class MetadataStage {
      * @param nameOnly no document could be read: only the rule judging the name runs
      */
     private void check(Target t, Optional<PackageSummary> summary, MetadataSink sink, boolean nameOnly) {
+        // the manifest only where a tarball was read to compare it with: reading it costs a file per package
+        Optional<PackageSummary.Manifest> manifest = t.tarballManifest() == null || summary.isEmpty() || nameOnly
+                ? Optional.empty() : store.manifest(t.name(), t.version());
+        check(t, summary, manifest, sink, nameOnly);
+    }
+
+    private void check(Target t, Optional<PackageSummary> summary, Optional<PackageSummary.Manifest> manifest,
+                       MetadataSink sink, boolean nameOnly) {
         URI resolved = t.resolved() != null ? t.resolved() : registryUri(t.name());
-        PackageMetadata metadata = new PackageMetadata(t.name(), t.version(), summary,
+        PackageMetadata metadata = new PackageMetadata(t.name(), t.version(), summary, manifest,
                 Optional.ofNullable(t.tarballManifest()), Optional.ofNullable(resolved),
                 store.registryFor(t.name()), now, settings, t.location());
         for (MetadataRule rule : rules) {

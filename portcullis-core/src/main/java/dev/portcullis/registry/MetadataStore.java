@@ -1,7 +1,6 @@
 package dev.portcullis.registry;
 
 import dev.portcullis.concurrent.Parallel;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,8 @@ import java.util.function.Function;
 
 /**
  * The registry metadata of every package a run asks about, as {@link PackageSummary}s kept on disk between runs:
- * one small file per package ({@code <dir>/<encoded name>.json}), written through a temporary file and an atomic
+ * one small file per package ({@code <dir>/summaries/<encoded name>.json}) and, beside it, the per-version
+ * {@link PackageSummary.Manifest}s that only tarball checks read ({@code <dir>/manifests/…}), each written through a temporary file and an atomic
  * rename, so that concurrent runs (two CI jobs on one cache) each see a whole entry or none and the last writer
  * wins with an equally valid one. One file per package rather than one database: a run reads only the packages of
  * its lockfile, in parallel, and needs no lock to write (measured in docs/benchmarks.md: about 2,500 entries of a
@@ -49,7 +49,11 @@ public final class MetadataStore {
     /** What this run already has, so a second stage asking about a package neither reads nor fetches it again. */
     private final Map<String, Held> held = new ConcurrentHashMap<>();
 
-    private record Held(SummaryCodec.Entry entry, boolean fetchedNow) {
+    /** @param manifests kept in memory only without a directory to keep them in */
+    private record Held(SummaryCodec.Entry entry, boolean fetchedNow, Map<String, PackageSummary.Manifest> manifests) {
+        Held(SummaryCodec.Entry entry) {
+            this(entry, false, Map.of());
+        }
     }
 
     /** The outcome for one package. */
@@ -115,19 +119,19 @@ public final class MetadataStore {
                         return new Lookup.Failed(name, "offline: no registry metadata of " + name + " in "
                                 + (dir == null ? "the store (none configured)" : dir.toString()));
                     }
-                    current = new Held(stored.get(), false);
+                    current = new Held(stored.get());
                 } else {
                     try {
-                        current = new Held(fetch(name), true);
+                        current = fetch(name);
                     } catch (RegistryException e) {
                         if (stored.isEmpty()) {
                             return new Lookup.Failed(name, e.getMessage());
                         }
-                        current = new Held(stored.get(), false); // stale facts beat none; unknown versions say so
+                        current = new Held(stored.get()); // stale facts beat none; unknown versions say so
                     }
                 }
             } else {
-                current = new Held(stored.get(), false);
+                current = new Held(stored.get());
             }
             held.put(name, current);
         }
@@ -170,31 +174,66 @@ public final class MetadataStore {
         return entry.summary().isPresent() && !entry.summary().get().versions().keySet().containsAll(wanted);
     }
 
-    private SummaryCodec.Entry fetch(String name) throws RegistryException {
-        Optional<RegistryClient.Body> body = client.fullDocument(name);
-        Instant now = clock.instant();
-        SummaryCodec.Entry entry;
-        if (body.isEmpty()) {
-            entry = new SummaryCodec.Entry(now, Optional.empty());
-        } else {
-            try {
-                entry = new SummaryCodec.Entry(now, Optional.of(PackageSummary.read(name,
-                        new ByteArrayInputStream(body.get().bytes()), body.get().abbreviated(), now)));
-            } catch (IOException e) {
-                throw new RegistryException("the registry document of " + name + " is malformed: "
-                        + e.getMessage(), e);
-            }
+    /**
+     * What a tarball of {@code name@version} is checked against (its URL, integrity, and the manifest fields
+     * meta/manifest-confusion compares): from the store, else fetched with the package's document when this run has
+     * not fetched it yet. Empty when the registry does not list the version or, offline, the store lacks it.
+     */
+    public Optional<PackageSummary.Manifest> manifest(String name, String version) {
+        Held current = held.get(name);
+        if (current != null && current.manifests().containsKey(version)) {
+            return Optional.of(current.manifests().get(version));
         }
-        write(name, entry);
-        return entry;
+        Optional<PackageSummary.Manifest> stored = readManifest(name, version);
+        if (stored.isPresent() || client.offline() || current != null && current.fetchedNow()) {
+            return stored;
+        }
+        try {
+            current = fetch(name);
+        } catch (RegistryException e) {
+            return Optional.empty();
+        }
+        held.put(name, current);
+        return current.manifests().containsKey(version) ? Optional.of(current.manifests().get(version))
+                : readManifest(name, version);
+    }
+
+    private Held fetch(String name) throws RegistryException {
+        Instant now = clock.instant();
+        Optional<PackageSummary.Read> read = client.fullDocument(name, (body, abbreviated) ->
+                PackageSummary.read(name, body, abbreviated, now));
+        SummaryCodec.Entry entry = new SummaryCodec.Entry(now, read.map(PackageSummary.Read::summary));
+        if (dir == null) {
+            return new Held(entry, true, read.map(PackageSummary.Read::manifests).orElse(Map.of()));
+        }
+        try {
+            // the manifests first: a reader that finds the new summary finds its versions' manifests too
+            if (read.isPresent()) {
+                write(dir.resolve("manifests"), name, SummaryCodec.encodeManifests(client.registryFor(name), name,
+                        read.get().manifests()));
+            }
+            write(dir.resolve("summaries"), name, SummaryCodec.encode(entry));
+        } catch (IOException e) {
+            throw new RegistryException("cannot write the metadata store " + dir + ": " + e.getMessage(), e);
+        }
+        return new Held(entry, true, Map.of());
     }
 
     private Optional<SummaryCodec.Entry> read(String name) {
-        if (dir == null) {
+        return bytes(dir == null ? null : dir.resolve("summaries"), name).flatMap(SummaryCodec::decode);
+    }
+
+    private Optional<PackageSummary.Manifest> readManifest(String name, String version) {
+        return bytes(dir == null ? null : dir.resolve("manifests"), name)
+                .flatMap(b -> SummaryCodec.decodeManifest(b, version));
+    }
+
+    private static Optional<byte[]> bytes(Path in, String name) {
+        if (in == null) {
             return Optional.empty();
         }
         try {
-            return SummaryCodec.decode(Files.readAllBytes(file(name)));
+            return Optional.of(Files.readAllBytes(file(in, name)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -202,30 +241,23 @@ public final class MetadataStore {
         }
     }
 
-    private void write(String name, SummaryCodec.Entry entry) throws RegistryException {
-        if (dir == null) {
-            return;
-        }
+    /** Writes through a temporary file and an atomic rename: concurrent readers see the old file or the new one. */
+    private static void write(Path in, String name, byte[] bytes) throws IOException {
+        Files.createDirectories(in);
+        Path tmp = Files.createTempFile(in, ".tmp-", "");
         try {
-            byte[] bytes = SummaryCodec.encode(client.registryFor(name), entry);
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".tmp-", "");
+            Files.write(tmp, bytes);
             try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, file(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file(name), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
+                Files.move(tmp, file(in, name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file(in, name), StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException e) {
-            throw new RegistryException("cannot write the metadata store " + dir + ": " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
-    private Path file(String name) {
-        return dir.resolve(URLEncoder.encode(name, StandardCharsets.UTF_8) + ".json");
+    private static Path file(Path in, String name) {
+        return in.resolve(URLEncoder.encode(name, StandardCharsets.UTF_8) + ".json");
     }
 }

@@ -18,10 +18,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the metadata rules, the install-script check and tarball downloads need of one package's registry document,
- * without the rest (readmes, descriptions, every version's whole manifest): a packument of tens of megabytes becomes
- * a summary of kilobytes. Built by streaming the full document once ({@link #read}); kept in the
- * {@link MetadataStore}. A field the registry omitted (mirrors strip {@code maintainers}, {@code _npmUser},
+ * What the metadata rules and the install-script check need of one package's registry document, without the rest
+ * (readmes, descriptions, every version's whole manifest): a packument of tens of megabytes becomes a summary of
+ * kilobytes. Built by streaming the full document once ({@link #read}), with each version's {@link Manifest} (what a
+ * tarball is checked against) beside it; both kept in the {@link MetadataStore}. A field the registry omitted (mirrors strip {@code maintainers}, {@code _npmUser},
  * {@code time}, signatures, attestations) stays absent here, never guessed.
  *
  * @param abbreviated the registry answered with the abbreviated form (no {@code scripts}, {@code time} …)
@@ -44,29 +44,21 @@ public record PackageSummary(String name, Map<String, String> distTags, Map<Stri
     }
 
     /**
-     * The facts of one published version. Of the manifest only what a rule compares is kept: the install-time
-     * lifecycle scripts, the dependencies npm installs (with the optional ones) and {@code bin}.
+     * The facts of one published version that the metadata rules and the install-script check read for every
+     * version of a package (what changed since the previous one, who published it).
      *
-     * @param name the manifest's name (the package's, unless the document says otherwise)
      * @param installScripts the {@link LifecycleScripts#FROM_TARBALL} scripts the version declares
      * @param maintainerKeys the version document's {@code maintainers} as {@link Packument.Person#key()}s
-     * @param dependencies {@code optionalDependencies} overlaid with {@code dependencies}
      */
-    public record VersionFacts(String name, String version, Map<String, String> installScripts,
-                               boolean hasInstallScript, boolean gypfile, Optional<String> deprecated,
-                               Optional<Packument.Person> npmUser, Optional<Set<String>> maintainerKeys,
-                               boolean signed, boolean attested, Packument.Dist dist,
-                               Map<String, String> dependencies, Map<String, String> bin) {
+    public record VersionFacts(String version, Map<String, String> installScripts, boolean hasInstallScript,
+                               boolean gypfile, Optional<String> deprecated, Optional<Packument.Person> npmUser,
+                               Optional<Set<String>> maintainerKeys, boolean signed, boolean attested) {
         public VersionFacts {
-            Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");
             installScripts = Map.copyOf(installScripts);
             Objects.requireNonNull(deprecated, "deprecated");
             Objects.requireNonNull(npmUser, "npmUser");
             maintainerKeys = maintainerKeys.map(Set::copyOf);
-            Objects.requireNonNull(dist, "dist");
-            dependencies = Map.copyOf(dependencies);
-            bin = Map.copyOf(bin);
         }
 
         /** Whether installing runs code: the registry's flag, node-gyp's implicit install, or a lifecycle script. */
@@ -75,30 +67,67 @@ public record PackageSummary(String name, Map<String, String> distTags, Map<Stri
         }
 
         static VersionFacts of(Packument.VersionDoc doc) {
-            Map<String, String> deps = new TreeMap<>(doc.optionalDependencies());
-            deps.putAll(doc.dependencies());
-            return new VersionFacts(doc.name(), doc.version(), installTime(doc.scripts()), doc.hasInstallScript(),
-                    doc.gypfile(), doc.deprecated(), doc.npmUser(), doc.maintainers().map(PackageSummary::keys),
-                    doc.signed(), doc.attested(), doc.dist(), deps, doc.bin());
+            return new VersionFacts(doc.version(), installTime(doc.scripts()), doc.hasInstallScript(), doc.gypfile(),
+                    doc.deprecated(), doc.npmUser(), doc.maintainers().map(PackageSummary::keys), doc.signed(),
+                    doc.attested());
         }
 
-        /** The facts of one version's object of a document, read as {@link Packument.VersionDoc#from} does. */
-        static VersionFacts from(String packageName, String version, JsonNode doc) {
+        static VersionFacts from(String version, JsonNode doc) {
             JsonNode dist = doc.path("dist");
-            Map<String, String> deps = Packument.strings(doc.path("optionalDependencies"));
-            deps.putAll(Packument.strings(doc.path("dependencies")));
             JsonNode signatures = dist.path("signatures");
             JsonNode attestations = dist.path("attestations");
-            return new VersionFacts(Packument.textOr(doc, "name", packageName),
-                    Packument.textOr(doc, "version", version), installTime(Packument.strings(doc.path("scripts"))),
+            return new VersionFacts(version, installTime(Packument.strings(doc.path("scripts"))),
                     doc.path("hasInstallScript").asBoolean(false), doc.path("gypfile").asBoolean(false),
                     doc.path("deprecated").isTextual() ? Optional.of(doc.get("deprecated").asText()) : Optional.empty(),
                     Packument.Person.from(doc.path("_npmUser")),
                     Packument.Person.list(doc.path("maintainers")).map(PackageSummary::keys),
-                    signatures.isArray() && !signatures.isEmpty(), attestations.isObject() && !attestations.isEmpty(),
+                    signatures.isArray() && !signatures.isEmpty(), attestations.isObject() && !attestations.isEmpty());
+        }
+    }
+
+    /**
+     * What one version's tarball is checked against, needed only when a tarball is read ({@code scan --deep},
+     * {@code inspect}): where it is and what it hashes to, and the manifest fields meta/manifest-confusion compares
+     * with the tarball's package.json. Kept apart from the facts: it is most of a summary's size.
+     *
+     * @param name the manifest's name (the package's, unless the document says otherwise)
+     * @param installScripts the {@link LifecycleScripts#FROM_TARBALL} scripts of the version document
+     * @param dependencies {@code optionalDependencies} overlaid with {@code dependencies}
+     */
+    public record Manifest(String name, String version, Packument.Dist dist, Map<String, String> installScripts,
+                           Map<String, String> dependencies, Map<String, String> bin) {
+        public Manifest {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(dist, "dist");
+            installScripts = Map.copyOf(installScripts);
+            dependencies = Map.copyOf(dependencies);
+            bin = Map.copyOf(bin);
+        }
+
+        public static Manifest of(Packument.VersionDoc doc) {
+            Map<String, String> deps = new TreeMap<>(doc.optionalDependencies());
+            deps.putAll(doc.dependencies());
+            return new Manifest(doc.name(), doc.version(), doc.dist(), installTime(doc.scripts()), deps, doc.bin());
+        }
+
+        static Manifest from(String packageName, String version, JsonNode doc) {
+            JsonNode dist = doc.path("dist");
+            Map<String, String> deps = Packument.strings(doc.path("optionalDependencies"));
+            deps.putAll(Packument.strings(doc.path("dependencies")));
+            return new Manifest(Packument.textOr(doc, "name", packageName), Packument.textOr(doc, "version", version),
                     new Packument.Dist(Packument.uri(dist.path("tarball")), Packument.text(dist.path("integrity")),
                             Packument.text(dist.path("shasum"))),
-                    deps, Packument.binMap(packageName, doc.path("bin")));
+                    installTime(Packument.strings(doc.path("scripts"))), deps,
+                    Packument.binMap(packageName, doc.path("bin")));
+        }
+    }
+
+    /** A document read once into both parts. */
+    public record Read(PackageSummary summary, Map<String, Manifest> manifests) {
+        public Read {
+            Objects.requireNonNull(summary, "summary");
+            manifests = Map.copyOf(manifests);
         }
     }
 
@@ -124,14 +153,15 @@ public record PackageSummary(String name, Map<String, String> distTags, Map<Stri
      * once, everything else (readme, description, users …) is skipped token by token, so the heap never holds
      * the whole document as a tree.
      */
-    public static PackageSummary read(String requestedName, InputStream document, boolean abbreviated,
-                                      Instant fetched) throws IOException {
+    public static Read read(String requestedName, InputStream document, boolean abbreviated, Instant fetched)
+            throws IOException {
         ObjectMapper mapper = Json.mapper();
         String name = requestedName;
         Map<String, String> distTags = Map.of();
         Packument.Times time = Packument.Times.NONE;
         Optional<List<Packument.Person>> maintainers = Optional.empty();
         Map<String, VersionFacts> versions = new TreeMap<>();
+        Map<String, Manifest> manifests = new TreeMap<>();
         try (JsonParser p = Json.utf8Parser(mapper, document)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("the registry answered something other than a JSON object");
@@ -154,7 +184,8 @@ public record PackageSummary(String name, Map<String, String> distTags, Map<Stri
                             p.nextToken();
                             JsonNode doc = mapper.readTree(p);
                             if (doc != null && doc.isObject()) {
-                                versions.put(version, VersionFacts.from(name, version, doc));
+                                versions.put(version, VersionFacts.from(version, doc));
+                                manifests.put(version, Manifest.from(name, version, doc));
                             }
                         }
                     }
@@ -162,7 +193,8 @@ public record PackageSummary(String name, Map<String, String> distTags, Map<Stri
                 }
             }
         }
-        return new PackageSummary(name, distTags, versions, abbreviated, time, maintainers, fetched);
+        return new Read(new PackageSummary(name, distTags, versions, abbreviated, time, maintainers, fetched),
+                manifests);
     }
 
     private static Map<String, String> installTime(Map<String, String> scripts) {

@@ -3,7 +3,6 @@ package dev.portcullis.registry;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.json.Json;
 import java.io.ByteArrayOutputStream;
@@ -19,49 +18,53 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The store's file format for one package: compact JSON (short keys, times as epoch milliseconds, false flags and
- * empty maps left out, the tarball URL only where it is not npm's usual {@code <name>/-/<base>-<version>.tgz}
- * under the registry). Written and read with Jackson's streaming API: a warm scan reads thousands of these, and a
- * tree per file would cost as much again as the reading.
+ * The store's two file formats for one package, compact JSON written and read with Jackson's streaming API (a warm
+ * scan reads thousands of summaries; a tree per file would cost as much again as the reading): the summary (short
+ * keys, times as epoch milliseconds, false flags and empty maps left out) and the manifests (the tarball URL only
+ * where it is not npm's usual {@code <registry><name>/-/<base>-<version>.tgz}, the shasum only without an SRI
+ * integrity). A file that is not whole or of another format reads as absent and is fetched again.
  */
 final class SummaryCodec {
-    /** Bumped when the layout changes; an entry of another format reads as absent and is fetched again. */
-    static final int FORMAT = 1;
+    /** Bumped when a layout changes. */
+    static final int FORMAT = 2;
 
     private static final ObjectMapper MAPPER = Json.mapper();
 
     private SummaryCodec() {
     }
 
-    /** A stored entry: the summary, or the registry's 404 (the package is gone), and when that was learnt. */
+    /** A stored summary, or the registry's 404 (the package is gone), and when that was learnt. */
     record Entry(Instant fetched, Optional<PackageSummary> summary) {
     }
 
-    static byte[] encode(String registry, Entry entry) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    static byte[] encode(Entry entry) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("format", FORMAT);
             g.writeNumberField("fetched", entry.fetched().toEpochMilli());
-            g.writeStringField("r", registry);
             if (entry.summary().isEmpty()) {
                 g.writeBooleanField("missing", true);
             } else {
-                summary(g, registry, entry.summary().get());
+                summary(g, entry.summary().get());
             }
             g.writeEndObject();
         }
         return out.toByteArray();
     }
 
-    private static void summary(JsonGenerator g, String registry, PackageSummary s) throws IOException {
+    private static void summary(JsonGenerator g, PackageSummary s) throws IOException {
         g.writeStringField("name", s.name());
         flag(g, "abbreviated", s.abbreviated());
         map(g, "tags", s.distTags());
-        s.time().created().ifPresent(t -> number(g, "created", t));
-        s.time().modified().ifPresent(t -> number(g, "modified", t));
+        if (s.time().created().isPresent()) {
+            g.writeNumberField("created", s.time().created().get().toEpochMilli());
+        }
+        if (s.time().modified().isPresent()) {
+            g.writeNumberField("modified", s.time().modified().get().toEpochMilli());
+        }
         g.writeObjectFieldStart("time");
-        for (Map.Entry<String, Instant> e : s.time().published().entrySet()) {
+        for (Map.Entry<String, Instant> e : new TreeMap<>(s.time().published()).entrySet()) {
             g.writeNumberField(e.getKey(), e.getValue().toEpochMilli());
         }
         g.writeEndObject();
@@ -75,9 +78,6 @@ final class SummaryCodec {
         g.writeObjectFieldStart("versions");
         for (PackageSummary.VersionFacts v : new TreeMap<>(s.versions()).values()) {
             g.writeObjectFieldStart(v.version());
-            if (!v.name().equals(s.name())) {
-                g.writeStringField("n", v.name());
-            }
             map(g, "s", v.installScripts());
             flag(g, "h", v.hasInstallScript());
             flag(g, "g", v.gypfile());
@@ -97,34 +97,17 @@ final class SummaryCodec {
             }
             flag(g, "sig", v.signed());
             flag(g, "att", v.attested());
-            Optional<URI> tarball = v.dist().tarball();
-            if (tarball.isPresent() && !tarball.get().toString().equals(usualTarball(registry, s.name(), v.version()))) {
-                g.writeStringField("tb", tarball.get().toString());
-            } else if (tarball.isEmpty()) {
-                g.writeBooleanField("notb", true);
-            }
-            if (v.dist().integrity().isPresent()) {
-                g.writeStringField("i", v.dist().integrity().get());
-            }
-            if (v.dist().shasum().isPresent()) {
-                g.writeStringField("sha", v.dist().shasum().get());
-            }
-            map(g, "dep", v.dependencies());
-            map(g, "bin", v.bin());
             g.writeEndObject();
         }
         g.writeEndObject();
     }
 
-    /** The entry, or empty when the bytes are not a whole entry of this format (a damaged file is fetched again). */
+    /** The entry, or empty when the bytes are not a whole entry of this format. */
     static Optional<Entry> decode(byte[] bytes) {
         try (JsonParser p = MAPPER.getFactory().createParser(bytes)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
-            }
+            expect(p.nextToken(), JsonToken.START_OBJECT);
             int format = -1;
             Instant fetched = null;
-            String registry = "";
             boolean missing = false;
             String name = null;
             boolean abbreviated = false;
@@ -133,15 +116,13 @@ final class SummaryCodec {
             Optional<Instant> modified = Optional.empty();
             Map<String, Instant> published = new TreeMap<>();
             Optional<List<Packument.Person>> maintainers = Optional.empty();
-            List<JsonNode> versionNodes = new ArrayList<>();
-            List<String> versionKeys = new ArrayList<>();
+            Map<String, PackageSummary.VersionFacts> versions = new TreeMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
                 switch (field) {
                     case "format" -> format = p.getIntValue();
                     case "fetched" -> fetched = Instant.ofEpochMilli(p.getLongValue());
-                    case "r" -> registry = p.getText();
                     case "missing" -> missing = p.getBooleanValue();
                     case "name" -> name = p.getText();
                     case "abbreviated" -> abbreviated = p.getBooleanValue();
@@ -164,9 +145,9 @@ final class SummaryCodec {
                     }
                     case "versions" -> {
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            versionKeys.add(p.currentName());
-                            p.nextToken();
-                            versionNodes.add(MAPPER.readTree(p));
+                            String version = p.currentName();
+                            expect(p.nextToken(), JsonToken.START_OBJECT);
+                            versions.put(version, readFacts(p, version));
                         }
                     }
                     default -> p.skipChildren();
@@ -181,10 +162,6 @@ final class SummaryCodec {
             if (name == null) {
                 return Optional.empty();
             }
-            Map<String, PackageSummary.VersionFacts> versions = new TreeMap<>();
-            for (int i = 0; i < versionKeys.size(); i++) {
-                versions.put(versionKeys.get(i), facts(registry, name, versionKeys.get(i), versionNodes.get(i)));
-            }
             return Optional.of(new Entry(fetched, Optional.of(new PackageSummary(name, tags, versions, abbreviated,
                     new Packument.Times(created, modified, published), maintainers, fetched))));
         } catch (IOException | RuntimeException e) {
@@ -192,22 +169,151 @@ final class SummaryCodec {
         }
     }
 
-    private static PackageSummary.VersionFacts facts(String registry, String name, String version, JsonNode v) {
-        Optional<URI> tarball = v.path("notb").asBoolean(false) ? Optional.empty()
-                : Optional.of(URI.create(v.has("tb") ? v.get("tb").asText() : usualTarball(registry, name, version)));
+    private static PackageSummary.VersionFacts readFacts(JsonParser p, String version) throws IOException {
+        Map<String, String> scripts = Map.of();
+        boolean hasInstallScript = false;
+        boolean gypfile = false;
+        Optional<String> deprecated = Optional.empty();
+        Optional<Packument.Person> npmUser = Optional.empty();
         Optional<Set<String>> maintainers = Optional.empty();
-        if (v.path("m").isArray()) {
-            Set<String> keys = new TreeSet<>();
-            v.get("m").forEach(k -> keys.add(k.asText()));
-            maintainers = Optional.of(keys);
+        boolean signed = false;
+        boolean attested = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "s" -> scripts = readMap(p);
+                case "h" -> hasInstallScript = p.getBooleanValue();
+                case "g" -> gypfile = p.getBooleanValue();
+                case "d" -> deprecated = Optional.of(p.getText());
+                case "u" -> npmUser = Optional.of(readPerson(p));
+                case "m" -> {
+                    Set<String> keys = new TreeSet<>();
+                    while (p.nextToken() == JsonToken.VALUE_STRING) {
+                        keys.add(p.getText());
+                    }
+                    maintainers = Optional.of(keys);
+                }
+                case "sig" -> signed = p.getBooleanValue();
+                case "att" -> attested = p.getBooleanValue();
+                default -> p.skipChildren();
+            }
         }
-        return new PackageSummary.VersionFacts(v.has("n") ? v.get("n").asText() : name, version,
-                Packument.strings(v.path("s")), v.path("h").asBoolean(false), v.path("g").asBoolean(false),
-                v.has("d") ? Optional.of(v.get("d").asText()) : Optional.empty(),
-                v.path("u").isArray() ? Optional.of(person(v.get("u"))) : Optional.empty(), maintainers,
-                v.path("sig").asBoolean(false), v.path("att").asBoolean(false),
-                new Packument.Dist(tarball, Packument.text(v.path("i")), Packument.text(v.path("sha"))),
-                Packument.strings(v.path("dep")), Packument.strings(v.path("bin")));
+        return new PackageSummary.VersionFacts(version, scripts, hasInstallScript, gypfile, deprecated, npmUser,
+                maintainers, signed, attested);
+    }
+
+    /** The manifests of one package, each version one object under its key. */
+    static byte[] encodeManifests(String registry, String name, Map<String, PackageSummary.Manifest> manifests)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("format", FORMAT);
+            g.writeStringField("r", registry);
+            g.writeStringField("name", name);
+            g.writeObjectFieldStart("versions");
+            for (PackageSummary.Manifest m : new TreeMap<>(manifests).values()) {
+                g.writeObjectFieldStart(m.version());
+                if (!m.name().equals(name)) {
+                    g.writeStringField("n", m.name());
+                }
+                Optional<URI> tarball = m.dist().tarball();
+                if (tarball.isEmpty()) {
+                    g.writeBooleanField("notb", true);
+                } else if (!tarball.get().toString().equals(usualTarball(registry, name, m.version()))) {
+                    g.writeStringField("tb", tarball.get().toString());
+                }
+                if (m.dist().integrity().isPresent()) {
+                    g.writeStringField("i", m.dist().integrity().get());
+                }
+                if (m.dist().shasum().isPresent()) {
+                    g.writeStringField("sha", m.dist().shasum().get());
+                }
+                map(g, "s", m.installScripts());
+                map(g, "dep", m.dependencies());
+                map(g, "bin", m.bin());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The manifest of {@code version}, reading no further than it: empty when the file does not list it or is not
+     * a whole file of this format.
+     */
+    static Optional<PackageSummary.Manifest> decodeManifest(byte[] bytes, String version) {
+        try (JsonParser p = MAPPER.getFactory().createParser(bytes)) {
+            expect(p.nextToken(), JsonToken.START_OBJECT);
+            int format = -1;
+            String registry = null;
+            String name = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "format" -> format = p.getIntValue();
+                    case "r" -> registry = p.getText();
+                    case "name" -> name = p.getText();
+                    case "versions" -> {
+                        if (format != FORMAT || registry == null || name == null) {
+                            return Optional.empty();
+                        }
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String key = p.currentName();
+                            expect(p.nextToken(), JsonToken.START_OBJECT);
+                            if (!key.equals(version)) {
+                                p.skipChildren();
+                                continue;
+                            }
+                            PackageSummary.Manifest manifest = readManifest(p, registry, name, version);
+                            // only a whole file counts: a torn one might have lost fields of this version
+                            return p.nextToken() == JsonToken.FIELD_NAME || p.currentToken() == JsonToken.END_OBJECT
+                                    ? Optional.of(manifest) : Optional.empty();
+                        }
+                        return Optional.empty();
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static PackageSummary.Manifest readManifest(JsonParser p, String registry, String name, String version)
+            throws IOException {
+        String manifestName = name;
+        boolean noTarball = false;
+        String tarball = null;
+        Optional<String> integrity = Optional.empty();
+        Optional<String> shasum = Optional.empty();
+        Map<String, String> scripts = Map.of();
+        Map<String, String> deps = Map.of();
+        Map<String, String> bin = Map.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "n" -> manifestName = p.getText();
+                case "notb" -> noTarball = p.getBooleanValue();
+                case "tb" -> tarball = p.getText();
+                case "i" -> integrity = Optional.of(p.getText());
+                case "sha" -> shasum = Optional.of(p.getText());
+                case "s" -> scripts = readMap(p);
+                case "dep" -> deps = readMap(p);
+                case "bin" -> bin = readMap(p);
+                default -> p.skipChildren();
+            }
+        }
+        Optional<URI> url = noTarball ? Optional.empty()
+                : Optional.of(URI.create(tarball != null ? tarball : usualTarball(registry, name, version)));
+        return new PackageSummary.Manifest(manifestName, version, new Packument.Dist(url, integrity, shasum), scripts,
+                deps, bin);
     }
 
     /** npm's tarball URL: {@code <registry><name>/-/<name without scope>-<version>.tgz}. */
@@ -223,23 +329,33 @@ final class SummaryCodec {
         g.writeEndArray();
     }
 
-    private static Packument.Person person(JsonNode node) {
-        return new Packument.Person(Packument.text(node.path(0)), Packument.text(node.path(1)));
-    }
-
     /** A person array [name, email], the parser on its START_ARRAY. */
     private static Packument.Person readPerson(JsonParser p) throws IOException {
-        return person(MAPPER.readTree(p));
+        expect(p.currentToken(), JsonToken.START_ARRAY);
+        String[] parts = new String[2];
+        for (int i = 0; i < 2; i++) {
+            JsonToken t = p.nextToken();
+            parts[i] = t == JsonToken.VALUE_STRING && !p.getText().isEmpty() ? p.getText() : null;
+        }
+        expect(p.nextToken(), JsonToken.END_ARRAY);
+        return new Packument.Person(Optional.ofNullable(parts[0]), Optional.ofNullable(parts[1]));
     }
 
     private static Map<String, String> readMap(JsonParser p) throws IOException {
+        expect(p.currentToken(), JsonToken.START_OBJECT);
         Map<String, String> out = new TreeMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
-            p.nextToken();
+            expect(p.nextToken(), JsonToken.VALUE_STRING);
             out.put(key, p.getText());
         }
         return out;
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+        if (actual != expected) {
+            throw new IOException("expected " + expected + ", found " + actual);
+        }
     }
 
     private static void map(JsonGenerator g, String field, Map<String, String> map) throws IOException {
@@ -256,14 +372,6 @@ final class SummaryCodec {
     private static void flag(JsonGenerator g, String field, boolean value) throws IOException {
         if (value) {
             g.writeBooleanField(field, true);
-        }
-    }
-
-    private static void number(JsonGenerator g, String field, Instant t) {
-        try {
-            g.writeNumberField(field, t.toEpochMilli());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -185,10 +185,29 @@ class MetadataStoreTest {
     @Test
     void aDamagedEntryIsFetchedAgain() throws IOException {
         store(false, false).summary("fresh-pkg", List.of("1.0.0"));
-        Files.writeString(cache.resolve("metadata/fresh-pkg.json"), "{\"format\":1,\"fetch");
+        Files.writeString(cache.resolve("metadata/summaries/fresh-pkg.json"), "{\"format\":2,\"fetch");
         assertThat(outcome(store(false, false).summary("fresh-pkg", List.of("1.0.0")))).isEqualTo(
                 "found [1.0.0, 1.1.0]");
         assertThat(fetched()).containsExactly("/fresh-pkg", "/fresh-pkg");
+    }
+
+    @Test
+    void aManifestIsReadFromTheStoreAndFetchedOnlyWhenTheStoreLacksIt() throws IOException {
+        store(false, false).summary("confused-pkg", List.of("1.0.0"));
+        MetadataStore offline = store(true, false);
+        assertThat(offline.manifest("confused-pkg", "1.0.0").map(PackageSummary.Manifest::dependencies))
+                .contains(Map.of("left-pad", "^1.3.0"));
+        assertThat(offline.manifest("confused-pkg", "9.9.9")).isEmpty();
+        try (Stream<Path> files = Files.list(cache.resolve("metadata/manifests"))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        assertThat(store(true, false).manifest("confused-pkg", "1.0.0")).isEmpty();
+        MetadataStore online = store(false, false);
+        assertThat(online.manifest("confused-pkg", "1.0.0")).isPresent();
+        assertThat(online.manifest("confused-pkg", "9.9.9")).isEmpty();
+        assertThat(fetched()).containsExactly("/confused-pkg", "/confused-pkg");
     }
 
     static Stream<String> documents() throws IOException {
@@ -209,12 +228,19 @@ class MetadataStoreTest {
         byte[] bytes = Files.readAllBytes(Path.of(file));
         String name = URLDecoder.decode(Path.of(file).getFileName().toString().replaceFirst("\\.json$", ""),
                 StandardCharsets.UTF_8);
-        PackageSummary streamed = PackageSummary.read(name, new ByteArrayInputStream(bytes), false, T0);
-        PackageSummary whole = PackageSummary.of(Packument.from(name, Json.mapper().readTree(bytes), false), T0);
-        assertThat(streamed).isEqualTo(whole);
-        SummaryCodec.Entry entry = new SummaryCodec.Entry(T0, java.util.Optional.of(streamed));
-        assertThat(SummaryCodec.decode(SummaryCodec.encode("https://registry.npmjs.org/", entry))).contains(entry);
-        assertThat(SummaryCodec.decode(SummaryCodec.encode("https://other.example/npm/", entry))).contains(entry);
+        PackageSummary.Read streamed = PackageSummary.read(name, new ByteArrayInputStream(bytes), false, T0);
+        Packument whole = Packument.from(name, Json.mapper().readTree(bytes), false);
+        assertThat(streamed.summary()).isEqualTo(PackageSummary.of(whole, T0));
+        Map<String, PackageSummary.Manifest> manifests = new TreeMap<>();
+        whole.versions().forEach((v, doc) -> manifests.put(v, PackageSummary.Manifest.of(doc)));
+        assertThat(streamed.manifests()).isEqualTo(manifests);
+        SummaryCodec.Entry entry = new SummaryCodec.Entry(T0, java.util.Optional.of(streamed.summary()));
+        assertThat(SummaryCodec.decode(SummaryCodec.encode(entry))).contains(entry);
+        for (String registry : List.of("https://registry.npmjs.org/", "https://other.example/npm/")) {
+            byte[] stored = SummaryCodec.encodeManifests(registry, name, streamed.manifests());
+            manifests.forEach((v, m) -> assertThat(SummaryCodec.decodeManifest(stored, v)).contains(m));
+            assertThat(SummaryCodec.decodeManifest(stored, "0.0.0-never")).isEmpty();
+        }
     }
 
     @Test
@@ -283,7 +309,8 @@ class MetadataStoreTest {
             assertThat(Set.copyOf(lines)).containsExactlyInAnyOrderElementsOf(expected);
         }
         assertThat(registry.requests()).hasSize(2 * 6 * expected.size());
-        try (Stream<Path> left = Files.list(dir)) {
+        try (Stream<Path> left = Stream.concat(Files.list(dir.resolve("summaries")),
+                Files.list(dir.resolve("manifests")))) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(f -> f.startsWith(".tmp-"));
         }
     }

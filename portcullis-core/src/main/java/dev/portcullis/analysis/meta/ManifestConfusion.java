@@ -38,9 +38,9 @@ public final class ManifestConfusion implements MetadataRule {
 
     @Override
     public void check(PackageMetadata m, MetadataSink sink) {
-        PackageSummary.VersionFacts doc = m.versionFacts().orElse(null);
+        PackageSummary.Manifest doc = m.manifest().orElse(null);
         JsonNode tarball = m.tarballManifest().orElse(null);
-        if (doc == null || tarball == null || !tarball.isObject()) {
+        if (doc == null || m.summary().isEmpty() || tarball == null || !tarball.isObject()) {
             return;
         }
         if (m.summary().get().abbreviated()) {

@@ -16,6 +16,8 @@ import java.util.Optional;
  * What the metadata rules judge: one locked (or inspected) version and what the registry says about its package.
  *
  * @param summary what the registry's document says, empty when the registry answered 404 (the package is gone)
+ * @param manifest what the registry's document says of the locked version's manifest and tarball, where a tarball
+ *     was read and is compared with it (empty otherwise, and when the registry does not list the version)
  * @param tarballManifest the tarball's own package.json, where the tarball was read ({@code scan --deep},
  *     {@code inspect}); empty otherwise
  * @param resolved where the package is installed from: the lockfile's URL, else the registry configured for it
@@ -23,12 +25,13 @@ import java.util.Optional;
  * @param location where findings are reported (the lockfile, or the inspected package)
  */
 public record PackageMetadata(String name, String version, Optional<PackageSummary> summary,
-                              Optional<JsonNode> tarballManifest, Optional<URI> resolved, String registry,
+                              Optional<PackageSummary.Manifest> manifest, Optional<JsonNode> tarballManifest, Optional<URI> resolved, String registry,
                               Instant now, MetadataSettings settings, Location location) {
     public PackageMetadata {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(tarballManifest, "tarballManifest");
         Objects.requireNonNull(resolved, "resolved");
         Objects.requireNonNull(registry, "registry");

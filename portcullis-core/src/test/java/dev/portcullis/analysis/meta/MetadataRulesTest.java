@@ -58,7 +58,9 @@ class MetadataRulesTest {
             case MetadataStore.Lookup.Missing missing -> Optional.empty();
             case MetadataStore.Lookup.Failed failed -> throw new AssertionError(failed.reason());
         };
-        return new PackageMetadata(name, version, summary, Optional.ofNullable(tarball), Optional.ofNullable(resolved),
+        Optional<PackageSummary.Manifest> manifest = tarball == null ? Optional.empty()
+                : store.manifest(name, version);
+        return new PackageMetadata(name, version, summary, manifest, Optional.ofNullable(tarball), Optional.ofNullable(resolved),
                 registry.url(), NOW, settings, Location.of("package-lock.json"));
     }
 
