@@ -52,7 +52,7 @@ final class InitCommand implements Callable<Integer> {
         try {
             String policy;
             try (Portcullis run = Portcullis.open(environment, new Run(dir.toAbsolutePath().normalize(), null, null,
-                    offline, false))) {
+                    offline, false, false))) {
                 policy = new InitPipeline(run).run();
             }
             Path tmp = Files.createTempFile(dir.toAbsolutePath(), ".portcullis", ".yml");

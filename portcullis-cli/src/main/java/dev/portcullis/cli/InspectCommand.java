@@ -68,7 +68,7 @@ final class InspectCommand implements Callable<Integer> {
             Path cwd = Path.of("").toAbsolutePath();
             InspectReport report;
             try (Portcullis run = Portcullis.open(databaseOption.apply(environment),
-                    new Run(cwd, policy, registry, offline, true))) {
+                    new Run(cwd, policy, registry, offline, true, false))) {
                 report = new InspectPipeline(run).run(new InspectOptions(targets, InspectOptions.defaultParallelism()));
             }
             boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");

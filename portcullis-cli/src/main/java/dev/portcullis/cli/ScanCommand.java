@@ -52,6 +52,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Never touch the network; report what could not be checked")
     boolean offline;
 
+    @Option(names = "--refresh", description = "Fetch the registry metadata of every package again, however recent "
+            + "the stored copy (default: refetched after 24 h, or when the lockfile names a version it lacks)")
+    boolean refresh;
+
     @Option(names = "--deep", description = "Also fetch (verified, cached) and analyse the content of every registry "
             + "package of the lockfile, as `portcullis inspect` does")
     boolean deep;
@@ -81,7 +85,7 @@ final class ScanCommand implements Callable<Integer> {
             ProgressLine progress = deep && terminal ? new ProgressLine(err) : null;
             ScanReport report;
             try (Portcullis run = Portcullis.open(databaseOption.apply(environment),
-                    Run.in(dir.toAbsolutePath().normalize(), policy, offline))) {
+                    new Run(dir.toAbsolutePath().normalize(), policy, null, offline, true, refresh))) {
                 report = new ScanPipeline(run, progress == null ? Progress.NONE : progress)
                         .run(new ScanOptions(threshold, deep));
             } finally {

@@ -9,8 +9,8 @@ import dev.portcullis.analysis.meta.PackageMetadata;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.Location;
 import dev.portcullis.policy.Policy;
-import dev.portcullis.registry.Packument;
-import dev.portcullis.registry.RegistryClient;
+import dev.portcullis.registry.MetadataStore;
+import dev.portcullis.registry.PackageSummary;
 import dev.portcullis.registry.RegistryException;
 import java.io.IOException;
 import java.net.URI;
@@ -24,10 +24,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The registry-metadata stage of {@code scan}, {@code scan --deep} and {@code inspect}: reads the full packument of
- * every package once (through the client's cache, a bounded number at a time), runs the {@code meta/*} rules the
- * policy leaves on over each locked version, and drops the document. What could not be read (offline and not
- * cached, network) is summarised in one line; a rule that found a field missing says so once.
+ * The registry-metadata stage of {@code scan}, {@code scan --deep} and {@code inspect}: gets the summary of every
+ * package once from the {@link MetadataStore} (which fetches only what it lacks), and runs the {@code meta/*} rules
+ * the policy leaves on over each locked version. What could not be had (offline and not stored, network) is
+ * summarised in one line; a rule that found a field missing says so once.
  */
 final class MetadataStage {
     /** How many packages one unchecked line names before summarising the rest. */
@@ -35,7 +35,7 @@ final class MetadataStage {
     /** The rule that judges the name alone: the only one that runs when no document can be had. */
     private static final String NAME_ONLY_RULE = "meta/typosquat";
 
-    private final RegistryClient client;
+    private final MetadataStore store;
     private final List<MetadataRule> rules;
     private final MetadataSettings settings;
     private final Instant now;
@@ -59,8 +59,8 @@ final class MetadataStage {
         static final Result NONE = new Result(List.of(), List.of());
     }
 
-    MetadataStage(RegistryClient client, Policy policy, Instant now) {
-        this.client = client;
+    MetadataStage(MetadataStore store, Policy policy, Instant now) {
+        this.store = store;
         this.rules = enabled(policy);
         this.settings = policy.metadata().settings();
         this.now = now;
@@ -86,14 +86,22 @@ final class MetadataStage {
             if (!needsDocuments) {
                 byName.values().forEach(ts -> ts.forEach(t -> check(t, Optional.empty(), sink, true)));
             } else {
-                client.packuments(List.copyOf(byName.keySet()), false, lookup -> {
+                Map<String, List<String>> versions = new LinkedHashMap<>();
+                byName.forEach((name, ts) -> versions.put(name, ts.stream().map(Target::version).toList()));
+                store.summaries(versions, lookup -> {
                     List<Target> ts = byName.get(lookup.name());
                     switch (lookup) {
-                        case RegistryClient.Lookup.Found found ->
-                                ts.forEach(t -> check(t, Optional.of(found.packument()), sink, false));
-                        case RegistryClient.Lookup.Missing missing ->
+                        case MetadataStore.Lookup.Found found -> ts.forEach(t -> {
+                            boolean unknown = found.unconfirmed().contains(t.version());
+                            check(t, Optional.of(found.summary()), sink, unknown);
+                            if (unknown) {
+                                failed.put(t.name() + "@" + t.version(), "the stored metadata, of "
+                                        + found.summary().fetched() + ", does not list it");
+                            }
+                        });
+                        case MetadataStore.Lookup.Missing missing ->
                                 ts.forEach(t -> check(t, Optional.empty(), sink, false));
-                        case RegistryClient.Lookup.Failed f -> {
+                        case MetadataStore.Lookup.Failed f -> {
                             ts.forEach(t -> check(t, Optional.empty(), sink, true));
                             ts.forEach(t -> failed.put(t.name() + "@" + t.version(), f.reason()));
                         }
@@ -109,20 +117,20 @@ final class MetadataStage {
             List<String> lines = new ArrayList<>();
             failed.forEach((id, reason) -> lines.add(id + " (" + reason + ")"));
             unchecked.add(0, "registry metadata of " + lines.size() + " package(s) not read, so the meta/* rules "
-                    + "did not judge them" + (client.offline() ? " (offline: run once online to cache it)" : "")
+                    + "did not judge them" + (store.offline() ? " (offline: run once online to store it)" : "")
                     + ": " + String.join("; ", lines.subList(0, Math.min(UNCHECKED_NAMED, lines.size())))
                     + (lines.size() > UNCHECKED_NAMED ? "; … and " + (lines.size() - UNCHECKED_NAMED) + " more" : ""));
         }
         return new Result(sink.findings(), unchecked);
     }
 
-    /** The rules over one version whose document is already in hand ({@code inspect} fetched it). */
-    Result judge(Target target, Packument packument) {
+    /** The rules over one version whose summary is already in hand ({@code inspect} fetched its document). */
+    Result judge(Target target, PackageSummary summary, PackageSummary.Manifest manifest) {
         if (rules.isEmpty()) {
             return Result.NONE;
         }
         MetadataSink sink = new MetadataSink();
-        check(target, Optional.of(packument), sink, false);
+        check(target, Optional.of(summary), Optional.of(manifest), sink, false);
         return new Result(sink.findings(), sink.notChecked());
     }
 
@@ -131,11 +139,19 @@ final class MetadataStage {
      *
      * @param nameOnly no document could be read: only the rule judging the name runs
      */
-    private void check(Target t, Optional<Packument> packument, MetadataSink sink, boolean nameOnly) {
+    private void check(Target t, Optional<PackageSummary> summary, MetadataSink sink, boolean nameOnly) {
+        // the manifest only where a tarball was read to compare it with: reading it costs a file per package
+        Optional<PackageSummary.Manifest> manifest = t.tarballManifest() == null || summary.isEmpty() || nameOnly
+                ? Optional.empty() : store.manifest(t.name(), t.version());
+        check(t, summary, manifest, sink, nameOnly);
+    }
+
+    private void check(Target t, Optional<PackageSummary> summary, Optional<PackageSummary.Manifest> manifest,
+                       MetadataSink sink, boolean nameOnly) {
         URI resolved = t.resolved() != null ? t.resolved() : registryUri(t.name());
-        PackageMetadata metadata = new PackageMetadata(t.name(), t.version(), packument,
+        PackageMetadata metadata = new PackageMetadata(t.name(), t.version(), summary, manifest,
                 Optional.ofNullable(t.tarballManifest()), Optional.ofNullable(resolved),
-                client.registryFor(t.name()), now, settings, t.location());
+                store.registryFor(t.name()), now, settings, t.location());
         for (MetadataRule rule : rules) {
             if (!nameOnly || rule.rule().id().equals(NAME_ONLY_RULE)) {
                 rule.check(metadata, sink);
@@ -145,7 +161,7 @@ final class MetadataStage {
 
     private URI registryUri(String name) {
         try {
-            return URI.create(client.registryFor(name));
+            return URI.create(store.registryFor(name));
         } catch (IllegalArgumentException e) {
             return null;
         }

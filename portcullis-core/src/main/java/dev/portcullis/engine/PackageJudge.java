@@ -162,7 +162,7 @@ public final class PackageJudge {
         if (targets.isEmpty()) {
             return MetadataStage.Result.NONE;
         }
-        return new MetadataStage(portcullis.registry(), portcullis.policy(), portcullis.clock().instant())
+        return new MetadataStage(portcullis.metadata(), portcullis.policy(), portcullis.clock().instant())
                 .run(List.copyOf(targets.values()));
     }
 }

@@ -5,6 +5,7 @@ import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.registry.HttpClients;
+import dev.portcullis.registry.MetadataStore;
 import dev.portcullis.registry.NpmConfig;
 import dev.portcullis.registry.RegistryCache;
 import dev.portcullis.registry.RegistryClient;
@@ -35,6 +36,7 @@ public final class Portcullis implements AutoCloseable {
     private final RegistryLimits registryLimits;
     private HttpClient http;
     private RegistryClient registry;
+    private MetadataStore metadata;
 
     private Portcullis(Environment environment, Run run, NpmConfig npmConfig, Policy policy, PackageAnalyzer analyzer,
                        TarballLimits tarballLimits, RegistryLimits registryLimits) {
@@ -120,6 +122,19 @@ public final class Portcullis implements AutoCloseable {
             registry = new RegistryClient(offline() ? null : http(), npmConfig, cache, offline(), registryLimits);
         }
         return registry;
+    }
+
+    /**
+     * The one store of registry metadata of this run ({@code <cache>/metadata}, the default TTL, {@code --refresh}),
+     * shared by the install-script facts and the meta/* rules so that each package is read or fetched once.
+     */
+    public synchronized MetadataStore metadata() throws IOException {
+        if (metadata == null) {
+            metadata = new MetadataStore(registry(), environment.cacheDir() == null ? null
+                    : environment.cacheDir().resolve("metadata"), environment.clock(), MetadataStore.DEFAULT_TTL,
+                    run.refresh());
+        }
+        return metadata;
     }
 
     /** @throws IOException when the npm configuration's cafile cannot be used */

@@ -15,7 +15,7 @@ import dev.portcullis.project.ProjectCheck;
 import dev.portcullis.project.ProjectChecks;
 import dev.portcullis.project.ProjectContext;
 import dev.portcullis.project.ProjectSettings;
-import dev.portcullis.registry.InstallScriptLookup;
+import dev.portcullis.registry.MetadataStore;
 import dev.portcullis.registry.RegistryException;
 import dev.portcullis.report.ScanReport;
 import java.io.IOException;
@@ -29,6 +29,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.Collections;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code portcullis scan}: read → fetch → analyse → decide → report. */
 public final class ScanPipeline {
@@ -157,38 +160,54 @@ public final class ScanPipeline {
     }
 
     Fetched fetchInstallScripts(LoadedProject project) throws IOException {
-        boolean offline = portcullis.offline();
         if (project.lockfile() == null) {
             return new Fetched(Map.of(), List.of());
         }
-        List<InstallScriptLookup.Query> queries = new ArrayList<>();
+        Map<String, List<String>> versionsByName = new TreeMap<>();
         for (PackageNode node : project.lockfile().graph().packages()) {
             if (node.installScripts() == InstallScripts.UNKNOWN && node.source() instanceof Source.Registry
                     && !node.version().isEmpty()) {
-                queries.add(new InstallScriptLookup.Query(node.name(), node.version()));
+                versionsByName.computeIfAbsent(node.name(), k -> new ArrayList<>()).add(node.version());
             }
         }
-        if (queries.isEmpty()) {
+        if (versionsByName.isEmpty()) {
             return new Fetched(Map.of(), List.of());
         }
-        InstallScriptLookup.Result result;
+        MetadataStore store = portcullis.metadata();
+        Map<String, InstallScripts> answers = new ConcurrentHashMap<>();
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
         try {
-            result = new InstallScriptLookup(portcullis.registry(), portcullis.environment().cacheDir())
-                    .lookup(queries);
+            store.summaries(versionsByName, lookup -> {
+                List<String> versions = versionsByName.get(lookup.name());
+                switch (lookup) {
+                    case MetadataStore.Lookup.Found found -> versions.forEach(v -> found.summary().version(v)
+                            .ifPresentOrElse(facts -> answers.put(lookup.name() + "@" + v, facts.runsInstallScripts()
+                                    ? InstallScripts.YES : InstallScripts.NO),
+                                    () -> lines.add(lookup.name() + "@" + v + (found.unconfirmed().contains(v) ? ""
+                                            : ": the registry does not list this version"))));
+                    case MetadataStore.Lookup.Missing missing -> versions.forEach(v -> lines.add(lookup.name() + "@"
+                            + v + ": not found in " + store.registryFor(lookup.name())));
+                    case MetadataStore.Lookup.Failed failed -> versions.forEach(v -> lines.add(lookup.name() + "@"
+                            + v + (store.offline() ? "" : ": " + failed.reason())));
+                }
+                return null;
+            });
         } catch (RegistryException e) {
             throw new IOException(e.getMessage(), e);
         }
         List<String> unchecked = new ArrayList<>();
-        if (!result.unchecked().isEmpty()) {
+        if (!lines.isEmpty()) {
+            List<String> sorted = new ArrayList<>(lines);
+            sorted.sort(null);
             LockfileFormat format = project.lockfile().format();
-            List<String> lines = result.unchecked();
-            unchecked.add("install scripts of " + lines.size() + " package(s): " + format.fileName()
-                    + " does not record them and registry metadata " + (offline
+            unchecked.add("install scripts of " + sorted.size() + " package(s): " + format.fileName()
+                    + " does not record them and registry metadata " + (store.offline()
                     ? "is not in the cache (run once online to cache it)" : "did not tell") + ": "
-                    + String.join("; ", lines.subList(0, Math.min(UNCHECKED_NAMED, lines.size())))
-                    + (lines.size() > UNCHECKED_NAMED ? "; … and " + (lines.size() - UNCHECKED_NAMED) + " more" : ""));
+                    + String.join("; ", sorted.subList(0, Math.min(UNCHECKED_NAMED, sorted.size())))
+                    + (sorted.size() > UNCHECKED_NAMED ? "; … and " + (sorted.size() - UNCHECKED_NAMED) + " more"
+                    : ""));
         }
-        return new Fetched(result.byId(), unchecked);
+        return new Fetched(new TreeMap<>(answers), unchecked);
     }
 
     ProjectContext context(LoadedProject project, Fetched fetched) {

@@ -226,15 +226,15 @@ public record Packument(String name, Map<String, String> distTags, Map<String, V
                 Person.list(doc.path("maintainers")));
     }
 
-    private static String textOr(JsonNode doc, String field, String fallback) {
+    static String textOr(JsonNode doc, String field, String fallback) {
         return doc.path(field).isTextual() ? doc.get(field).asText() : fallback;
     }
 
-    private static Optional<String> text(JsonNode node) {
+    static Optional<String> text(JsonNode node) {
         return node.isTextual() && !node.asText().isEmpty() ? Optional.of(node.asText()) : Optional.empty();
     }
 
-    private static Optional<URI> uri(JsonNode node) {
+    static Optional<URI> uri(JsonNode node) {
         try {
             return text(node).map(URI::create);
         } catch (IllegalArgumentException e) {
@@ -243,7 +243,7 @@ public record Packument(String name, Map<String, String> distTags, Map<String, V
     }
 
     /** The string-valued members of an object; anything else is not a dependency map npm would honour. */
-    private static Map<String, String> strings(JsonNode node) {
+    static Map<String, String> strings(JsonNode node) {
         Map<String, String> out = new TreeMap<>();
         node.properties().forEach(e -> {
             if (e.getValue().isTextual()) {
@@ -254,7 +254,7 @@ public record Packument(String name, Map<String, String> distTags, Map<String, V
     }
 
     /** {@code os} and {@code cpu} are arrays, but a single string is accepted by npm too. */
-    private static List<String> list(JsonNode node) {
+    static List<String> list(JsonNode node) {
         List<String> out = new ArrayList<>();
         if (node.isTextual()) {
             out.add(node.asText());
@@ -268,7 +268,7 @@ public record Packument(String name, Map<String, String> distTags, Map<String, V
     }
 
     /** A string {@code bin} names one command after the package (without its scope), as npm does. */
-    private static Map<String, String> binMap(String packageName, JsonNode node) {
+    static Map<String, String> binMap(String packageName, JsonNode node) {
         if (node.isTextual()) {
             return Map.of(packageName.substring(packageName.indexOf('/') + 1), node.asText());
         }

@@ -263,14 +263,105 @@ public final class RegistryClient {
         return offline;
     }
 
-    /** The body of {@code name}'s document straight from the registry (no cache), empty on 404. */
-    Optional<byte[]> document(String name, boolean abbreviated) throws RegistryException {
+    /** Reads a document's body as it arrives; {@code abbreviated}: the registry chose the abbreviated form. */
+    interface DocumentReader<T> {
+        T read(InputStream body, boolean abbreviated) throws IOException;
+    }
+
+    /**
+     * The full document of {@code name} straight from the registry, bypassing the document cache (the
+     * {@link MetadataStore} keeps its summary instead), handed to {@code reader} as it arrives (gzip-compressed where
+     * the registry compresses, never more than {@link RegistryLimits#maxPackumentBytes()} decompressed) so that no
+     * caller holds a document of tens of megabytes whole; empty on 404. 5xx, 429 and broken connections, also in
+     * the middle of the body, are retried like {@link #packument}'s requests.
+     */
+    <T> Optional<T> fullDocument(String name, DocumentReader<T> reader) throws RegistryException {
         if (offline) {
             throw new RegistryException("offline: not fetching the registry document of " + name);
         }
-        Response response = send(packumentUrl(name), abbreviated ? ACCEPT_ABBREVIATED : ACCEPT_FULL, Map.of(),
-                limits.maxPackumentBytes(), config.registryFor(name));
-        return response.status() == 404 ? Optional.empty() : Optional.of(response.body());
+        URI url = packumentUrl(name);
+        String registry = config.registryFor(name);
+        RegistryException last = null;
+        for (int attempt = 1; attempt <= limits.attempts(); attempt++) {
+            if (attempt > 1) {
+                sleep(limits.backoff().toMillis() << (attempt - 2));
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(limits.requestTimeout())
+                    .header("Accept", ACCEPT_FULL).header("Accept-Encoding", "gzip").header("User-Agent", "portcullis");
+            config.authorization(url.toString()).ifPresent(value -> request.header("Authorization", value));
+            try {
+                HttpResponse<InputStream> response = http.send(request.build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                int status = response.statusCode();
+                try (InputStream raw = response.body()) {
+                    if (status == 200) {
+                        boolean gzip = response.headers().firstValue("Content-Encoding")
+                                .filter(e -> e.equalsIgnoreCase("gzip")).isPresent();
+                        InputStream body = new Bounded(gzip ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw,
+                                limits.maxPackumentBytes(), url);
+                        boolean abbreviated = response.headers().firstValue("Content-Type")
+                                .filter(t -> t.startsWith(ABBREVIATED_TYPE)).isPresent();
+                        return Optional.of(reader.read(body, abbreviated));
+                    }
+                    if (status == 404) {
+                        return Optional.empty();
+                    }
+                    if (status == 401 || status == 403) {
+                        throw new RegistryException(url + " answered " + status + ": check the auth token for "
+                                + registry + " in .npmrc (" + authKey(registry) + ")");
+                    }
+                    last = new RegistryException(url + " answered " + status);
+                    if (status < 500 && status != 429) {
+                        throw last;
+                    }
+                }
+            } catch (Bounded.TooLarge e) {
+                throw tooLarge(url, limits.maxPackumentBytes());
+            } catch (IOException e) {
+                last = new RegistryException("cannot read " + url + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryException("interrupted fetching " + url, e);
+            }
+        }
+        throw last;
+    }
+
+    /** A stream that fails once more than {@code max} bytes came through it. */
+    private static final class Bounded extends java.io.FilterInputStream {
+        static final class TooLarge extends IOException {
+            TooLarge(URI url) {
+                super(url + " is too large");
+            }
+        }
+
+        private final long max;
+        private final URI url;
+        private long count;
+
+        Bounded(InputStream in, long max, URI url) {
+            super(in);
+            this.max = max;
+            this.url = url;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && ++count > max) {
+                throw new TooLarge(url);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0 && (count += n) > max) {
+                throw new TooLarge(url);
+            }
+            return n;
+        }
     }
 
     /** The status and body of a POST; the caller decides what a 404 or 405 means for its endpoint. */

@@ -58,7 +58,7 @@ class InspectPipelineTest {
     }
 
     private InspectReport inspect(boolean offline, String... targets) throws Exception {
-        try (Portcullis run = Portcullis.open(environment(), new Run(work, null, registry.url(), offline, true))) {
+        try (Portcullis run = Portcullis.open(environment(), new Run(work, null, registry.url(), offline, true, false))) {
             return new InspectPipeline(run).run(new InspectOptions(List.of(targets), 2));
         }
     }
@@ -118,7 +118,7 @@ class InspectPipelineTest {
     @Test
     void aBadRegistryUrlOrPolicyStopsTheRun() throws IOException {
         assertThatThrownBy(() -> Portcullis.open(environment(), new Run(work, null, "ftp://example.invalid/", false,
-                true))).isInstanceOf(InputException.class)
+                true, false))).isInstanceOf(InputException.class)
                 .hasMessageContaining("not an http(s) registry URL");
         Files.writeString(work.resolve("portcullis.yml"), "verdict:\n  block: loud\n");
         assertThatThrownBy(() -> inspect(true, "plain")).isInstanceOf(InputException.class)

@@ -35,7 +35,7 @@ public final class DependencyConfusion implements MetadataRule {
             return;
         }
         Optional<String> host = m.resolved().map(URI::getHost).map(h -> h.toLowerCase(Locale.ROOT));
-        if (host.isEmpty() || !s.publicRegistryHosts().contains(host.get()) || m.packument().isEmpty()) {
+        if (host.isEmpty() || !s.publicRegistryHosts().contains(host.get()) || m.summary().isEmpty()) {
             return;
         }
         String name = m.name().toLowerCase(Locale.ROOT);

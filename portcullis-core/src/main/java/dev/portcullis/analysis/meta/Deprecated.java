@@ -18,7 +18,7 @@ public final class Deprecated implements MetadataRule {
 
     @Override
     public void check(PackageMetadata m, MetadataSink sink) {
-        m.versionDoc().flatMap(d -> d.deprecated()).ifPresent(message -> sink.report(RULE, m, m.id()
+        m.versionFacts().flatMap(d -> d.deprecated()).ifPresent(message -> sink.report(RULE, m, m.id()
                 + " is deprecated: " + (message.length() > 300 ? message.substring(0, 300) + "…" : message), null));
     }
 }

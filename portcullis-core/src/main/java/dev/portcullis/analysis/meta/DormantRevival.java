@@ -39,7 +39,7 @@ public final class DormantRevival implements MetadataRule {
             return;
         }
         Instant before = null;
-        for (Instant t : m.packument().get().time().published().values()) {
+        for (Instant t : m.summary().get().time().published().values()) {
             if (t.isBefore(published) && (before == null || t.isAfter(before))) {
                 before = t;
             }

@@ -3,7 +3,7 @@ package dev.portcullis.analysis.meta;
 import dev.portcullis.model.LifecycleScripts;
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.model.Severity;
-import dev.portcullis.registry.Packument;
+import dev.portcullis.registry.PackageSummary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,28 +29,28 @@ public final class InstallScriptAdded implements MetadataRule {
 
     @Override
     public void check(PackageMetadata m, MetadataSink sink) {
-        Packument.VersionDoc doc = m.versionDoc().orElse(null);
+        PackageSummary.VersionFacts doc = m.versionFacts().orElse(null);
         if (doc == null) {
             return;
         }
-        if (m.packument().get().abbreviated()) {
+        if (m.summary().get().abbreviated()) {
             sink.notChecked(RULE, "the registry " + m.registry() + " served only abbreviated documents (no scripts)");
             return;
         }
-        Packument.VersionDoc previous = m.previous().orElse(null);
+        PackageSummary.VersionFacts previous = m.previous().orElse(null);
         if (previous == null) {
             return; // the first version: scripts/install-script reports install scripts as such
         }
         List<String> added = new ArrayList<>();
         for (String script : LifecycleScripts.FROM_TARBALL) {
-            if (doc.scripts().containsKey(script) && !previous.scripts().containsKey(script)) {
+            if (doc.installScripts().containsKey(script) && !previous.installScripts().containsKey(script)) {
                 added.add(script);
             }
         }
         if (!added.isEmpty()) {
             StringBuilder evidence = new StringBuilder();
             for (String script : added) {
-                String body = doc.scripts().get(script);
+                String body = doc.installScripts().get(script);
                 evidence.append(evidence.isEmpty() ? "" : "; ").append(script).append(": ")
                         .append(body.length() > 200 ? body.substring(0, 200) + "…" : body);
             }

@@ -1,9 +1,10 @@
 package dev.portcullis.analysis.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.model.LifecycleScripts;
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.model.Severity;
-import dev.portcullis.registry.Packument;
+import dev.portcullis.registry.PackageSummary;
 import dev.portcullis.semver.Version;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,12 @@ public final class ManifestConfusion implements MetadataRule {
 
     @Override
     public void check(PackageMetadata m, MetadataSink sink) {
-        Packument.VersionDoc doc = m.versionDoc().orElse(null);
+        PackageSummary.Manifest doc = m.manifest().orElse(null);
         JsonNode tarball = m.tarballManifest().orElse(null);
-        if (doc == null || tarball == null || !tarball.isObject()) {
+        if (doc == null || m.summary().isEmpty() || tarball == null || !tarball.isObject()) {
             return;
         }
-        if (m.packument().get().abbreviated()) {
+        if (m.summary().get().abbreviated()) {
             sink.notChecked(RULE, "the registry " + m.registry() + " served only abbreviated documents");
             return;
         }
@@ -55,14 +56,19 @@ public final class ManifestConfusion implements MetadataRule {
         if (!sameVersion(version, doc.version())) {
             differences.add("version: registry '" + doc.version() + "', tarball '" + version + "'");
         }
-        Map<String, String> tarballScripts = strings(tarball.path("scripts"));
-        Map<String, String> registryScripts = new TreeMap<>(doc.scripts());
+        // the scripts npm runs when it installs the tarball: a difference in "test" or "build" runs nothing
+        Map<String, String> tarballScripts = new TreeMap<>();
+        strings(tarball.path("scripts")).forEach((k, v) -> {
+            if (LifecycleScripts.FROM_TARBALL.contains(k)) {
+                tarballScripts.put(k, v);
+            }
+        });
+        Map<String, String> registryScripts = new TreeMap<>(doc.installScripts());
         if ("node-gyp rebuild".equals(registryScripts.get("install")) && !tarballScripts.containsKey("install")) {
             registryScripts.remove("install"); // npm adds it at publish time for binding.gyp
         }
         compare("scripts", registryScripts, tarballScripts, differences);
-        Map<String, String> registryDeps = new TreeMap<>(doc.optionalDependencies());
-        registryDeps.putAll(doc.dependencies());
+        Map<String, String> registryDeps = doc.dependencies();
         Map<String, String> tarballDeps = strings(tarball.path("optionalDependencies"));
         tarballDeps.putAll(strings(tarball.path("dependencies")));
         compare("dependencies", registryDeps, tarballDeps, differences);

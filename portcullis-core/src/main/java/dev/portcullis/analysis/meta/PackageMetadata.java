@@ -3,7 +3,7 @@ package dev.portcullis.analysis.meta;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.RuleDescriptor;
-import dev.portcullis.registry.Packument;
+import dev.portcullis.registry.PackageSummary;
 import dev.portcullis.semver.Version;
 import java.net.URI;
 import java.time.Instant;
@@ -15,20 +15,23 @@ import java.util.Optional;
 /**
  * What the metadata rules judge: one locked (or inspected) version and what the registry says about its package.
  *
- * @param packument the full document, empty when the registry answered 404 (the package is gone)
+ * @param summary what the registry's document says, empty when the registry answered 404 (the package is gone)
+ * @param manifest what the registry's document says of the locked version's manifest and tarball, where a tarball
+ *     was read and is compared with it (empty otherwise, and when the registry does not list the version)
  * @param tarballManifest the tarball's own package.json, where the tarball was read ({@code scan --deep},
  *     {@code inspect}); empty otherwise
  * @param resolved where the package is installed from: the lockfile's URL, else the registry configured for it
  * @param registry the registry the document was read from, named in messages
  * @param location where findings are reported (the lockfile, or the inspected package)
  */
-public record PackageMetadata(String name, String version, Optional<Packument> packument,
-                              Optional<JsonNode> tarballManifest, Optional<URI> resolved, String registry,
+public record PackageMetadata(String name, String version, Optional<PackageSummary> summary,
+                              Optional<PackageSummary.Manifest> manifest, Optional<JsonNode> tarballManifest, Optional<URI> resolved, String registry,
                               Instant now, MetadataSettings settings, Location location) {
     public PackageMetadata {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(packument, "packument");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(tarballManifest, "tarballManifest");
         Objects.requireNonNull(resolved, "resolved");
         Objects.requireNonNull(registry, "registry");
@@ -37,9 +40,9 @@ public record PackageMetadata(String name, String version, Optional<Packument> p
         Objects.requireNonNull(location, "location");
     }
 
-    /** The version document of the locked version, when the registry still lists it. */
-    public Optional<Packument.VersionDoc> versionDoc() {
-        return packument.flatMap(p -> p.version(version));
+    /** The facts of the locked version, when the registry still lists it. */
+    public Optional<PackageSummary.VersionFacts> versionFacts() {
+        return summary.flatMap(p -> p.version(version));
     }
 
     /**
@@ -47,10 +50,10 @@ public record PackageMetadata(String name, String version, Optional<Packument> p
      * lists it (meta/unpublished speaks for it) or publishes no times at all, which {@code rule} then says once.
      */
     boolean datedFor(RuleDescriptor rule, MetadataSink sink) {
-        if (versionDoc().isEmpty()) {
+        if (versionFacts().isEmpty()) {
             return false;
         }
-        if (!packument.get().dated()) {
+        if (!summary.get().dated()) {
             sink.notChecked(rule, "the registry " + registry() + " publishes no publish times (time)");
             return false;
         }
@@ -59,20 +62,20 @@ public record PackageMetadata(String name, String version, Optional<Packument> p
 
     /** When the locked version was published, if the registry dates it. */
     public Optional<Instant> published() {
-        return packument.map(p -> p.time().published().get(version));
+        return summary.map(p -> p.time().published().get(version));
     }
 
     /**
      * The version published just before this one in semver order among the published (non-prerelease unless
      * this one is a prerelease) versions — not by time: a backported patch follows its own line's predecessor.
      */
-    public Optional<Packument.VersionDoc> previous() {
+    public Optional<PackageSummary.VersionFacts> previous() {
         Optional<Version> self = Version.parse(version, false);
-        if (packument.isEmpty() || self.isEmpty()) {
+        if (summary.isEmpty() || self.isEmpty()) {
             return Optional.empty();
         }
         Version best = null;
-        for (String v : packument.get().versions().keySet()) {
+        for (String v : summary.get().versions().keySet()) {
             Optional<Version> parsed = Version.parse(v, false);
             if (parsed.isEmpty() || parsed.get().compareTo(self.get()) >= 0
                     || parsed.get().isPrerelease() && !self.get().isPrerelease()) {
@@ -82,17 +85,17 @@ public record PackageMetadata(String name, String version, Optional<Packument> p
                 best = parsed.get();
             }
         }
-        return best == null ? Optional.empty() : packument.get().version(best.toString());
+        return best == null ? Optional.empty() : summary.get().version(best.toString());
     }
 
-    /** The published versions older than this one by semver order (all lines), as documents. */
-    public List<Packument.VersionDoc> earlier() {
-        List<Packument.VersionDoc> out = new ArrayList<>();
+    /** The published versions older than this one by semver order (all lines). */
+    public List<PackageSummary.VersionFacts> earlier() {
+        List<PackageSummary.VersionFacts> out = new ArrayList<>();
         Optional<Version> self = Version.parse(version, false);
-        if (packument.isEmpty() || self.isEmpty()) {
+        if (summary.isEmpty() || self.isEmpty()) {
             return out;
         }
-        for (Packument.VersionDoc doc : packument.get().versions().values()) {
+        for (PackageSummary.VersionFacts doc : summary.get().versions().values()) {
             Optional<Version> parsed = Version.parse(doc.version(), false);
             if (parsed.isPresent() && parsed.get().compareTo(self.get()) < 0) {
                 out.add(doc);

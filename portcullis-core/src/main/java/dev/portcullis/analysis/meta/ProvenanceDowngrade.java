@@ -2,7 +2,7 @@ package dev.portcullis.analysis.meta;
 
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.model.Severity;
-import dev.portcullis.registry.Packument;
+import dev.portcullis.registry.PackageSummary;
 import java.util.List;
 
 /**
@@ -27,11 +27,11 @@ public final class ProvenanceDowngrade implements MetadataRule {
 
     @Override
     public void check(PackageMetadata m, MetadataSink sink) {
-        Packument.VersionDoc doc = m.versionDoc().orElse(null);
+        PackageSummary.VersionFacts doc = m.versionFacts().orElse(null);
         if (doc == null) {
             return;
         }
-        if (m.packument().get().versions().values().stream().noneMatch(d -> d.signed() || d.attested())) {
+        if (m.summary().get().versions().values().stream().noneMatch(d -> d.signed() || d.attested())) {
             sink.notChecked(RULE, "the registry " + m.registry()
                     + " publishes neither dist.signatures nor dist.attestations");
             return;
@@ -39,8 +39,8 @@ public final class ProvenanceDowngrade implements MetadataRule {
         if (doc.attested()) {
             return;
         }
-        List<String> attested = m.earlier().stream().filter(Packument.VersionDoc::attested)
-                .map(Packument.VersionDoc::version).sorted(Versions.ORDER).toList();
+        List<String> attested = m.earlier().stream().filter(PackageSummary.VersionFacts::attested)
+                .map(PackageSummary.VersionFacts::version).sorted(Versions.ORDER).toList();
         if (!attested.isEmpty()) {
             sink.report(RULE, m, m.id() + " has no provenance attestation, but earlier versions of " + m.name()
                     + " had (latest attested: " + attested.get(attested.size() - 1) + ")",

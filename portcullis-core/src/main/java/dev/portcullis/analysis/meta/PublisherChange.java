@@ -2,13 +2,13 @@ package dev.portcullis.analysis.meta;
 
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.model.Severity;
+import dev.portcullis.registry.PackageSummary;
 import dev.portcullis.registry.Packument;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * {@code meta/publisher-change}: the account that published this version ({@code _npmUser}) never published the
@@ -30,17 +30,17 @@ public final class PublisherChange implements MetadataRule {
 
     @Override
     public void check(PackageMetadata m, MetadataSink sink) {
-        Packument.VersionDoc doc = m.versionDoc().orElse(null);
+        PackageSummary.VersionFacts doc = m.versionFacts().orElse(null);
         if (doc == null) {
             return;
         }
         Optional<Packument.Person> publisher = doc.npmUser();
-        Optional<List<Packument.Person>> maintainers = doc.maintainers();
+        Optional<Set<String>> maintainers = doc.maintainerKeys();
         if (publisher.isEmpty() && maintainers.isEmpty()) {
             sink.notChecked(RULE, "the registry " + m.registry() + " does not publish _npmUser or maintainers");
             return;
         }
-        List<Packument.VersionDoc> earlier = publishedBefore(m);
+        List<PackageSummary.VersionFacts> earlier = publishedBefore(m);
         if (earlier.isEmpty()) {
             return; // the first release: nobody to compare with
         }
@@ -54,10 +54,10 @@ public final class PublisherChange implements MetadataRule {
                 return;
             }
         }
-        Optional<List<Packument.Person>> previous = m.previous().flatMap(Packument.VersionDoc::maintainers);
+        Optional<Set<String>> previous = m.previous().flatMap(PackageSummary.VersionFacts::maintainerKeys);
         if (maintainers.isPresent() && previous.isPresent()) {
-            Set<String> now = keys(maintainers.get());
-            Set<String> then = keys(previous.get());
+            Set<String> now = new TreeSet<>(maintainers.get());
+            Set<String> then = new TreeSet<>(previous.get());
             if (!now.equals(then)) {
                 Set<String> added = new TreeSet<>(now);
                 added.removeAll(then);
@@ -71,18 +71,14 @@ public final class PublisherChange implements MetadataRule {
     }
 
     /** Versions published before this one: by publish time where dated, else by semver order. */
-    private static List<Packument.VersionDoc> publishedBefore(PackageMetadata m) {
+    private static List<PackageSummary.VersionFacts> publishedBefore(PackageMetadata m) {
         Instant published = m.published().orElse(null);
         if (published == null) {
             return m.earlier();
         }
-        var times = m.packument().get().time().published();
-        return m.packument().get().versions().values().stream()
+        var times = m.summary().get().time().published();
+        return m.summary().get().versions().values().stream()
                 .filter(d -> times.containsKey(d.version()) && times.get(d.version()).isBefore(published))
                 .toList();
-    }
-
-    private static Set<String> keys(List<Packument.Person> people) {
-        return people.stream().map(Packument.Person::key).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -29,7 +29,7 @@ public final class Unmaintained implements MetadataRule {
         if (!m.datedFor(RULE, sink)) {
             return;
         }
-        Instant last = m.packument().get().time().published().values().stream().max(Instant::compareTo).orElseThrow();
+        Instant last = m.summary().get().time().published().values().stream().max(Instant::compareTo).orElseThrow();
         Duration silent = Duration.between(last, m.now());
         if (silent.compareTo(m.settings().unmaintainedAfter()) >= 0) {
             sink.report(RULE, m, m.name() + " has had no release for " + Ages.describe(silent) + " (last: " + last

@@ -23,11 +23,11 @@ public final class Unpublished implements MetadataRule {
 
     @Override
     public void check(PackageMetadata m, MetadataSink sink) {
-        if (m.packument().isEmpty()) {
+        if (m.summary().isEmpty()) {
             sink.report(RULE, m, m.name() + " is not in the registry " + m.registry()
                     + " (404): the package was removed — often because it was malware", null);
-        } else if (m.versionDoc().isEmpty()) {
-            String unpublished = m.packument().get().versions().isEmpty() ? "; the registry lists no version at all"
+        } else if (m.versionFacts().isEmpty()) {
+            String unpublished = m.summary().get().versions().isEmpty() ? "; the registry lists no version at all"
                     : "";
             sink.report(RULE, m, m.id() + " is no longer in the registry " + m.registry()
                     + ": the version was removed — often because it was malware" + unpublished, null);

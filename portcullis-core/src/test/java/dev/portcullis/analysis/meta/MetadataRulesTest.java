@@ -9,7 +9,8 @@ import dev.portcullis.model.Location;
 import dev.portcullis.model.Severity;
 import dev.portcullis.registry.HttpClients;
 import dev.portcullis.registry.NpmConfig;
-import dev.portcullis.registry.Packument;
+import dev.portcullis.registry.MetadataStore;
+import dev.portcullis.registry.PackageSummary;
 import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.registry.RegistryLimits;
 import dev.portcullis.testkit.FakeRegistry;
@@ -27,19 +28,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every metadata rule, positive and negative, against full packuments of realistic shape served over real HTTP by
- * the testkit's registry on 127.0.0.1 ({@code fixtures/registry-meta}), read by the real client.
+ * the testkit's registry on 127.0.0.1 ({@code fixtures/registry-meta}), summarised by the real metadata store.
  */
 class MetadataRulesTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final URI PUBLIC = URI.create("https://registry.npmjs.org/");
     private static FakeRegistry registry;
-    private static RegistryClient client;
+    private static MetadataStore store;
 
     @BeforeAll
     static void start() throws Exception {
         registry = FakeRegistry.start(Fixtures.path("registry-meta"));
         NpmConfig config = new NpmConfig(registry.url(), Map.of(), Map.of(), List.of());
-        client = new RegistryClient(HttpClients.forConfig(config), config, null, false, RegistryLimits.defaults());
+        RegistryClient client = new RegistryClient(HttpClients.forConfig(config), config, null, false,
+                RegistryLimits.defaults());
+        store = new MetadataStore(client, null, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC),
+                MetadataStore.DEFAULT_TTL, false);
     }
 
     @AfterAll
@@ -49,8 +53,14 @@ class MetadataRulesTest {
 
     private static PackageMetadata metadata(String name, String version, MetadataSettings settings, URI resolved,
                                             JsonNode tarball) throws Exception {
-        Optional<Packument> packument = client.packument(name, false);
-        return new PackageMetadata(name, version, packument, Optional.ofNullable(tarball), Optional.ofNullable(resolved),
+        Optional<PackageSummary> summary = switch (store.summary(name, List.of(version))) {
+            case MetadataStore.Lookup.Found found -> Optional.of(found.summary());
+            case MetadataStore.Lookup.Missing missing -> Optional.empty();
+            case MetadataStore.Lookup.Failed failed -> throw new AssertionError(failed.reason());
+        };
+        Optional<PackageSummary.Manifest> manifest = tarball == null ? Optional.empty()
+                : store.manifest(name, version);
+        return new PackageMetadata(name, version, summary, manifest, Optional.ofNullable(tarball), Optional.ofNullable(resolved),
                 registry.url(), NOW, settings, Location.of("package-lock.json"));
     }
 
@@ -108,7 +118,7 @@ class MetadataRulesTest {
         assertThat(tree.at("/versions/1.1.1/maintainers").size()).isEqualTo(2);
         // 1.1.1's publisher is new, so that finding wins; the maintainer comparison is covered by its message
         PackageMetadata m = metadata("hijacked-pkg", "1.1.1", MetadataSettings.defaults(), null, null);
-        assertThat(m.previous().map(Packument.VersionDoc::version)).contains("1.1.0");
+        assertThat(m.previous().map(PackageSummary.VersionFacts::version)).contains("1.1.0");
     }
 
     @Test

@@ -1,0 +1,263 @@
+package dev.portcullis.registry;
+
+import dev.portcullis.concurrent.Parallel;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The registry metadata of every package a run asks about, as {@link PackageSummary}s kept on disk between runs:
+ * one small file per package ({@code <dir>/summaries/<encoded name>.json}) and, beside it, the per-version
+ * {@link PackageSummary.Manifest}s that only tarball checks read ({@code <dir>/manifests/…}), each written through a temporary file and an atomic
+ * rename, so that concurrent runs (two CI jobs on one cache) each see a whole entry or none and the last writer
+ * wins with an equally valid one. One file per package rather than one database: a run reads only the packages of
+ * its lockfile, in parallel, and needs no lock to write (measured in docs/benchmarks.md: about 2,500 entries of a
+ * 5,000-package lockfile read in well under a second).
+ *
+ * <p>A published version's facts never change, so a stored summary is used as it is unless the caller asks for a
+ * version it lacks (published since), or its mutable facts (dist-tags, maintainers, deprecations, unpublished
+ * versions) are older than the TTL, or {@code refresh} is set. Offline, the store alone answers. A package is
+ * fetched at most once per run (per instance): one request, the full document, streamed into its summary.
+ */
+public final class MetadataStore {
+    /** How long the mutable facts of a stored summary are trusted by default. */
+    public static final Duration DEFAULT_TTL = Duration.ofHours(24);
+
+    private final RegistryClient client;
+    private final Path dir;
+    private final Clock clock;
+    private final Duration ttl;
+    private final boolean refresh;
+    /** What this run already has, so a second stage asking about a package neither reads nor fetches it again. */
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+    /** @param manifests kept in memory only without a directory to keep them in */
+    private record Held(SummaryCodec.Entry entry, boolean fetchedNow, Map<String, PackageSummary.Manifest> manifests) {
+        Held(SummaryCodec.Entry entry) {
+            this(entry, false, Map.of());
+        }
+    }
+
+    /** The outcome for one package. */
+    public sealed interface Lookup {
+        String name();
+
+        /**
+         * @param unconfirmed versions asked for that the summary lacks and that could not be checked with the
+         *     registry this run (offline, or the registry failed and the stored summary stood in): not known to be
+         *     unpublished, only not known
+         */
+        record Found(String name, PackageSummary summary, Set<String> unconfirmed) implements Lookup {
+            public Found {
+                Objects.requireNonNull(summary, "summary");
+                unconfirmed = Set.copyOf(unconfirmed);
+            }
+        }
+
+        /** The registry answered 404: it does not know the package (never published, or removed). */
+        record Missing(String name) implements Lookup {
+        }
+
+        /** Nothing could be had (offline and not stored, network, malformed). */
+        record Failed(String name, String reason) implements Lookup {
+        }
+    }
+
+    /**
+     * @param dir the store's directory ({@code <cache>/metadata}), or null to keep nothing between runs
+     * @param ttl how long the mutable facts of a stored summary are trusted
+     * @param refresh fetch every package asked about once this run, whatever the store holds ({@code --refresh})
+     */
+    public MetadataStore(RegistryClient client, Path dir, Clock clock, Duration ttl, boolean refresh) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.dir = dir;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("negative TTL: " + ttl);
+        }
+        this.refresh = refresh;
+    }
+
+    /** Whether the store answers alone, never asking the registry. */
+    public boolean offline() {
+        return client.offline();
+    }
+
+    /** The registry {@code name} is read from, named in messages. */
+    public String registryFor(String name) {
+        return client.registryFor(name);
+    }
+
+    /** The summary of one package, which should list {@code versions}. */
+    public Lookup summary(String name, Collection<String> versions) {
+        Set<String> wanted = new TreeSet<>(versions);
+        Held current = held.get(name);
+        if (current == null || !current.fetchedNow() && needsFetch(current.entry(), wanted)) {
+            Optional<SummaryCodec.Entry> stored = current != null ? Optional.of(current.entry()) : read(name);
+            if (stored.isEmpty() || needsFetch(stored.get(), wanted)) {
+                if (client.offline()) {
+                    if (stored.isEmpty()) {
+                        return new Lookup.Failed(name, "offline: no registry metadata of " + name + " in "
+                                + (dir == null ? "the store (none configured)" : dir.toString()));
+                    }
+                    current = new Held(stored.get());
+                } else {
+                    try {
+                        current = fetch(name);
+                    } catch (RegistryException e) {
+                        if (stored.isEmpty()) {
+                            return new Lookup.Failed(name, e.getMessage());
+                        }
+                        current = new Held(stored.get()); // stale facts beat none; unknown versions say so
+                    }
+                }
+            } else {
+                current = new Held(stored.get());
+            }
+            held.put(name, current);
+        }
+        Optional<PackageSummary> summary = current.entry().summary();
+        if (summary.isEmpty()) {
+            return new Lookup.Missing(name);
+        }
+        Set<String> unconfirmed = new TreeSet<>();
+        if (!current.fetchedNow()) {
+            wanted.stream().filter(v -> !summary.get().versions().containsKey(v)).forEach(unconfirmed::add);
+        }
+        return new Lookup.Found(name, summary.get(), unconfirmed);
+    }
+
+    /**
+     * The summaries of many packages, at most {@link RegistryLimits#parallelism()} read or fetched at once, each
+     * handed to {@code handler} on the thread that got it; the handler's results come back in the order of
+     * {@code versionsByName}. One failure does not stop the others.
+     */
+    public <T> List<T> summaries(Map<String, ? extends Collection<String>> versionsByName,
+                                 Function<Lookup, T> handler) throws RegistryException {
+        List<String> names = new ArrayList<>(versionsByName.keySet());
+        try {
+            return Parallel.io(client.limits().parallelism()).map(names,
+                    name -> handler.apply(summary(name, versionsByName.get(name))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while reading registry metadata", e);
+        }
+    }
+
+    private boolean needsFetch(SummaryCodec.Entry entry, Set<String> wanted) {
+        if (refresh) {
+            return true;
+        }
+        Instant now = clock.instant();
+        if (entry.fetched().plus(ttl).isBefore(now) || entry.fetched().isAfter(now.plus(ttl))) {
+            return true; // stale mutable facts, or a clock that jumped back: either way, ask again
+        }
+        return entry.summary().isPresent() && !entry.summary().get().versions().keySet().containsAll(wanted);
+    }
+
+    /**
+     * What a tarball of {@code name@version} is checked against (its URL, integrity, and the manifest fields
+     * meta/manifest-confusion compares): from the store, else fetched with the package's document when this run has
+     * not fetched it yet. Empty when the registry does not list the version or, offline, the store lacks it.
+     */
+    public Optional<PackageSummary.Manifest> manifest(String name, String version) {
+        Held current = held.get(name);
+        if (current != null && current.manifests().containsKey(version)) {
+            return Optional.of(current.manifests().get(version));
+        }
+        Optional<PackageSummary.Manifest> stored = readManifest(name, version);
+        if (stored.isPresent() || client.offline() || current != null && current.fetchedNow()) {
+            return stored;
+        }
+        try {
+            current = fetch(name);
+        } catch (RegistryException e) {
+            return Optional.empty();
+        }
+        held.put(name, current);
+        return current.manifests().containsKey(version) ? Optional.of(current.manifests().get(version))
+                : readManifest(name, version);
+    }
+
+    private Held fetch(String name) throws RegistryException {
+        Instant now = clock.instant();
+        Optional<PackageSummary.Read> read = client.fullDocument(name, (body, abbreviated) ->
+                PackageSummary.read(name, body, abbreviated, now));
+        SummaryCodec.Entry entry = new SummaryCodec.Entry(now, read.map(PackageSummary.Read::summary));
+        if (dir == null) {
+            return new Held(entry, true, read.map(PackageSummary.Read::manifests).orElse(Map.of()));
+        }
+        try {
+            // the manifests first: a reader that finds the new summary finds its versions' manifests too
+            if (read.isPresent()) {
+                write(dir.resolve("manifests"), name, SummaryCodec.encodeManifests(client.registryFor(name), name,
+                        read.get().manifests()));
+            }
+            write(dir.resolve("summaries"), name, SummaryCodec.encode(entry));
+        } catch (IOException e) {
+            throw new RegistryException("cannot write the metadata store " + dir + ": " + e.getMessage(), e);
+        }
+        return new Held(entry, true, Map.of());
+    }
+
+    private Optional<SummaryCodec.Entry> read(String name) {
+        return bytes(dir == null ? null : dir.resolve("summaries"), name).flatMap(SummaryCodec::decode);
+    }
+
+    private Optional<PackageSummary.Manifest> readManifest(String name, String version) {
+        return bytes(dir == null ? null : dir.resolve("manifests"), name)
+                .flatMap(b -> SummaryCodec.decodeManifest(b, version));
+    }
+
+    private static Optional<byte[]> bytes(Path in, String name) {
+        if (in == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(file(in, name)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // unreadable: fetched again and rewritten
+        }
+    }
+
+    /** Writes through a temporary file and an atomic rename: concurrent readers see the old file or the new one. */
+    private static void write(Path in, String name, byte[] bytes) throws IOException {
+        Files.createDirectories(in);
+        Path tmp = Files.createTempFile(in, ".tmp-", "");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, file(in, name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file(in, name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Path file(Path in, String name) {
+        return in.resolve(URLEncoder.encode(name, StandardCharsets.UTF_8) + ".json");
+    }
+}
