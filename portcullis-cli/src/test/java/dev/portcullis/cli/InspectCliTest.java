@@ -263,8 +263,11 @@ class InspectCliTest {
         assertThat(shallow.out()).contains("meta/unpublished").contains("not-published is not in the registry")
                 .doesNotContain("evil-helper@1.0.1/");
         Run offlineCold = run("scan", dir.toString(), "--deep", "--offline", "--format", "json");
-        assertThat(offlineCold.exit()).as("nothing cached: unchecked, not an error").isEqualTo(0);
+        // no tarball cached: content unchecked, not an error; the metadata store kept what the shallow run read, so
+        // not-published is still known to be gone offline
+        assertThat(offlineCold.exit()).as(offlineCold.err()).isEqualTo(1);
         JsonNode cold = Json.mapper().readTree(offlineCold.out());
+        assertThat(cold.at("/findings").toString()).contains("meta/unpublished");
         assertThat(cold.at("/deep/inspected").asInt()).isZero();
         assertThat(cold.at("/unchecked").toString()).contains("content of 3 package(s) not inspected (--deep)")
                 .contains("not in the cache");

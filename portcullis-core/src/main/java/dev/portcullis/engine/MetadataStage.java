@@ -117,21 +117,11 @@ final class MetadataStage {
             List<String> lines = new ArrayList<>();
             failed.forEach((id, reason) -> lines.add(id + " (" + reason + ")"));
             unchecked.add(0, "registry metadata of " + lines.size() + " package(s) not read, so the meta/* rules "
-                    + "did not judge them" + (store.offline() ? " (offline: run once online to store it)" : "")
+                    + "did not judge them" + (store.offline() ? " (offline: run once online to cache it)" : "")
                     + ": " + String.join("; ", lines.subList(0, Math.min(UNCHECKED_NAMED, lines.size())))
                     + (lines.size() > UNCHECKED_NAMED ? "; … and " + (lines.size() - UNCHECKED_NAMED) + " more" : ""));
         }
         return new Result(sink.findings(), unchecked);
-    }
-
-    /** The rules over one version whose summary is already in hand ({@code inspect} fetched its document). */
-    Result judge(Target target, PackageSummary summary, PackageSummary.Manifest manifest) {
-        if (rules.isEmpty()) {
-            return Result.NONE;
-        }
-        MetadataSink sink = new MetadataSink();
-        check(target, Optional.of(summary), Optional.of(manifest), sink, false);
-        return new Result(sink.findings(), sink.notChecked());
     }
 
     /**
