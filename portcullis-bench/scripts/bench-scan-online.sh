@@ -30,15 +30,15 @@ PORTCULLIS_JAVA_OPTS="$HEAP" "$PORTCULLIS" --version >/dev/null
 # measure NAME CMD...: one run; prints "seconds max-RSS-MB"
 measure() {
   /usr/bin/time -f "%e %M" -o "$WORK/t" "$@" >/dev/null 2>"$WORK/err" || true
-  awk '{printf "%.2f %d", $1, $2/1024}' "$WORK/t"
+  tail -n 1 "$WORK/t" | awk '{printf "%.2f %d", $1, $2/1024}' # time prints a status line first on a non-zero exit
 }
 # median of RUNS runs of CMD: "seconds max-RSS-MB"
 median() {
   for _ in $(seq "$RUNS"); do measure "$@"; echo; done | sort -n | awk '{a[NR]=$1; if ($2>m) m=$2} END {printf "%.2f %d", a[int((NR+1)/2)], m}'
 }
-scan() { # CACHE DIR EXTRA...
+scan() { # CACHE DIR EXTRA...: the command line of one scan, for measure (which needs a program, not a function)
   local cache="$1" dir="$2"; shift 2
-  PORTCULLIS_CACHE="$cache" PORTCULLIS_JAVA_OPTS="$HEAP" "$PORTCULLIS" scan "$dir" --format json -o /dev/null "$@"
+  echo env PORTCULLIS_CACHE="$cache" PORTCULLIS_JAVA_OPTS="$HEAP" "$PORTCULLIS" scan "$dir" --format json -o /dev/null "$@"
 }
 
 "$HERE/count-packages.sh" "$OUT" > "$WORK/counts"
@@ -50,10 +50,13 @@ for dir in "$OUT"/*/; do
   if [ -n "${FORMATS:-}" ] && [[ " $FORMATS " != *" $format "* ]]; then continue; fi
   packages="$(awk -F'\t' -v f="$format" '$1 == f {print $3}' "$WORK/counts")"
   cache="$WORK/cache-$format"
-  cold="$(measure scan "$cache" "$dir")"
-  warm="$(median scan "$cache" "$dir")"
-  offline="$(median scan "$cache" "$dir" --offline)"
-  # the floor: the packuments of the same names, fetched as full documents, 16 at a time
+  cold="$(measure $(scan "$cache" "$dir"))"
+  warm="$(median $(scan "$cache" "$dir"))"
+  offline="$(median $(scan "$cache" "$dir" --offline))"
+  # the floor: the packuments of the same names, fetched as full documents, 16 at a time (npm's names only: the
+  # other formats lock the same project)
+  floor="- -"
+  if [ "$format" = npm ]; then
   names="$WORK/names-$format"
   node -e '
     const fs = require("fs"); const d = process.argv[1]; const names = new Set();
@@ -65,8 +68,12 @@ for dir in "$OUT"/*/; do
       for (const m of text.matchAll(/(?:^|["\s\/(])((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*)@(?:npm:)?\d+\.\d+\.\d+/gm)) names.add(m[1]);
     }
     console.log([...names].map(n => n.replace("/", "%2f")).join("\n"));' "$dir" > "$names"
-  floor="$(cd "$WORK" && measure bash -c "xargs -P16 -I{} curl -s -o /dev/null -H 'Accept: application/json' --compressed '${REGISTRY}{}' < '$names'")"
-  echo "| $format | $packages | ${cold% *} s, ${cold#* } MB | ${warm% *} s, ${warm#* } MB | ${offline% *} s, ${offline#* } MB | ${floor% *} s ($(wc -l < "$names") documents) |"
+  # 16 curl processes, each reusing its connection for a share of the documents, as a client with a pool would
+  floor="$(cd "$WORK" && measure bash -c "sed 's|^|url = ${REGISTRY}|; s|\$|\noutput = /dev/null|' '$names' \
+    | split -n r/16 --filter='curl -s --compressed -H \"Accept: application/json\" -K - >/dev/null' - -")"
+  floor="${floor% *} s ($(wc -l < "$names") documents)"
+  fi
+  echo "| $format | $packages | ${cold% *} s, ${cold#* } MB | ${warm% *} s, ${warm#* } MB | ${offline% *} s, ${offline#* } MB | $floor |"
 done
 if [ -f "$OUT/npm/package-lock.json" ]; then
   lint="$(median "$LOCKFILE_LINT" --type npm --path "$OUT/npm/package-lock.json" --validate-https --allowed-hosts npm \
