@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.json.Json;
 import dev.portcullis.model.LifecycleScripts;
+import dev.portcullis.semver.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +28,9 @@ import java.util.TreeSet;
  * tarball is checked against) beside it; both kept in the {@link MetadataStore}. A field the registry omitted (mirrors strip {@code maintainers}, {@code _npmUser},
  * {@code time}, signatures, attestations) stays absent here, never guessed.
  *
+ * @param versions every version's facts, in semver order (versions that are not semver first, by text): the
+ *     rules ask which versions precede the locked one, for every package of a lockfile, and the order is worked
+ *     out once, when the document is fetched, and kept in the store
  * @param abbreviated the registry answered with the abbreviated form (no {@code scripts}, {@code time} …)
  * @param time creation, modification and publish times as the document's {@code time} gives them (it dates
  *     unpublished versions too)
@@ -37,7 +44,8 @@ public record PackageSummary(String name, Map<String, String> distTags, Map<Stri
     public PackageSummary {
         Objects.requireNonNull(name, "name");
         distTags = Map.copyOf(distTags);
-        versions = Map.copyOf(versions);
+        versions = Collections.unmodifiableMap(versions instanceof InSemverOrder ordered ? ordered
+                : inSemverOrder(versions));
         Objects.requireNonNull(time, "time");
         maintainers = maintainers.map(List::copyOf);
         Objects.requireNonNull(fetched, "fetched");
@@ -129,6 +137,86 @@ public record PackageSummary(String name, Map<String, String> distTags, Map<Stri
             Objects.requireNonNull(summary, "summary");
             manifests = Map.copyOf(manifests);
         }
+    }
+
+    /**
+     * A map its maker already put in semver order ({@link SummaryCodec} reads the store's files, written in that
+     * order), which the constructor keeps as it is instead of parsing every version again.
+     */
+    static final class InSemverOrder extends LinkedHashMap<String, VersionFacts> {
+    }
+
+    static InSemverOrder inSemverOrder(Map<String, VersionFacts> versions) {
+        record Keyed(String text, Optional<Version> version) {
+        }
+        List<Keyed> keys = new ArrayList<>(versions.size());
+        versions.keySet().forEach(v -> keys.add(new Keyed(v, Version.parse(v, false))));
+        keys.sort((a, b) -> {
+            if (a.version().isPresent() != b.version().isPresent()) {
+                return a.version().isPresent() ? 1 : -1;
+            }
+            int byVersion = a.version().isPresent() ? a.version().get().compareTo(b.version().get()) : 0;
+            return byVersion != 0 ? byVersion : a.text().compareTo(b.text());
+        });
+        InSemverOrder out = new InSemverOrder();
+        keys.forEach(k -> out.put(k.text(), versions.get(k.text())));
+        return out;
+    }
+
+    /**
+     * The published versions older than {@code version} by semver order (all lines), oldest first; empty when
+     * {@code version} is not semver. Read off the stored order: a version the document lists needs no parsing
+     * beyond its neighbours.
+     */
+    public List<VersionFacts> earlier(String version) {
+        Optional<Version> self = Version.parse(version, false);
+        List<VersionFacts> out = new ArrayList<>();
+        if (self.isEmpty()) {
+            return out;
+        }
+        if (!versions.containsKey(version)) { // not listed (unpublished since, or the lockfile's own): one by one
+            for (VersionFacts facts : versions.values()) {
+                Optional<Version> other = Version.parse(facts.version(), false);
+                if (other.isPresent() && other.get().compareTo(self.get()) < 0) {
+                    out.add(facts);
+                }
+            }
+            return out;
+        }
+        boolean semver = false; // the versions that are not semver come first
+        for (Map.Entry<String, VersionFacts> e : versions.entrySet()) {
+            if (e.getKey().equals(version)) {
+                break;
+            }
+            semver = semver || Version.parse(e.getKey(), false).isPresent();
+            if (semver) {
+                out.add(e.getValue());
+            }
+        }
+        // a version of the same precedence (1.0.0+a beside 1.0.0+b) sorts next to this one and is not older
+        while (!out.isEmpty() && Version.parse(out.getLast().version(), false).get().compareTo(self.get()) == 0) {
+            out.removeLast();
+        }
+        return out;
+    }
+
+    /**
+     * The version published just before {@code version} in semver order among the published versions that are
+     * not prereleases (prereleases too when {@code version} is one) — not by time: a backported patch follows its
+     * own line's predecessor.
+     */
+    public Optional<VersionFacts> previous(String version) {
+        Optional<Version> self = Version.parse(version, false);
+        if (self.isEmpty()) {
+            return Optional.empty();
+        }
+        List<VersionFacts> earlier = earlier(version);
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            if (self.get().isPrerelease() || !Version.parse(earlier.get(i).version(), false).get().isPrerelease()) {
+                return Optional.of(earlier.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the registry sent publish times at all (mirrors and abbreviated documents may not). */

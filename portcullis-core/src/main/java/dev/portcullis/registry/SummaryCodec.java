@@ -26,7 +26,7 @@ import java.util.TreeSet;
  */
 final class SummaryCodec {
     /** Bumped when a layout changes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3; // 3: versions in semver order
 
     private static final ObjectMapper MAPPER = Json.mapper();
 
@@ -76,7 +76,7 @@ final class SummaryCodec {
             g.writeEndArray();
         }
         g.writeObjectFieldStart("versions");
-        for (PackageSummary.VersionFacts v : new TreeMap<>(s.versions()).values()) {
+        for (PackageSummary.VersionFacts v : s.versions().values()) { // in semver order, which decode keeps
             g.writeObjectFieldStart(v.version());
             map(g, "s", v.installScripts());
             flag(g, "h", v.hasInstallScript());
@@ -116,7 +116,7 @@ final class SummaryCodec {
             Optional<Instant> modified = Optional.empty();
             Map<String, Instant> published = new TreeMap<>();
             Optional<List<Packument.Person>> maintainers = Optional.empty();
-            Map<String, PackageSummary.VersionFacts> versions = new TreeMap<>();
+            PackageSummary.InSemverOrder versions = new PackageSummary.InSemverOrder();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();

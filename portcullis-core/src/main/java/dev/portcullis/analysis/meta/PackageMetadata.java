@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.registry.PackageSummary;
-import dev.portcullis.semver.Version;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,43 +63,14 @@ public record PackageMetadata(String name, String version, Optional<PackageSumma
         return summary.map(p -> p.time().published().get(version));
     }
 
-    /**
-     * The version published just before this one in semver order among the published (non-prerelease unless
-     * this one is a prerelease) versions — not by time: a backported patch follows its own line's predecessor.
-     */
+    /** The version published just before this one: {@link PackageSummary#previous}. */
     public Optional<PackageSummary.VersionFacts> previous() {
-        Optional<Version> self = Version.parse(version, false);
-        if (summary.isEmpty() || self.isEmpty()) {
-            return Optional.empty();
-        }
-        Version best = null;
-        for (String v : summary.get().versions().keySet()) {
-            Optional<Version> parsed = Version.parse(v, false);
-            if (parsed.isEmpty() || parsed.get().compareTo(self.get()) >= 0
-                    || parsed.get().isPrerelease() && !self.get().isPrerelease()) {
-                continue;
-            }
-            if (best == null || parsed.get().compareTo(best) > 0) {
-                best = parsed.get();
-            }
-        }
-        return best == null ? Optional.empty() : summary.get().version(best.toString());
+        return summary.flatMap(p -> p.previous(version));
     }
 
-    /** The published versions older than this one by semver order (all lines). */
+    /** The published versions older than this one by semver order (all lines), oldest first. */
     public List<PackageSummary.VersionFacts> earlier() {
-        List<PackageSummary.VersionFacts> out = new ArrayList<>();
-        Optional<Version> self = Version.parse(version, false);
-        if (summary.isEmpty() || self.isEmpty()) {
-            return out;
-        }
-        for (PackageSummary.VersionFacts doc : summary.get().versions().values()) {
-            Optional<Version> parsed = Version.parse(doc.version(), false);
-            if (parsed.isPresent() && parsed.get().compareTo(self.get()) < 0) {
-                out.add(doc);
-            }
-        }
-        return out;
+        return summary.map(p -> p.earlier(version)).orElse(List.of());
     }
 
     public String id() {

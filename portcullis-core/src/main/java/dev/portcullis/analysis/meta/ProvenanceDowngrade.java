@@ -40,7 +40,7 @@ public final class ProvenanceDowngrade implements MetadataRule {
             return;
         }
         List<String> attested = m.earlier().stream().filter(PackageSummary.VersionFacts::attested)
-                .map(PackageSummary.VersionFacts::version).sorted(Versions.ORDER).toList();
+                .map(PackageSummary.VersionFacts::version).toList(); // in semver order, as earlier() gives them
         if (!attested.isEmpty()) {
             sink.report(RULE, m, m.id() + " has no provenance attestation, but earlier versions of " + m.name()
                     + " had (latest attested: " + attested.get(attested.size() - 1) + ")",
