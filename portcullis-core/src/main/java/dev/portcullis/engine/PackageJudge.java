@@ -8,6 +8,7 @@ import dev.portcullis.model.Location;
 import dev.portcullis.model.Verdict;
 import dev.portcullis.policy.PolicyResult;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
@@ -104,9 +107,19 @@ public final class PackageJudge {
             return Judged.NONE;
         }
         List<String> notes = new ArrayList<>();
-        AdvisoryCheck.Result advisories = advisories(subjects);
+        // the advisory request goes out while the metadata stage reads the store: on a warm scan that one round
+        // trip (and its TLS handshake) is most of what the network costs, and it need not wait for the rest
+        FutureTask<AdvisoryCheck.Result> asked = new FutureTask<>(() -> advisories(subjects));
+        Thread.ofPlatform().name("advisories").daemon().start(asked);
+        MetadataStage.Result metadata;
+        try {
+            metadata = metadata(subjects);
+        } catch (IOException | RuntimeException e) {
+            asked.cancel(true);
+            throw e;
+        }
+        AdvisoryCheck.Result advisories = answer(asked);
         notes.addAll(advisories.notes());
-        MetadataStage.Result metadata = metadata(subjects);
         notes.addAll(metadata.unchecked());
         Map<String, List<Finding>> metadataById = new HashMap<>();
         for (Finding f : metadata.findings()) {
@@ -133,6 +146,23 @@ public final class PackageJudge {
         }
         PolicyResult decided = decider.decidePackage(findings);
         return new Judgement(subject, findings, decided, decider.verdict(decided.findings()));
+    }
+
+    private static AdvisoryCheck.Result answer(FutureTask<AdvisoryCheck.Result> asked) throws IOException {
+        try {
+            return asked.get();
+        } catch (InterruptedException e) {
+            asked.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while checking advisories");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException(e.getCause());
+            }
+        }
     }
 
     private AdvisoryCheck.Result advisories(List<Subject> subjects) throws IOException {

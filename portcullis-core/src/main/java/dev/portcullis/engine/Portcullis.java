@@ -1,6 +1,7 @@
 package dev.portcullis.engine;
 
 import dev.portcullis.analysis.PackageAnalyzer;
+import dev.portcullis.analysis.meta.TyposquatIndex;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
 import dev.portcullis.policy.Policy;
@@ -18,6 +19,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The composition root of one run: the only place that builds the HTTP client and the registry client, and the one
@@ -31,14 +33,16 @@ public final class Portcullis implements AutoCloseable {
     private final Run run;
     private final NpmConfig npmConfig;
     private final Policy policy;
-    private final PackageAnalyzer analyzer;
+    /** The content rules, loaded when a stage first analyses a package: a scan without --deep never does. */
+    private final Supplier<PackageAnalyzer> analyzer;
     private final TarballLimits tarballLimits;
     private final RegistryLimits registryLimits;
     private HttpClient http;
     private RegistryClient registry;
     private MetadataStore metadata;
 
-    private Portcullis(Environment environment, Run run, NpmConfig npmConfig, Policy policy, PackageAnalyzer analyzer,
+    private Portcullis(Environment environment, Run run, NpmConfig npmConfig, Policy policy,
+                       Supplier<PackageAnalyzer> analyzer,
                        TarballLimits tarballLimits, RegistryLimits registryLimits) {
         this.environment = environment;
         this.run = run;
@@ -55,12 +59,19 @@ public final class Portcullis implements AutoCloseable {
      * @throws InputException when the policy file or the {@code --registry} URL is wrong: nothing can run then
      */
     public static Portcullis open(Environment environment, Run run) throws InputException, IOException {
-        return open(environment, run, Analyzers.defaults(), TarballLimits.defaults(), RegistryLimits.defaults());
+        return open(environment, run, Analyzers::defaults, TarballLimits.defaults(), RegistryLimits.defaults());
     }
 
     /** As {@link #open(Environment, Run)}, with a rule set and limits of the caller's (tests, benchmarks). */
     public static Portcullis open(Environment environment, Run run, PackageAnalyzer analyzer,
                                   TarballLimits tarballLimits, RegistryLimits registryLimits)
+            throws InputException, IOException {
+        Objects.requireNonNull(analyzer, "analyzer");
+        return open(environment, run, () -> analyzer, tarballLimits, registryLimits);
+    }
+
+    private static Portcullis open(Environment environment, Run run, Supplier<PackageAnalyzer> analyzer,
+                                   TarballLimits tarballLimits, RegistryLimits registryLimits)
             throws InputException, IOException {
         Objects.requireNonNull(environment, "environment");
         NpmConfig config = NpmConfig.load(run.workingDir(), environment.variables(), environment.home());
@@ -70,7 +81,28 @@ public final class Portcullis implements AutoCloseable {
         }
         Policy policy = run.readPolicy() ? ProjectReader.readPolicy(run.workingDir(), run.policyFile())
                 : Policy.defaults();
+        prepareInBackground(policy);
         return new Portcullis(environment, run, config, policy, analyzer, tarballLimits, registryLimits);
+    }
+
+    /**
+     * Builds the bundled indexes on a second core while the first reads the project: the look-alike index of the
+     * popular packages when meta/typosquat is on (about two million deletion hashes, sorted) and the content rule
+     * set (every report lists the rule catalogue). Each is a few hundred milliseconds of work that would otherwise
+     * wait for its first use; both are built once per process, whichever thread asks first.
+     */
+    private static void prepareInBackground(Policy policy) {
+        boolean typosquat = !policy.off("meta/typosquat");
+        Thread.ofPlatform().name("portcullis-prepare").daemon().start(() -> {
+            try {
+                if (typosquat) {
+                    TyposquatIndex.bundled();
+                }
+                Analyzers.defaults();
+            } catch (RuntimeException | Error e) {
+                // bundled data that does not load fails again, and is reported, where the run first uses it
+            }
+        });
     }
 
     public Environment environment() {
@@ -90,7 +122,7 @@ public final class Portcullis implements AutoCloseable {
     }
 
     public PackageAnalyzer analyzer() {
-        return analyzer;
+        return analyzer.get();
     }
 
     public TarballLimits tarballLimits() {

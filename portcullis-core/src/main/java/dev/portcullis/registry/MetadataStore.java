@@ -46,7 +46,12 @@ public final class MetadataStore {
     private final Clock clock;
     private final Duration ttl;
     private final boolean refresh;
-    /** What this run already has, so a second stage asking about a package neither reads nor fetches it again. */
+    /**
+     * What this run fetched, or had to make do with (offline, the registry failing), so that a second stage asking
+     * about a package does not ask the registry again. A summary read fresh from the store is not held: reading it
+     * again costs a file read, and holding every summary of a 5,000-package lockfile would keep tens of megabytes
+     * alive through the whole run (each young collection copying them).
+     */
     private final Map<String, Held> held = new ConcurrentHashMap<>();
 
     /** @param manifests kept in memory only without a directory to keep them in */
@@ -119,7 +124,7 @@ public final class MetadataStore {
                         return new Lookup.Failed(name, "offline: no registry metadata of " + name + " in "
                                 + (dir == null ? "the store (none configured)" : dir.toString()));
                     }
-                    current = new Held(stored.get());
+                    current = new Held(stored.get()); // offline, the store answers, and never differently
                 } else {
                     try {
                         current = fetch(name);
@@ -129,11 +134,11 @@ public final class MetadataStore {
                         }
                         current = new Held(stored.get()); // stale facts beat none; unknown versions say so
                     }
+                    held.put(name, current);
                 }
             } else {
                 current = new Held(stored.get());
             }
-            held.put(name, current);
         }
         Optional<PackageSummary> summary = current.entry().summary();
         if (summary.isEmpty()) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +115,7 @@ final class SummaryCodec {
             Map<String, String> tags = Map.of();
             Optional<Instant> created = Optional.empty();
             Optional<Instant> modified = Optional.empty();
-            Map<String, Instant> published = new TreeMap<>();
+            Map<String, Instant> published = new HashMap<>(); // Times keeps its own copy; the encoder sorts
             Optional<List<Packument.Person>> maintainers = Optional.empty();
             PackageSummary.InSemverOrder versions = new PackageSummary.InSemverOrder();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
