@@ -143,7 +143,7 @@ class AdvisoryCliTest {
     }
 
     @Test
-    void onlineTheBulkEndpointAnswers_orItsAbsenceIsSaidOnce() throws IOException {
+    void onlineTheBulkEndpointAnswers_orItsAbsenceIsSaidOnceAndRememberedForADay() throws IOException {
         try (FakeRegistry registry = FakeRegistry.start()) {
             Path dir = project("registry=" + registry.url() + "\n");
             // this registry serves advisories only, no packuments: the metadata rules would report every package
@@ -156,8 +156,15 @@ class AdvisoryCliTest {
                     + "endpoint (it answered 404); used the local advisory database (1 advisories, updated "
                     + "2026-01-10T12:00:00Z, 0 hour(s) old)");
 
+            // the absence is remembered for a day: the next run does not ask, and says when it learnt it
             registry.serveBulkAdvisories(Files.readString(BULK));
-            Run online = run("scan", dir.toString(), "--format", "json");
+            Run remembered = run("scan", dir.toString());
+            assertThat(remembered.exit()).as(remembered.out() + remembered.err()).isEqualTo(0);
+            assertThat(remembered.out()).contains("registry " + registry.url() + " has no bulk advisory endpoint "
+                    + "(so it answered at ").contains("asked again a day later, or with --refresh)");
+            assertThat(registry.bulkRequests()).hasSize(1);
+
+            Run online = run("scan", dir.toString(), "--format", "json", "--refresh");
             assertThat(online.exit()).as(online.out() + online.err()).isEqualTo(1);
             assertThat(online.out()).contains("GHSA-pjwm-rvh2-c87w").contains("\"advisory/malware\"")
                     .contains("GHSA-35jh-r3h4-6jhm").doesNotContain("bulk advisory endpoint");

@@ -52,6 +52,10 @@ public final class BulkAdvisorySource {
         /** The endpoint could not be used; {@code reason} is one sentence for the report. */
         record Unavailable(String reason) implements Answer {
         }
+
+        /** The registry has no such endpoint (it answered 404 or 405); {@code reason} says so for the report. */
+        record Absent(String reason) implements Answer {
+        }
     }
 
     /** Asks about {@code versionsByName}; never throws for an endpoint that is missing, down or malformed. */
@@ -71,7 +75,7 @@ public final class BulkAdvisorySource {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
         if (answer.status() == 404 || answer.status() == 405) {
-            return new Answer.Unavailable("registry " + registry + " has no bulk advisory endpoint (it answered "
+            return new Answer.Absent("registry " + registry + " has no bulk advisory endpoint (it answered "
                     + answer.status() + ")");
         }
         if (answer.status() != 200) {

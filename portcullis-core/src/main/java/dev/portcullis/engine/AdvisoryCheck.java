@@ -8,17 +8,20 @@ import dev.portcullis.advisory.AdvisoryMatcher;
 import dev.portcullis.advisory.BulkAdvisorySource;
 import dev.portcullis.advisory.DatabaseStatus;
 import dev.portcullis.json.Json;
+import dev.portcullis.registry.MetadataStore;
 import dev.portcullis.registry.RegistryClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -35,18 +38,22 @@ final class AdvisoryCheck {
     private final Path database;
     private final Clock clock;
     private final RegistryClient client;
+    private final MetadataStore store;
     private final String registry;
     private final boolean offline;
 
     /**
      * @param database the local database file (it need not exist)
      * @param client the run's registry client, asked for the bulk endpoint unless offline
+     * @param store where a registry's lack of the endpoint is remembered for the store's TTL, so that a mirror
+     *     without it is not asked on every run ({@code --refresh} asks again)
      * @param registry the default registry, whose bulk endpoint is asked
      */
-    AdvisoryCheck(Path database, Clock clock, RegistryClient client, String registry) {
+    AdvisoryCheck(Path database, Clock clock, RegistryClient client, MetadataStore store, String registry) {
         this.database = database;
         this.clock = clock;
         this.client = client;
+        this.store = store;
         this.registry = registry;
         this.offline = client.offline();
     }
@@ -73,11 +80,20 @@ final class AdvisoryCheck {
         List<String> notes = new ArrayList<>();
         Map<String, List<AdvisoryMatch>> matches = new TreeMap<>();
         String online = null;
-        if (!offline) {
+        String absence = "no bulk advisory endpoint at " + registry;
+        Optional<Instant> absent = offline ? Optional.empty() : store.learnt(absence);
+        if (absent.isPresent()) {
+            notes.add("registry " + registry + " has no bulk advisory endpoint (so it answered at "
+                    + absent.get().truncatedTo(ChronoUnit.SECONDS) + "; asked again a day later, or with --refresh)");
+        } else if (!offline) {
             switch (new BulkAdvisorySource(client, registry, Json.mapper()).query(versionsByName)) {
                 case BulkAdvisorySource.Answer.Matches answered -> {
                     answered.byPackage().forEach((key, list) -> add(matches, key, list));
                     online = registry;
+                }
+                case BulkAdvisorySource.Answer.Absent missing -> {
+                    notes.add(missing.reason());
+                    store.learn(absence, true);
                 }
                 case BulkAdvisorySource.Answer.Unavailable unavailable -> notes.add(unavailable.reason());
             }

@@ -169,7 +169,7 @@ public final class PackageJudge {
         List<AdvisoryCheck.Query> queries = subjects.stream().filter(Subject::named)
                 .map(s -> new AdvisoryCheck.Query(s.name(), s.version())).toList();
         return new AdvisoryCheck(portcullis.environment().advisoryDatabase(), portcullis.clock(),
-                portcullis.registry(), portcullis.npmConfig().registry()).check(queries);
+                portcullis.registry(), portcullis.metadata(), portcullis.npmConfig().registry()).check(queries);
     }
 
     /**

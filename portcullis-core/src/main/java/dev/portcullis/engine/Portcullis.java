@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The composition root of one run: the only place that builds the HTTP client and the registry client, and the one
@@ -151,7 +152,11 @@ public final class Portcullis implements AutoCloseable {
     public synchronized RegistryClient registry() throws IOException {
         if (registry == null) {
             RegistryCache cache = environment.cacheDir() == null ? null : new RegistryCache(environment.cacheDir());
-            registry = new RegistryClient(offline() ? null : http(), npmConfig, cache, offline(), registryLimits);
+            // a configuration that can be wrong (a cafile, a proxy) is tried before the run, not half-way through it
+            if (!offline() && Stream.of("cafile", "https-proxy", "proxy").anyMatch(k -> npmConfig.setting(k).isPresent())) {
+                http();
+            }
+            registry = new RegistryClient(npmConfig, offline() ? null : this::http, cache, offline(), registryLimits);
         }
         return registry;
     }
@@ -170,7 +175,7 @@ public final class Portcullis implements AutoCloseable {
     }
 
     /** @throws IOException when the npm configuration's cafile cannot be used */
-    private HttpClient http() throws IOException {
+    private synchronized HttpClient http() throws IOException {
         if (http == null) {
             http = HttpClients.forConfig(npmConfig);
         }

@@ -203,6 +203,41 @@ public final class MetadataStore {
                 : readManifest(name, version);
     }
 
+    /**
+     * When this store learnt {@code fact} about a registry (such as that it has no bulk advisory endpoint), if it
+     * did so within the TTL; never with {@code refresh}, nor without a directory to keep facts in.
+     */
+    public Optional<Instant> learnt(String fact) {
+        if (refresh || dir == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return bytes(dir.resolve("facts"), fact).flatMap(b -> {
+            try {
+                return Optional.of(Instant.ofEpochMilli(Long.parseLong(new String(b, StandardCharsets.US_ASCII))));
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                return Optional.empty(); // torn or foreign: learnt again
+            }
+        }).filter(at -> !at.plus(ttl).isBefore(now) && !at.isAfter(now.plus(ttl)));
+    }
+
+    /** Keeps {@code fact} (learnt now) for later runs, or forgets it; a store that cannot be written keeps nothing. */
+    public void learn(String fact, boolean holds) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            if (holds) {
+                write(dir.resolve("facts"), fact, Long.toString(clock.instant().toEpochMilli())
+                        .getBytes(StandardCharsets.US_ASCII));
+            } else {
+                Files.deleteIfExists(file(dir.resolve("facts"), fact));
+            }
+        } catch (IOException e) {
+            // only a saving lost: the next run asks again
+        }
+    }
+
     private Held fetch(String name) throws RegistryException {
         Instant now = clock.instant();
         Optional<PackageSummary.Read> read = client.fullDocument(name, (body, abbreviated) ->

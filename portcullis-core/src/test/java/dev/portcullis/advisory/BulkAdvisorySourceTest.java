@@ -59,7 +59,7 @@ class BulkAdvisorySourceTest {
     void aMirrorWithoutTheEndpointIsSaidOnce() throws Exception {
         try (FakeRegistry registry = FakeRegistry.start()) {
             BulkAdvisorySource.Answer answer = source(registry).query(ASKED);
-            assertThat(answer).isEqualTo(new BulkAdvisorySource.Answer.Unavailable(
+            assertThat(answer).isEqualTo(new BulkAdvisorySource.Answer.Absent(
                     "registry " + registry.url() + " has no bulk advisory endpoint (it answered 404)"));
             assertThat(registry.requests()).hasSize(1);
         }

@@ -210,6 +210,23 @@ class MetadataStoreTest {
         assertThat(fetched()).containsExactly("/confused-pkg", "/confused-pkg");
     }
 
+    @Test
+    void aFactLearntAboutARegistryIsKeptForTheTtlAndForgottenOnRefresh() throws IOException {
+        MetadataStore store = store(false, false);
+        assertThat(store.learnt("no bulk advisory endpoint at x")).isEmpty();
+        store.learn("no bulk advisory endpoint at x", true);
+        assertThat(store(false, false).learnt("no bulk advisory endpoint at x")).contains(T0);
+        assertThat(store(false, true).learnt("no bulk advisory endpoint at x")).as("--refresh").isEmpty();
+        clock.advance(MetadataStore.DEFAULT_TTL.plusSeconds(1));
+        assertThat(store(false, false).learnt("no bulk advisory endpoint at x")).as("older than the TTL").isEmpty();
+        store.learn("no bulk advisory endpoint at x", false);
+        assertThat(Files.list(cache.resolve("metadata/facts"))).isEmpty();
+        Files.writeString(cache.resolve("metadata/facts/ancient.json"), "17");
+        assertThat(store(false, false).learnt("ancient")).isEmpty();
+        Files.writeString(cache.resolve("metadata/facts/junk.json"), "not a number");
+        assertThat(store(false, false).learnt("junk")).isEmpty();
+    }
+
     static Stream<String> documents() throws IOException {
         try (Stream<Path> files = Stream.concat(Files.list(Fixtures.path("registry-meta")),
                 Files.list(Fixtures.path("registry")))) {
