@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The composition root of one run: the only place that builds the HTTP client and the registry client, and the one
@@ -39,6 +38,7 @@ public final class Portcullis implements AutoCloseable {
     private final TarballLimits tarballLimits;
     private final RegistryLimits registryLimits;
     private HttpClient http;
+    private IOException httpFailure;
     private RegistryClient registry;
     private MetadataStore metadata;
 
@@ -145,17 +145,13 @@ public final class Portcullis implements AutoCloseable {
 
     /**
      * The one registry client of this run, through the cache: every document and tarball of the run goes through
-     * it, so each package is asked for at most once and the token of a registry goes to that registry only.
-     *
-     * @throws IOException when the HTTP client cannot be set up (an unusable cafile)
+     * it, so each package is asked for at most once and the token of a registry goes to that registry only. Its
+     * HTTP client is made on the first request; a cafile or proxy that cannot be used fails that request and every
+     * later one with the same message.
      */
     public synchronized RegistryClient registry() throws IOException {
         if (registry == null) {
             RegistryCache cache = environment.cacheDir() == null ? null : new RegistryCache(environment.cacheDir());
-            // a configuration that can be wrong (a cafile, a proxy) is tried before the run, not half-way through it
-            if (!offline() && Stream.of("cafile", "https-proxy", "proxy").anyMatch(k -> npmConfig.setting(k).isPresent())) {
-                http();
-            }
             registry = new RegistryClient(npmConfig, offline() ? null : this::http, cache, offline(), registryLimits);
         }
         return registry;
@@ -174,10 +170,23 @@ public final class Portcullis implements AutoCloseable {
         return metadata;
     }
 
-    /** @throws IOException when the npm configuration's cafile cannot be used */
+    /**
+     * The HTTP client, made when the first request needs it: a warm scan may ask nothing, and with a cafile (a
+     * corporate CA bundle of a hundred certificates) making one costs about a fifth of a warm scan's CPU time.
+     *
+     * @throws IOException when the npm configuration's cafile or proxy cannot be used (every later call says the same)
+     */
     private synchronized HttpClient http() throws IOException {
+        if (httpFailure != null) {
+            throw httpFailure;
+        }
         if (http == null) {
-            http = HttpClients.forConfig(npmConfig);
+            try {
+                http = HttpClients.forConfig(npmConfig);
+            } catch (IOException | RuntimeException e) {
+                httpFailure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                throw httpFailure;
+            }
         }
         return http;
     }
