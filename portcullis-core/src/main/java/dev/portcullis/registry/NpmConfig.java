@@ -139,26 +139,33 @@ public record NpmConfig(String registry, Map<String, String> scopedRegistries, M
     }
 
     /**
-     * The credential npm would send to {@code url}: the {@code _authToken} (bearer) or {@code _auth} (basic) of
-     * the longest matching {@code //host/path/} prefix, as an Authorization header value.
+     * The credential npm would send to {@code url}, as an Authorization header value: under the key that
+     * {@link NerfDart#match} finds for it, the {@code _authToken} (bearer), else {@code _auth} (basic), else
+     * {@code username} with the base64 {@code _password} (basic), as npm prefers them.
      */
     public Optional<String> authorization(String url) {
-        String bare = url.replaceFirst("^[a-zA-Z+]+:", "");
-        String best = null;
-        String header = null;
-        for (Map.Entry<String, String> e : settings.entrySet()) {
-            String key = e.getKey();
-            for (String suffix : List.of(":_authToken", ":_auth")) {
-                if (key.startsWith("//") && key.endsWith(suffix)) {
-                    String prefix = key.substring(0, key.length() - suffix.length());
-                    if (bare.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
-                        best = prefix;
-                        header = suffix.equals(":_authToken") ? "Bearer " + e.getValue() : "Basic " + e.getValue();
-                    }
-                }
+        Map<String, String> credentials = new java.util.HashMap<>();
+        settings.forEach((key, value) -> {
+            if (key.startsWith("//") && !value.isEmpty()) {
+                int colon = key.lastIndexOf(':');
+                credentials.put(NerfDart.normalise(key.substring(0, colon)) + key.substring(colon), value);
             }
-        }
-        return Optional.ofNullable(header);
+        });
+        return NerfDart.match(url, key -> credentials.containsKey(key + ":_authToken")
+                || credentials.containsKey(key + ":_auth")
+                || credentials.containsKey(key + ":username") && credentials.containsKey(key + ":_password"))
+                .map(key -> {
+                    if (credentials.containsKey(key + ":_authToken")) {
+                        return "Bearer " + credentials.get(key + ":_authToken");
+                    }
+                    if (credentials.containsKey(key + ":_auth")) {
+                        return "Basic " + credentials.get(key + ":_auth");
+                    }
+                    String password = new String(java.util.Base64.getMimeDecoder().decode(
+                            credentials.get(key + ":_password")), StandardCharsets.UTF_8);
+                    return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (credentials.get(key + ":username") + ":" + password).getBytes(StandardCharsets.UTF_8));
+                });
     }
 
     public Optional<String> setting(String key) {
