@@ -1,5 +1,6 @@
 package dev.portcullis.advisory;
 
+import dev.portcullis.model.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,7 +67,7 @@ public final class BulkAdvisorySource {
             answer = client.postJson(registry, PATH, mapper.writeValueAsBytes(body));
         } catch (RegistryException e) {
             return new Answer.Unavailable("the bulk advisory endpoint of " + registry + " could not be reached ("
-                    + e.getMessage() + ")");
+                    + Problems.describe(e) + ")");
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
@@ -82,7 +83,7 @@ public final class BulkAdvisorySource {
             return parse(mapper.readTree(answer.body()), versionsByName);
         } catch (IOException e) {
             return new Answer.Unavailable("the bulk advisory endpoint of " + registry + " answered malformed JSON ("
-                    + e.getMessage().lines().findFirst().orElse("") + ")");
+                    + Problems.describe(e).lines().findFirst().orElse("") + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.portcullis.engine;
 
+import dev.portcullis.model.Problems;
 import dev.portcullis.advisory.AdvisoryDatabase;
 import dev.portcullis.advisory.AdvisoryException;
 import dev.portcullis.advisory.DatabaseStatus;
@@ -102,7 +103,7 @@ public final class AdvisoryDb {
                     e);
         } catch (IOException e) {
             String input = paths.size() == 1 ? paths.getFirst().toString() : "the input";
-            throw new InputException(new Location(input, 0), "cannot read it (" + e.getMessage()
+            throw new InputException(new Location(input, 0), "cannot read it (" + Problems.describe(e)
                     + "); nothing was imported and the database is as it was", e);
         }
     }

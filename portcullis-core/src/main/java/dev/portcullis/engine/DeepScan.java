@@ -1,5 +1,6 @@
 package dev.portcullis.engine;
 
+import dev.portcullis.model.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analysis.PackageAnalysis;
 import dev.portcullis.analysis.PackageAnalyzer;
@@ -116,7 +117,7 @@ final class DeepScan {
                     }
                 } catch (RuntimeException e) {
                     // a defect met on one package must not cost the whole deep scan
-                    unchecked.put(package_.id(), "internal error while analysing it: " + e);
+                    unchecked.put(package_.id(), "internal error while analysing it: " + Problems.describe(e));
                 } finally {
                     unpacking.release(weight);
                 }

@@ -1,5 +1,6 @@
 package dev.portcullis.engine;
 
+import dev.portcullis.model.Problems;
 import dev.portcullis.analysis.PackageAnalysis;
 import dev.portcullis.analysis.PackageAnalyzer;
 import dev.portcullis.analysis.PackageInput;
@@ -103,7 +104,7 @@ public final class InspectPipeline {
         } catch (RuntimeException e) {
             // a defect met on one package must not cost the user the verdicts on the others
             return new Outcome.Failed(InspectReport.Result.failed(raw, null, null, new InspectReport.Error(
-                    InspectReport.ErrorKind.INTERNAL, "internal error while analysing it: " + e)));
+                    InspectReport.ErrorKind.INTERNAL, "internal error while analysing it: " + Problems.describe(e))));
         }
     }
 
@@ -133,8 +134,7 @@ public final class InspectPipeline {
         try {
             client = portcullis.registry();
         } catch (IOException e) {
-            throw new TargetException(InspectReport.ErrorKind.NETWORK, "cannot set up the registry client: "
-                    + e.getMessage(), target.name(), null);
+            throw new TargetException(InspectReport.ErrorKind.NETWORK, "cannot set up the registry client: " + Problems.describe(e), target.name(), null);
         }
         return packageOf(new PackageFetcher(client, limits).registry(target.name(), target.spec(), metadata));
     }

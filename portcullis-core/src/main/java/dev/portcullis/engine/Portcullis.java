@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import javax.net.ssl.SSLContext;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -34,13 +35,15 @@ public final class Portcullis implements AutoCloseable {
     private final PackageAnalyzer analyzer;
     private final TarballLimits tarballLimits;
     private final RegistryLimits registryLimits;
+    private final SSLContext ssl;
     private HttpClient http;
     private RegistryClient registry;
     private MetadataStore metadata;
 
     private Portcullis(Environment environment, Run run, NpmConfig npmConfig, Policy policy, PackageAnalyzer analyzer,
-                       TarballLimits tarballLimits, RegistryLimits registryLimits) {
+                       TarballLimits tarballLimits, RegistryLimits registryLimits, SSLContext ssl) {
         this.environment = environment;
+        this.ssl = ssl;
         this.run = run;
         this.npmConfig = npmConfig;
         this.policy = policy;
@@ -66,11 +69,13 @@ public final class Portcullis implements AutoCloseable {
         NpmConfig config = NpmConfig.load(run.workingDir(), environment.variables(), environment.home());
         if (run.registry() != null) {
             config = new NpmConfig(registryUrl(run.registry()), config.scopedRegistries(), config.settings(),
-                    config.sources());
+                    config.sources(), config.origins());
         }
         Policy policy = run.readPolicy() ? ProjectReader.readPolicy(run.workingDir(), run.policyFile())
                 : Policy.defaults();
-        return new Portcullis(environment, run, config, policy, analyzer, tarballLimits, registryLimits);
+        // a cafile the network would use is checked before anything runs: exit 2 naming its line, not a failure later
+        SSLContext ssl = run.offline() ? null : HttpClients.sslContext(config);
+        return new Portcullis(environment, run, config, policy, analyzer, tarballLimits, registryLimits, ssl);
     }
 
     public Environment environment() {
@@ -137,10 +142,10 @@ public final class Portcullis implements AutoCloseable {
         return metadata;
     }
 
-    /** @throws IOException when the npm configuration's cafile cannot be used */
-    private HttpClient http() throws IOException {
+    /** The run's HTTP client; its cafile was checked when the run was opened. */
+    private HttpClient http() {
         if (http == null) {
-            http = HttpClients.forConfig(npmConfig);
+            http = HttpClients.forConfig(npmConfig, ssl);
         }
         return http;
     }

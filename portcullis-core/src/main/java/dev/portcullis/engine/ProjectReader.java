@@ -7,6 +7,8 @@ import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.Lockfile;
 import dev.portcullis.model.Manifest;
+import dev.portcullis.model.ProjectFiles;
+import dev.portcullis.model.Redaction;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyReader;
 import java.io.BufferedInputStream;
@@ -58,7 +60,7 @@ public final class ProjectReader {
             throw new InputException(Location.of(root.toString()), "not a directory");
         }
         Path manifestPath = root.resolve("package.json");
-        if (!Files.isRegularFile(manifestPath)) {
+        if (!ProjectFiles.isFile(root, "package.json")) {
             throw new InputException(Location.of("package.json"), "no package.json in " + root
                     + ": point portcullis at the project's root directory");
         }
@@ -69,6 +71,7 @@ public final class ProjectReader {
         }
         Map<String, Manifest> workspaces = new TreeMap<>();
         for (String dir : workspaceDirs(root, workspaceGlobs(root, manifest))) {
+            ProjectFiles.checkInside(root, dir + "/package.json");
             try (InputStream in = Files.newInputStream(root.resolve(dir).resolve("package.json"))) {
                 workspaces.put(dir, manifests.read(dir + "/package.json", in));
             }
@@ -77,7 +80,7 @@ public final class ProjectReader {
         Lockfile lockfile = readLockfile(root, manifest, workspaces, notes);
         List<String> extraHosts = new ArrayList<>();
         Path yarnrc = root.resolve(".yarnrc.yml");
-        if (Files.isRegularFile(yarnrc)) {
+        if (ProjectFiles.isFile(root, ".yarnrc.yml")) {
             Matcher m = YARN_REGISTRY.matcher(Files.readString(yarnrc, StandardCharsets.UTF_8));
             while (m.find()) {
                 try {
@@ -110,11 +113,12 @@ public final class ProjectReader {
                 notes.add(other + " is also present; scanned " + chosen + " only");
             }
         }
+        ProjectFiles.checkInside(root, chosen);
         Path path = root.resolve(chosen);
         String head = head(path);
         LockfileReader reader = LockfileReaders.find(chosen, head).orElseThrow(() -> new InputException(
-                Location.of(chosen), "not a lockfile format Portcullis reads (the first line is '"
-                + head.lines().findFirst().orElse("") + "')"));
+                Location.of(chosen), "not a lockfile format Portcullis reads (it begins '"
+                + Redaction.snippet(head) + "')"));
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
             return reader.read(chosen, in, manifest, workspaces);
         }
@@ -149,10 +153,10 @@ public final class ProjectReader {
         return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     }
 
-    private static List<String> workspaceGlobs(Path root, Manifest manifest) throws IOException {
+    private static List<String> workspaceGlobs(Path root, Manifest manifest) throws InputException, IOException {
         List<String> globs = new ArrayList<>(manifest.workspaces());
         Path pnpmWorkspace = root.resolve("pnpm-workspace.yaml");
-        if (Files.isRegularFile(pnpmWorkspace)) {
+        if (ProjectFiles.isFile(root, "pnpm-workspace.yaml")) {
             String yaml = Files.readString(pnpmWorkspace, StandardCharsets.UTF_8);
             int packages = yaml.indexOf("packages:");
             if (packages >= 0) {
@@ -205,6 +209,9 @@ public final class ProjectReader {
 
     static Policy readPolicy(Path root, Path explicit) throws InputException, IOException {
         Path file = explicit != null ? explicit : root.resolve("portcullis.yml");
+        if (explicit == null) {
+            ProjectFiles.checkInside(root, "portcullis.yml"); // an explicit --policy is the user's, wherever it is
+        }
         if (!Files.isRegularFile(file)) {
             if (explicit != null) {
                 throw new InputException(Location.of(explicit.toString()), "policy file not found");

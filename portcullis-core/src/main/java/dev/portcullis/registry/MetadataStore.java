@@ -1,5 +1,6 @@
 package dev.portcullis.registry;
 
+import dev.portcullis.model.Problems;
 import dev.portcullis.concurrent.Parallel;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -214,7 +215,7 @@ public final class MetadataStore {
             }
             write(dir.resolve("summaries"), name, SummaryCodec.encode(entry));
         } catch (IOException e) {
-            throw new RegistryException("cannot write the metadata store " + dir + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot write the metadata store " + dir + ": " + Problems.describe(e), e);
         }
         return new Held(entry, true, Map.of());
     }

@@ -1,5 +1,6 @@
 package dev.portcullis.registry;
 
+import dev.portcullis.model.Problems;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -179,7 +180,7 @@ public final class RegistryClient {
                         cache.putDocument(url, abbreviated, document);
                     } catch (IOException e) {
                         throw new RegistryException("cannot write the registry cache " + cache.root() + ": "
-                                + e.getMessage(), e);
+                                + Problems.describe(e), e);
                     }
                 }
                 return Optional.of(packument);
@@ -318,7 +319,7 @@ public final class RegistryClient {
             } catch (Bounded.TooLarge e) {
                 throw tooLarge(url, limits.maxPackumentBytes());
             } catch (IOException e) {
-                last = new RegistryException("cannot read " + url + ": " + e.getMessage(), e);
+                last = new RegistryException("cannot read " + url + ": " + Problems.describe(e), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted fetching " + url, e);
@@ -421,7 +422,7 @@ public final class RegistryClient {
                     return new Answer(status, readBounded(url, response, body, limits.maxPackumentBytes()));
                 }
             } catch (IOException e) {
-                last = new RegistryException("cannot post to " + url + ": " + e.getMessage(), e);
+                last = new RegistryException("cannot post to " + url + ": " + Problems.describe(e), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted posting to " + url, e);
@@ -457,7 +458,7 @@ public final class RegistryClient {
             return cachedTarball(url, cache.putContent(integrity, bytes), integrity);
         } catch (IOException e) {
             throw new RegistryException("cannot write the registry cache " + cache.root() + ": "
-                    + e.getMessage(), e);
+                    + Problems.describe(e), e);
         }
     }
 
@@ -465,7 +466,7 @@ public final class RegistryClient {
         try {
             return new Tarball(url, file, null, Files.size(file), integrity);
         } catch (IOException e) {
-            throw new RegistryException("cannot read the registry cache " + file + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot read the registry cache " + file + ": " + Problems.describe(e), e);
         }
     }
 
@@ -489,7 +490,7 @@ public final class RegistryClient {
             }
             return Packument.from(name, tree, document.abbreviated());
         } catch (IOException e) {
-            throw new RegistryException(url + " answered malformed JSON: " + e.getMessage(), e);
+            throw new RegistryException(url + " answered malformed JSON: " + Problems.describe(e), e);
         }
     }
 
@@ -537,7 +538,7 @@ public final class RegistryClient {
                     }
                 }
             } catch (IOException e) {
-                last = new RegistryException("cannot fetch " + url + ": " + e.getMessage(), e);
+                last = new RegistryException("cannot fetch " + url + ": " + Problems.describe(e), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted fetching " + url, e);

@@ -91,6 +91,22 @@ class ReportersTest {
         assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 
+    /** Every format's output passes through the one redaction: a token in a message or evidence is masked. */
+    @ParameterizedTest
+    @EnumSource(ReportFormat.class)
+    void everyFormatMasksSecrets(ReportFormat format) throws IOException {
+        String token = "npm_" + "Q1w2E3r4T5y6U7i8O9p0A1s2D3f4G5h6J7k8";
+        Finding leak = new Finding(EXFIL, Severity.CRITICAL, "evil-helper", "1.0.1",
+                "posts //registry.npmjs.org/:_authToken=" + token + " to https://collect.example",
+                new Location("evil-helper@1.0.1/install.js", 7), "const t = '" + token + "'; // password: hunter2");
+        ScanReport report = new ScanReport("0.1.0-test", null, new PolicyResult(List.of(leak), List.of(),
+                Severity.HIGH, false), Footprint.none(), List.of("https://user:pa55@npm.corp.example/ answered 500"),
+                List.of(EXFIL));
+        String out = render(format, report, false);
+        assertThat(out).doesNotContain(token).doesNotContain("Q1w2E3r4").doesNotContain("hunter2")
+                .doesNotContain("pa55").contains("***");
+    }
+
     @Test
     void textColoursOnlyWhenAsked() throws IOException {
         assertThat(render(ReportFormat.TEXT, sample(), false)).doesNotContain("\u001b[");

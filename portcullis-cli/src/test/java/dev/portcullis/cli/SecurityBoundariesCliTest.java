@@ -1,0 +1,175 @@
+package dev.portcullis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.engine.Environment;
+import dev.portcullis.testkit.Fixtures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The boundaries of issue 17, end to end through the command line: project files read only inside the project,
+ * secrets never in the output, the gate closed when something could not be checked.
+ */
+class SecurityBoundariesCliTest {
+    static final String TOKEN = "npm_" + "Zq9XwV8uT7sR6pO5nM4lK3jI2hG1fE0dC9bA";
+    static final String NPMRC_WITH_TOKEN = "//registry.npmjs.org/:_authToken=" + TOKEN + "\n";
+    static final String SHADOW = "root:$6$Ab3dEf$Xy7Zz9QqWwEeRrTtYyUuIiOoPp:19700:0:99999:7:::\n";
+
+    @TempDir
+    Path work;
+
+    record Run(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    Run run(Map<String, String> extraEnv, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Map<String, String> env = new HashMap<>(Map.of("npm_config_globalconfig",
+                work.resolve("no-global-npmrc").toString()));
+        env.putAll(extraEnv);
+        Environment environment = new Environment(env, work.resolve("home"),
+                Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC), work.resolve("cache"));
+        int exit = Main.run(environment, false, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** A copy of a fixture project under the work directory. */
+    Path project(String fixture) throws IOException {
+        Path dir = work.resolve("project");
+        Path source = Fixtures.path(fixture);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = dir.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return dir;
+    }
+
+    /** A secret file outside the project, as ~/.npmrc or /etc/shadow would be. */
+    Path outside(String name, String content) throws IOException {
+        Path dir = Files.createDirectories(work.resolve("elsewhere"));
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    // item 1: project files only inside the project
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"package-lock.json", "yarn.lock", "pnpm-lock.yaml", "package.json", ".npmrc",
+            "portcullis.yml", "pnpm-workspace.yaml", ".yarnrc.yml"})
+    void aProjectFileLinkedOutsideTheProjectIsRefused(String file) throws IOException {
+        Path dir = project("npm/one-package-v3");
+        Path secret = outside("npmrc", NPMRC_WITH_TOKEN);
+        if (file.endsWith(".lock") || file.endsWith("-lock.yaml")) {
+            Files.delete(dir.resolve("package-lock.json")); // the lockfile linked away is the one scanned
+        }
+        Files.deleteIfExists(dir.resolve(file));
+        Files.createSymbolicLink(dir.resolve(file), secret);
+        Run run = run("scan", dir.toString(), "--offline");
+        assertThat(run.exit()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains(file + ": a symbolic link to a file outside the project");
+        assertThat(run.all()).doesNotContain(TOKEN).doesNotContain("_authToken");
+    }
+
+    @Test
+    void aLockfileLinkedToShadowIsRefusedWithoutQuotingIt() throws IOException {
+        Path dir = project("yarn-classic/one-package");
+        Files.delete(dir.resolve("yarn.lock"));
+        Files.createSymbolicLink(dir.resolve("yarn.lock"), outside("shadow", SHADOW));
+        Run run = run("scan", dir.toString(), "--offline");
+        assertThat(run.exit()).as(run.all()).isEqualTo(2);
+        assertThat(run.all()).doesNotContain("$6$").doesNotContain("Xy7Zz9");
+    }
+
+    @Test
+    void aLinkInsideTheProjectIsRead() throws IOException {
+        Path dir = project("npm/one-package-v3");
+        Files.move(dir.resolve("package-lock.json"), dir.resolve("locks.json"));
+        Files.createSymbolicLink(dir.resolve("package-lock.json"), dir.resolve("locks.json"));
+        Run run = run("scan", dir.toString(), "--offline");
+        assertThat(run.exit()).as(run.all()).isEqualTo(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"yarn.lock", "package-lock.json", "pnpm-lock.yaml"})
+    void aLockfileThatFailsToParseIsQuotedShortAndMasked(String file) throws IOException {
+        Path dir = project("npm/one-package-v3");
+        Files.delete(dir.resolve("package-lock.json"));
+        Files.writeString(dir.resolve(file), NPMRC_WITH_TOKEN + SHADOW + "more: [\n");
+        Run run = run("scan", dir.toString(), "--offline");
+        assertThat(run.exit()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).startsWith("portcullis scan: " + file);
+        assertThat(run.all()).doesNotContain(TOKEN).doesNotContain("Xy7Zz9").doesNotContain("null");
+    }
+
+    // item 4: .npmrc and cafile edge cases
+
+    @Test
+    void anNpmrcOverTheLimitIsAnInputErrorNotIgnored() throws IOException {
+        Path dir = project("npm/one-package-v3");
+        Files.writeString(dir.resolve(".npmrc"), "registry=http://127.0.0.1:9/\n" + ";".repeat(1 << 20));
+        Run run = run("scan", dir.toString(), "--offline");
+        assertThat(run.exit()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains(".npmrc: larger than 1048576 bytes");
+    }
+
+    @Test
+    void aUserNpmrcOverTheLimitIsAnInputErrorToo() throws IOException {
+        Path dir = project("npm/one-package-v3");
+        Path home = Files.createDirectories(work.resolve("home"));
+        Files.writeString(home.resolve(".npmrc"), "#".repeat((1 << 20) + 1));
+        Run run = run("scan", dir.toString(), "--offline");
+        assertThat(run.exit()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains(home.resolve(".npmrc") + ": larger than 1048576 bytes");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/dev/zero", "/etc/shadow", "{der}", "{fake-pem}", "{missing}", "{dir}"})
+    void anUnusableCafileIsAnInputErrorAtItsLine(String cafile) throws IOException {
+        Path dir = project("npm/one-package-v3");
+        Path der = Files.write(work.resolve("ca.der"), new byte[] {0x30, (byte) 0x82, 0x01, 0x0a, 0x02, 0x01});
+        Path fake = Files.writeString(work.resolve("fake.pem"), "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n"
+                + "-----END CERTIFICATE-----\n");
+        String path = cafile.replace("{der}", der.toString()).replace("{fake-pem}", fake.toString())
+                .replace("{missing}", work.resolve("missing.pem").toString()).replace("{dir}", work.toString());
+        Files.writeString(dir.resolve(".npmrc"), "registry=http://127.0.0.1:9/\ncafile=" + path + "\n");
+        Run run = run("scan", dir.toString());
+        assertThat(run.exit()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).startsWith("portcullis scan: .npmrc:2: cafile ").doesNotContain("\tat ")
+                .doesNotContain("Exception").doesNotContain("Error").doesNotContain("root:");
+    }
+
+    @Test
+    void aRegistryThatExpandsToNothingIsAnInputErrorNotTheDefaultRegistry() throws IOException {
+        Path dir = project("npm/one-package-v3");
+        Files.writeString(dir.resolve(".npmrc"), "; the company mirror\nregistry=${UNSET_MIRROR_URL}\n");
+        Run run = run("scan", dir.toString(), "--offline");
+        assertThat(run.exit()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains(".npmrc:2: registry is not an http(s) registry URL");
+    }
+}
