@@ -172,4 +172,83 @@ class SecurityBoundariesCliTest {
         assertThat(run.exit()).as(run.all()).isEqualTo(2);
         assertThat(run.err()).contains(".npmrc:2: registry is not an http(s) registry URL");
     }
+
+    // item 5: the gate does not fail open
+
+    /** A port nothing listens on: a registry that is down. */
+    static int closedPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** npm/one-package-v3 with a configured registry that is down. */
+    Path projectWithRegistryDown() throws IOException {
+        Path dir = project("npm/one-package-v3");
+        Files.writeString(dir.resolve(".npmrc"), "registry=http://127.0.0.1:" + closedPort() + "/\n");
+        return dir;
+    }
+
+    @Test
+    void registryUnreachable_saysWhatWasNotChecked_andPassesOutsideCi() throws IOException {
+        Run run = run("scan", projectWithRegistryDown().toString());
+        assertThat(run.exit()).as(run.all()).isEqualTo(0);
+        assertThat(run.out()).contains("Not checked").contains("registry metadata of 1 package(s) not read")
+                .contains("advisories of 1 package version(s) not checked").contains("connection refused");
+        assertThat(run.all()).doesNotContain("null");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"CI=true", "CI=1", "--fail-on-unchecked", "--fail-on-unchecked --fail-on none"})
+    void registryUnreachable_failsClosed_inCiOrWhenAsked(String how) throws IOException {
+        Path dir = projectWithRegistryDown();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("scan", dir.toString()));
+        Map<String, String> env = Map.of();
+        if (how.startsWith("CI=")) {
+            env = Map.of("CI", how.substring(3));
+        } else {
+            args.addAll(java.util.List.of(how.split(" ")));
+        }
+        Run run = run(env, args.toArray(String[]::new));
+        assertThat(run.exit()).as(run.all()).isEqualTo(3);
+        assertThat(run.out()).contains("NOT CHECKED: 2 check(s) could not be made");
+        assertThat(run.all()).doesNotContain("null");
+    }
+
+    @ParameterizedTest(name = "CI={0}")
+    @ValueSource(strings = {"false", "0", ""})
+    void ciSetToFalse_isNotCi(String value) throws IOException {
+        Run run = run(Map.of("CI", value), "scan", projectWithRegistryDown().toString());
+        assertThat(run.exit()).as(run.all()).isEqualTo(0);
+    }
+
+    @Test
+    void inCi_noFailOnUnchecked_reportsOnly() throws IOException {
+        Run run = run(Map.of("CI", "true"), "scan", projectWithRegistryDown().toString(), "--no-fail-on-unchecked");
+        assertThat(run.exit()).as(run.all()).isEqualTo(0);
+        assertThat(run.out()).contains("Not checked").contains("PASSED");
+    }
+
+    @Test
+    void registryUnreachable_jsonSaysTheGateFailed() throws IOException {
+        Run run = run(Map.of("CI", "true"), "scan", projectWithRegistryDown().toString(), "--format", "json");
+        assertThat(run.exit()).as(run.all()).isEqualTo(3);
+        com.fasterxml.jackson.databind.JsonNode json = dev.portcullis.json.Json.mapper().readTree(run.out());
+        assertThat(json.path("gate").path("passed").asBoolean(true)).isFalse();
+        assertThat(json.path("gate").path("failOnUnchecked").asBoolean()).isTrue();
+        assertThat(json.path("unchecked")).hasSize(2);
+    }
+
+    @Test
+    void corruptAdvisoryDatabase_isUnchecked_andFailsInCi() throws IOException {
+        Path dir = project("npm/one-package-v3");
+        Path db = Files.write(work.resolve("advisories.mv.db"), "this is not an H2 database\n".repeat(100)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Run plain = run("scan", dir.toString(), "--offline", "--db", db.toString());
+        assertThat(plain.exit()).as(plain.all()).isEqualTo(0);
+        assertThat(plain.out()).contains("Not checked").contains("advisories of 1 package version(s) not checked against the local database: ");
+        Run ci = run(Map.of("CI", "true"), "scan", dir.toString(), "--offline", "--db", db.toString());
+        assertThat(ci.exit()).as(ci.all()).isEqualTo(3);
+        assertThat(ci.all()).doesNotContain("null");
+    }
 }

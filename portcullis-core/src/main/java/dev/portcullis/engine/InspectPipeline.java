@@ -154,7 +154,8 @@ public final class InspectPipeline {
     /** One entry per target, in the order given: its verdict and decided findings, or why it failed. */
     InspectReport report(List<Outcome> outcomes, PackageJudge.Judged judged) {
         List<InspectReport.Result> results = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(judged.notes());
+        List<String> warnings = new ArrayList<>(judged.unchecked());
+        warnings.addAll(judged.notes());
         new Decider(portcullis.policy(), portcullis.today()).decide(List.of()).findings()
                 .forEach(f -> warnings.add(f.location() + ": " + f.message()));
         java.util.Iterator<PackageJudge.Judgement> judgements = judged.judgements().iterator();

@@ -63,7 +63,7 @@ public final class ScanPipeline {
         DeepScan.Result content = options.deep() ? inspectContent(project) : DeepScan.Result.NONE;
         PackageJudge.Judged judged = judge(project, content);
         PolicyResult result = Decider.of(portcullis, options.failOn()).decide(merged(findings, judged));
-        return report(project, context, fetched, result, options.deep() ? content : null, judged);
+        return report(project, context, fetched, result, options.deep() ? content : null, judged, options.gate());
     }
 
     /**
@@ -231,18 +231,19 @@ public final class ScanPipeline {
     }
 
     ScanReport report(LoadedProject project, ProjectContext context, Fetched fetched, PolicyResult result,
-                      DeepScan.Result deep, PackageJudge.Judged judged) {
-        List<String> unchecked = new ArrayList<>(project.notes());
-        unchecked.addAll(fetched.unchecked());
-        unchecked.addAll(judged.notes());
+                      DeepScan.Result deep, PackageJudge.Judged judged, ScanReport.Gate gate) {
+        List<String> unchecked = new ArrayList<>(fetched.unchecked());
+        unchecked.addAll(judged.unchecked());
         if (deep != null) {
             unchecked.addAll(deep.unchecked());
         }
         ScanReport.LockfileSummary lockfile = project.lockfile() == null ? null
                 : new ScanReport.LockfileSummary(project.lockfile().file(), formatId(project.lockfile().format()),
                         project.lockfile().formatVersion());
+        List<String> notes = new ArrayList<>(project.notes());
+        notes.addAll(judged.notes());
         return new ScanReport(Versions.tool(), lockfile, result, FootprintCalculator.of(context), unchecked,
-                RuleCatalog.all(), deep == null ? null : verdicts(deep, judged));
+                RuleCatalog.all(), deep == null ? null : verdicts(deep, judged), notes, gate);
     }
 
     static String formatId(LockfileFormat format) {

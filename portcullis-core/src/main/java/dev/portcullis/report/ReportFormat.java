@@ -58,7 +58,7 @@ public enum ReportFormat {
      */
     public static ReportFormat byId(String id) {
         for (ReportFormat format : values()) {
-            if (format.id().equalsIgnoreCase(id.strip())) {
+            if (format.id().equalsIgnoreCase(id)) {
                 return format;
             }
         }

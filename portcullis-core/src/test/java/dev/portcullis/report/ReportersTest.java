@@ -67,9 +67,11 @@ class ReportersTest {
                 Map.of("debug", List.of("2.6.9", "4.3.7")), List.of("esbuild@0.23.1"),
                 List.of(new MicroPackages.Replacement("is-nan", "native", "0.10.0", "Number.isNaN")));
         return new ScanReport("0.1.0-test", new ScanReport.LockfileSummary("package-lock.json", "npm", "3"), result,
-                footprint, List.of("yarn.lock is also present; scanned package-lock.json only"),
+                footprint, List.of("registry metadata of 1 package(s) not read, so the meta/* rules did not judge "
+                        + "them: left-pad@1.3.0 (cannot read https://registry.npmjs.org/left-pad: connection refused)"),
                 List.of(EXFIL, INSECURE, PIN, SCRIPTS), new ScanReport.Deep(120, List.of(
-                        new ScanReport.PackageVerdict("evil-helper", "1.0.1", dev.portcullis.model.Verdict.BLOCK))));
+                        new ScanReport.PackageVerdict("evil-helper", "1.0.1", dev.portcullis.model.Verdict.BLOCK))),
+                List.of("yarn.lock is also present; scanned package-lock.json only"), ScanReport.Gate.POLICY);
     }
 
     static String render(ReportFormat format, ScanReport report, boolean colour) throws IOException {
