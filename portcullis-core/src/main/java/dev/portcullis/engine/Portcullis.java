@@ -4,6 +4,7 @@ import dev.portcullis.analysis.PackageAnalyzer;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
 import dev.portcullis.policy.Policy;
+import dev.portcullis.registry.AddressGuard;
 import dev.portcullis.registry.HttpClients;
 import dev.portcullis.registry.MetadataStore;
 import dev.portcullis.registry.NpmConfig;
@@ -124,7 +125,8 @@ public final class Portcullis implements AutoCloseable {
     public synchronized RegistryClient registry() throws IOException {
         if (registry == null) {
             RegistryCache cache = environment.cacheDir() == null ? null : new RegistryCache(environment.cacheDir());
-            registry = new RegistryClient(offline() ? null : http(), npmConfig, cache, offline(), registryLimits);
+            registry = new RegistryClient(offline() ? null : http(), npmConfig, cache, offline(), registryLimits,
+                    AddressGuard.of(npmConfig, policy.privateHosts()));
         }
         return registry;
     }

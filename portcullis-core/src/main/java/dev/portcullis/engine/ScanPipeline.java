@@ -131,7 +131,8 @@ public final class ScanPipeline {
             return DeepScan.Result.NONE;
         }
         return new DeepScan(portcullis.registry(), portcullis.npmConfig(), portcullis.analyzer(),
-                portcullis.tarballLimits(), progress, Runtime.getRuntime().availableProcessors())
+                portcullis.tarballLimits(), progress, Runtime.getRuntime().availableProcessors(),
+                portcullis.policy().allowedHosts())
                 .run(project.lockfile().graph().packages());
     }
 

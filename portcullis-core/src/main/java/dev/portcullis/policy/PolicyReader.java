@@ -64,9 +64,13 @@ public final class PolicyReader {
                 "privateScopes", "privatePackages", "typosquat"));
         Severity failOn = top.containsKey("failOn") ? severity(top.get("failOn")) : defaults.failOn();
         List<String> hosts = List.of();
+        List<String> privateHosts = List.of();
         if (top.containsKey("registries")) {
-            Map<String, Node> registries = mapping(top.get("registries"), "registries", Set.of("allowedHosts"));
+            Map<String, Node> registries = mapping(top.get("registries"), "registries",
+                    Set.of("allowedHosts", "privateHosts"));
             hosts = registries.containsKey("allowedHosts") ? strings(registries.get("allowedHosts")) : List.of();
+            privateHosts = registries.containsKey("privateHosts") ? strings(registries.get("privateHosts"))
+                    : List.of();
         }
         List<String> remote = List.of();
         if (top.containsKey("remoteSources")) {
@@ -107,7 +111,7 @@ public final class PolicyReader {
             }
         }
         return new Policy(fileName, failOn, hosts, remote, pinDev, allow, rules, ignores, thresholds, failOnVerdict,
-                metadata(top));
+                metadata(top), privateHosts);
     }
 
     private Policy.Metadata metadata(Map<String, Node> top) throws InputException {

@@ -42,6 +42,7 @@ public final class RegistryClient {
     private final RegistryCache cache;
     private final boolean offline;
     private final RegistryLimits limits;
+    private final AddressGuard guard;
     private final ObjectMapper mapper = Json.mapper();
     /**
      * A document this large (full packuments of packages with thousands of versions: next, typescript, @types/node)
@@ -125,11 +126,18 @@ public final class RegistryClient {
      */
     public RegistryClient(HttpClient http, NpmConfig config, RegistryCache cache, boolean offline,
                           RegistryLimits limits) {
+        this(http, config, cache, offline, limits, AddressGuard.of(config, List.of()));
+    }
+
+    /** @param guard which hosts a tarball download may connect to */
+    public RegistryClient(HttpClient http, NpmConfig config, RegistryCache cache, boolean offline,
+                          RegistryLimits limits, AddressGuard guard) {
         this.http = offline ? http : Objects.requireNonNull(http, "http");
         this.config = Objects.requireNonNull(config, "config");
         this.cache = cache;
         this.offline = offline;
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.guard = Objects.requireNonNull(guard, "guard");
     }
 
     public RegistryLimits limits() {
@@ -439,6 +447,10 @@ public final class RegistryClient {
         if (offline) {
             throw new RegistryException("offline: the tarball " + url + " (" + integrity + ") is not in the cache"
                     + (cache == null ? "" : " " + cache.root()));
+        }
+        Optional<String> refused = guard.refusal(url);
+        if (refused.isPresent()) {
+            throw new RegistryException("not downloading " + url + ": " + refused.get());
         }
         Response response = send(url, ACCEPT_TARBALL, Map.of(), limits.maxTarballBytes(),
                 url.resolve("/").toString());
