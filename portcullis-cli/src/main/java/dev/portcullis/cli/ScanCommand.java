@@ -1,10 +1,10 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.engine.Environment;
-import dev.portcullis.engine.Progress;
-import dev.portcullis.engine.ScanOptions;
 import dev.portcullis.engine.Portcullis;
+import dev.portcullis.engine.Progress;
 import dev.portcullis.engine.Run;
+import dev.portcullis.engine.ScanOptions;
 import dev.portcullis.engine.ScanPipeline;
 import dev.portcullis.model.Severity;
 import dev.portcullis.report.ExitCode;
@@ -16,10 +16,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Check a project's lockfile, package.json and CI files against the policy.",

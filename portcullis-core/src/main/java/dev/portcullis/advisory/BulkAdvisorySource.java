@@ -1,9 +1,9 @@
 package dev.portcullis.advisory;
 
-import dev.portcullis.model.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.model.Problems;
 import dev.portcullis.model.Severity;
 import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.registry.RegistryException;

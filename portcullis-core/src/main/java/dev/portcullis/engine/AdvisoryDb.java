@@ -1,6 +1,5 @@
 package dev.portcullis.engine;
 
-import dev.portcullis.model.Problems;
 import dev.portcullis.advisory.AdvisoryDatabase;
 import dev.portcullis.advisory.AdvisoryException;
 import dev.portcullis.advisory.DatabaseStatus;
@@ -8,6 +7,7 @@ import dev.portcullis.advisory.ImportCounts;
 import dev.portcullis.advisory.OsvImporter;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
+import dev.portcullis.model.Problems;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

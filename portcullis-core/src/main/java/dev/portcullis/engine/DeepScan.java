@@ -1,6 +1,5 @@
 package dev.portcullis.engine;
 
-import dev.portcullis.model.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analysis.PackageAnalysis;
 import dev.portcullis.analysis.PackageAnalyzer;
@@ -10,6 +9,7 @@ import dev.portcullis.concurrent.Parallel;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.PackageNode;
+import dev.portcullis.model.Problems;
 import dev.portcullis.model.Source;
 import dev.portcullis.registry.Integrity;
 import dev.portcullis.registry.NpmConfig;

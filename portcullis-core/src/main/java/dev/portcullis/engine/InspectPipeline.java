@@ -1,13 +1,13 @@
 package dev.portcullis.engine;
 
-import dev.portcullis.model.Problems;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analysis.PackageAnalysis;
 import dev.portcullis.analysis.PackageAnalyzer;
 import dev.portcullis.analysis.PackageInput;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analysis.meta.TarballManifest;
 import dev.portcullis.concurrent.Parallel;
 import dev.portcullis.model.Location;
+import dev.portcullis.model.Problems;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.report.InspectReport;

@@ -1,7 +1,7 @@
 package dev.portcullis.engine;
 
-import dev.portcullis.model.Problems;
 import dev.portcullis.analysis.PackageInput;
+import dev.portcullis.model.Problems;
 import dev.portcullis.registry.Integrity;
 import dev.portcullis.registry.Packument;
 import dev.portcullis.registry.RegistryClient;

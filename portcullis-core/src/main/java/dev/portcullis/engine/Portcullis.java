@@ -17,9 +17,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import javax.net.ssl.SSLContext;
 import java.time.LocalDate;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * The composition root of one run: the only place that builds the HTTP client and the registry client, and the one

@@ -21,6 +21,7 @@ import dev.portcullis.report.ScanReport;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.Collections;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code portcullis scan}: read → fetch → analyse → decide → report. */

@@ -1,7 +1,7 @@
 package dev.portcullis.registry;
 
-import dev.portcullis.model.Problems;
 import dev.portcullis.concurrent.Parallel;
+import dev.portcullis.model.Problems;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package dev.portcullis.registry;
 
-import dev.portcullis.model.Problems;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.concurrent.Parallel;
 import dev.portcullis.json.Json;
+import dev.portcullis.model.Problems;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

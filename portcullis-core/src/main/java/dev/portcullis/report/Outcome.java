@@ -1,8 +1,8 @@
 package dev.portcullis.report;
 
-import dev.portcullis.model.Problems;
 import dev.portcullis.advisory.AdvisoryException;
 import dev.portcullis.model.InputException;
+import dev.portcullis.model.Problems;
 import dev.portcullis.registry.RegistryException;
 import java.io.IOException;
 import java.util.Objects;
