@@ -209,6 +209,30 @@ class CliTest {
         }
     }
 
+    /** A workspace member has no lockfile of its own: the workspace root's, two levels up, is scanned. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"npm/workspaces-v3", "pnpm/workspaces-v9",
+            "yarn-berry/workspaces"})
+    void aWorkspaceMemberIsScannedWithTheRootLockfile(String fixture) throws IOException {
+        Path dir = project(fixture, Map.of());
+        Run member = run("scan", dir.resolve("packages/a").toString(), "--offline");
+        Run root = run("scan", dir.toString(), "--offline");
+        assertThat(member.out()).contains("packages/a is a member of the workspace at ../..: scanned the workspace")
+                .doesNotContain("there is no lockfile");
+        assertThat(member.exit()).isEqualTo(root.exit());
+        assertThat(member.out().lines().filter(l -> l.contains("packages (")).toList())
+                .isEqualTo(root.out().lines().filter(l -> l.contains("packages (")).toList());
+    }
+
+    @Test
+    void aDirectoryTheWorkspaceDoesNotList_isAProjectOfItsOwn() throws IOException {
+        Path dir = project("npm/workspaces-v3", Map.of("tools/x/package.json",
+                "{\"name\":\"x\",\"version\":\"1.0.0\",\"dependencies\":{\"is-number\":\"7.0.0\"}}"));
+        Run run = run("scan", dir.resolve("tools/x").toString(), "--offline");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("there is no lockfile").doesNotContain("member of the workspace");
+    }
+
     @Test
     void projectWithoutLockfileFailsOutOfSync() throws IOException {
         Path dir = project("npm/one-package-v3", Map.of());

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -31,6 +32,7 @@ import javax.net.ssl.SSLContext;
 public final class Portcullis implements AutoCloseable {
     private final Environment environment;
     private final Run run;
+    private final Path projectDir;
     private final NpmConfig npmConfig;
     private final Policy policy;
     private final PackageAnalyzer analyzer;
@@ -41,9 +43,11 @@ public final class Portcullis implements AutoCloseable {
     private RegistryClient registry;
     private MetadataStore metadata;
 
-    private Portcullis(Environment environment, Run run, NpmConfig npmConfig, Policy policy, PackageAnalyzer analyzer,
-                       TarballLimits tarballLimits, RegistryLimits registryLimits, SSLContext ssl) {
+    private Portcullis(Environment environment, Run run, Path projectDir, NpmConfig npmConfig, Policy policy,
+                       PackageAnalyzer analyzer, TarballLimits tarballLimits, RegistryLimits registryLimits,
+                       SSLContext ssl) {
         this.environment = environment;
+        this.projectDir = projectDir;
         this.ssl = ssl;
         this.run = run;
         this.npmConfig = npmConfig;
@@ -67,16 +71,19 @@ public final class Portcullis implements AutoCloseable {
                                   TarballLimits tarballLimits, RegistryLimits registryLimits)
             throws InputException, IOException {
         Objects.requireNonNull(environment, "environment");
-        NpmConfig config = NpmConfig.load(run.workingDir(), environment.variables(), environment.home());
+        // a workspace member is read with its workspace: the root's lockfile, .npmrc and policy, as npm reads them
+        Path projectDir = ProjectReader.workspaceRoot(run.workingDir()).orElse(run.workingDir());
+        NpmConfig config = NpmConfig.load(projectDir, environment.variables(), environment.home());
         if (run.registry() != null) {
             config = new NpmConfig(registryUrl(run.registry()), config.scopedRegistries(), config.settings(),
                     config.sources(), config.origins());
         }
-        Policy policy = run.readPolicy() ? ProjectReader.readPolicy(run.workingDir(), run.policyFile())
+        Policy policy = run.readPolicy() ? ProjectReader.readPolicy(projectDir, run.policyFile())
                 : Policy.defaults();
         // a cafile the network would use is checked before anything runs: exit 2 naming its line, not a failure later
         SSLContext ssl = run.offline() ? null : HttpClients.sslContext(config);
-        return new Portcullis(environment, run, config, policy, analyzer, tarballLimits, registryLimits, ssl);
+        return new Portcullis(environment, run, projectDir, config, policy, analyzer, tarballLimits, registryLimits,
+                ssl);
     }
 
     public Environment environment() {
@@ -85,6 +92,14 @@ public final class Portcullis implements AutoCloseable {
 
     public Run run() {
         return run;
+    }
+
+    /**
+     * The project a scan reads: the run's working directory, or, when that is a workspace member without a lockfile
+     * of its own, the workspace's root ({@link ProjectReader#workspaceRoot}).
+     */
+    public Path projectDir() {
+        return projectDir;
     }
 
     public NpmConfig npmConfig() {

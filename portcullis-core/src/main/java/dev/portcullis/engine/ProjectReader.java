@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -55,7 +56,7 @@ public final class ProjectReader {
 
     /** @throws InputException when package.json, a workspace manifest or the lockfile cannot be read */
     public LoadedProject read() throws InputException, IOException {
-        Path root = portcullis.run().workingDir();
+        Path root = portcullis.projectDir();
         if (!Files.isDirectory(root)) {
             throw new InputException(Location.of(root.toString()), "not a directory");
         }
@@ -77,6 +78,12 @@ public final class ProjectReader {
             }
         }
         List<String> notes = new ArrayList<>();
+        Path asked = portcullis.run().workingDir();
+        if (!asked.equals(root)) {
+            String up = asked.relativize(root).toString().replace('\\', '/');
+            notes.add(root.relativize(asked).toString().replace('\\', '/') + " is a member of the workspace at "
+                    + up + ": scanned the workspace with its lockfile (locations are relative to " + up + ")");
+        }
         Lockfile lockfile = readLockfile(root, manifest, workspaces, notes);
         List<String> extraHosts = new ArrayList<>();
         Path yarnrc = root.resolve(".yarnrc.yml");
@@ -122,6 +129,59 @@ public final class ProjectReader {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
             return reader.read(chosen, in, manifest, workspaces);
         }
+    }
+
+    /** How many directories up a workspace member's root is looked for; monorepos nest members two or three deep. */
+    private static final int MAX_WORKSPACE_ANCESTORS = MAX_WORKSPACE_DEPTH;
+
+    /**
+     * The root of the workspace {@code dir} is a member of, when {@code dir} has a package.json but no lockfile of
+     * its own: the nearest ancestor (up to {@link #MAX_WORKSPACE_ANCESTORS} levels) whose package.json
+     * {@code workspaces} or pnpm-workspace.yaml includes {@code dir} and that holds a lockfile, as npm, yarn and
+     * pnpm find the workspace root from a member. Empty when {@code dir} is a project of its own.
+     */
+    static Optional<Path> workspaceRoot(Path dir) throws InputException, IOException {
+        if (!Files.isRegularFile(dir.resolve("package.json")) || hasLockfile(dir)) {
+            return Optional.empty();
+        }
+        Path ancestor = dir.getParent();
+        for (int level = 0; ancestor != null && level < MAX_WORKSPACE_ANCESTORS; level++) {
+            if (ProjectFiles.isFile(ancestor, "package.json") && hasLockfile(ancestor)) {
+                Manifest manifest;
+                try (InputStream in = Files.newInputStream(ancestor.resolve("package.json"))) {
+                    manifest = new ManifestReader().read(ancestor.relativize(ancestor.resolve("package.json"))
+                            .toString(), in);
+                }
+                String relative = ancestor.relativize(dir).toString().replace('\\', '/');
+                if (includes(workspaceGlobs(ancestor, manifest), relative)) {
+                    return Optional.of(ancestor);
+                }
+                return Optional.empty(); // the nearest project with a lockfile does not claim it: not a member
+            }
+            ancestor = ancestor.getParent();
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasLockfile(Path dir) {
+        return LOCKFILES.stream().anyMatch(name -> Files.isRegularFile(dir.resolve(name)))
+                || Files.isRegularFile(dir.resolve("bun.lockb"));
+    }
+
+    /** Whether the workspace globs select {@code relative} (and no {@code !} glob excludes it). */
+    private static boolean includes(List<String> globs, String relative) {
+        boolean included = false;
+        for (String glob : globs) {
+            boolean negated = glob.startsWith("!");
+            String pattern = (negated ? glob.substring(1) : glob).replaceFirst("^\\./", "").replaceAll("/+$", "");
+            if (FileSystems.getDefault().getPathMatcher("glob:" + pattern).matches(Path.of(relative))) {
+                if (negated) {
+                    return false;
+                }
+                included = true;
+            }
+        }
+        return included;
     }
 
     /** npm-shrinkwrap wins over package-lock as npm decides; otherwise packageManager (corepack) chooses. */
