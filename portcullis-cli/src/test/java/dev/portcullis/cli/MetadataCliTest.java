@@ -101,6 +101,38 @@ class MetadataCliTest {
                 .contains("minReleaseAge of 3d");
     }
 
+    /** meta/* findings are located at the package's entry in the lockfile, so SARIF results have a region. */
+    @Test
+    void metaFindingsCarryTheLockfileLineOfThePackage() throws IOException {
+        Path dir = project(null, "fresh-pkg@1.1.0");
+        // the lockfile as npm writes it: one key per line, the package's entry at line 13
+        JsonNode lock = Json.mapper().readTree(dir.resolve("package-lock.json").toFile());
+        Files.writeString(dir.resolve("package-lock.json"), Json.mapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(lock));
+        int line = Files.readAllLines(dir.resolve("package-lock.json")).indexOf(
+                "    \"node_modules/fresh-pkg\" : {") + 1;
+        assertThat(line).isGreaterThan(1);
+        JsonNode json = Json.mapper().readTree(run("scan", dir.toString(), "--format", "json").out());
+        JsonNode tooNew = null;
+        for (JsonNode f : json.path("findings")) {
+            if (f.path("rule").asText().equals("meta/too-new")) {
+                tooNew = f;
+            }
+        }
+        assertThat(tooNew).isNotNull();
+        assertThat(tooNew.path("location").path("file").asText()).isEqualTo("package-lock.json");
+        assertThat(tooNew.path("location").path("line").asInt()).isEqualTo(line);
+        JsonNode sarif = Json.mapper().readTree(run("scan", dir.toString(), "--format", "sarif").out());
+        JsonNode result = null;
+        for (JsonNode r : sarif.at("/runs/0/results")) {
+            if (r.path("ruleId").asText().equals("meta/too-new")) {
+                result = r;
+            }
+        }
+        assertThat(result).isNotNull();
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(line);
+    }
+
     @Test
     void theMinimumReleaseAgeIsThePolicysAndRulesCanBeTurnedOff() throws IOException {
         Path dir = project("minReleaseAge: 12h\n", "fresh-pkg@1.1.0");
