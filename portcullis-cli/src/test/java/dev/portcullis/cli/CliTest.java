@@ -59,18 +59,7 @@ class CliTest {
 
     /** Copies a fixture project into the work directory, adds files, and returns its path. */
     private Path project(String fixture, Map<String, String> extraFiles) throws IOException {
-        Path dir = work.resolve("project");
-        Path source = Fixtures.path(fixture);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = dir.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        Path dir = Fixtures.copy(fixture, work.resolve("project"));
         for (Map.Entry<String, String> extra : extraFiles.entrySet()) {
             Path target = dir.resolve(extra.getKey());
             Files.createDirectories(target.getParent());

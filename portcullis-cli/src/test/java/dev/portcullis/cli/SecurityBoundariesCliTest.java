@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,19 +55,7 @@ class SecurityBoundariesCliTest {
 
     /** A copy of a fixture project under the work directory. */
     Path project(String fixture) throws IOException {
-        Path dir = work.resolve("project");
-        Path source = Fixtures.path(fixture);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = dir.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return dir;
+        return Fixtures.copy(fixture, work.resolve("project"));
     }
 
     /** A secret file outside the project, as ~/.npmrc or /etc/shadow would be. */
