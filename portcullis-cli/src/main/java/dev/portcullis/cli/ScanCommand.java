@@ -116,7 +116,7 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    /** Whether the run is in CI: {@code CI} set to anything but empty, {@code false} or {@code 0}, as CI services set it. */
+    /** Whether the run is in CI: {@code CI} set to anything but empty, {@code false} or {@code 0}, as CI services do. */
     static boolean inCi(Environment environment) {
         String ci = environment.variables().get("CI");
         return ci != null && !ci.isBlank() && !ci.strip().equalsIgnoreCase("false") && !ci.strip().equals("0");

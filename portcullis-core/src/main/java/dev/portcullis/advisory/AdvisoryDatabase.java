@@ -404,8 +404,8 @@ public final class AdvisoryDatabase implements AutoCloseable {
 
     private AdvisoryException failure(String what, SQLException e) {
         return new AdvisoryException("cannot " + what + " the advisory database " + file + ": "
-                + Problems.describe(e).lines().findFirst().orElse("") + ". If the file is damaged, delete it and import "
-                + "again: rm " + file + " && portcullis db import <all.zip>", e);
+                + Problems.describe(e).lines().findFirst().orElse("") + ". If the file is damaged, delete it and "
+                + "import again: rm " + file + " && portcullis db import <all.zip>", e);
     }
 
     private static OffsetDateTime time(Instant instant) {

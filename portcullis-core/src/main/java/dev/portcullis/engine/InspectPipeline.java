@@ -134,7 +134,8 @@ public final class InspectPipeline {
         try {
             client = portcullis.registry();
         } catch (IOException e) {
-            throw new TargetException(InspectReport.ErrorKind.NETWORK, "cannot set up the registry client: " + Problems.describe(e), target.name(), null);
+            throw new TargetException(InspectReport.ErrorKind.NETWORK, "cannot set up the registry client: "
+                    + Problems.describe(e), target.name(), null);
         }
         return packageOf(new PackageFetcher(client, limits).registry(target.name(), target.spec(), metadata));
     }

@@ -115,7 +115,8 @@ public final class PackageFetcher {
         try {
             return packageOf(DirectoryReader.read(dir, limits), null, null, List.of(), null);
         } catch (IOException e) {
-            return new Failed(Kind.INPUT, null, null, "cannot read the directory " + shown + ": " + Problems.describe(e));
+            return new Failed(Kind.INPUT, null, null, "cannot read the directory " + shown + ": "
+                    + Problems.describe(e));
         }
     }
 

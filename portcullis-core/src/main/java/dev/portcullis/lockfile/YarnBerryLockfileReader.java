@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * does: the descriptor itself, the one yarn binds to its dependent ({@code ::locator=}), and yarn's built-in
  * compatibility patches ({@code optional!builtin<compat/…>}), which replace the package they wrap.
  *
- * <p>The lockfile does not record tarball URLs (registry packages get {@code Registry(null)}), dev status (derived from package.json, see {@link #read(String, InputStream, Manifest, Map)}),
+ * <p>The lockfile does not record tarball URLs (registry packages get {@code Registry(null)}), dev status
+ * (derived from package.json, see {@link #read(String, InputStream, Manifest, Map)}),
  * install scripts or which package satisfies a peer dependency (peer edges are left out).
  */
 public final class YarnBerryLockfileReader implements LockfileReader {

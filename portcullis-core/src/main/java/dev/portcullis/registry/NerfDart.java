@@ -56,7 +56,8 @@ public final class NerfDart {
             return Optional.empty();
         }
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+        boolean defaultPort = port == -1 || scheme.equals("http") && port == 80
+                || scheme.equals("https") && port == 443;
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return Optional.of("//" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path);
     }

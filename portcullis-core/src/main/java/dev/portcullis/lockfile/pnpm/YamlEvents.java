@@ -152,7 +152,8 @@ final class YamlEvents {
 
     static String describe(Event event) {
         return switch (event.getEventId()) {
-            case Scalar -> "the scalar '" + dev.portcullis.model.Redaction.snippet(((ScalarEvent) event).getValue()) + "'";
+            case Scalar -> "the scalar '" + dev.portcullis.model.Redaction.snippet(((ScalarEvent) event).getValue())
+                    + "'";
             case MappingStart -> "a mapping";
             case SequenceStart -> "a list";
             case MappingEnd, SequenceEnd -> "the end of a collection";
