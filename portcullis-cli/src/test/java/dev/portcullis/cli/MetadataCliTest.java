@@ -112,25 +112,23 @@ class MetadataCliTest {
         int line = Files.readAllLines(dir.resolve("package-lock.json")).indexOf(
                 "    \"node_modules/fresh-pkg\" : {") + 1;
         assertThat(line).isGreaterThan(1);
-        JsonNode json = Json.mapper().readTree(run("scan", dir.toString(), "--format", "json").out());
-        JsonNode tooNew = null;
-        for (JsonNode f : json.path("findings")) {
-            if (f.path("rule").asText().equals("meta/too-new")) {
-                tooNew = f;
-            }
-        }
-        assertThat(tooNew).isNotNull();
+        JsonNode tooNew = withField(Json.mapper().readTree(run("scan", dir.toString(), "--format", "json").out())
+                .path("findings"), "rule", "meta/too-new");
         assertThat(tooNew.path("location").path("file").asText()).isEqualTo("package-lock.json");
         assertThat(tooNew.path("location").path("line").asInt()).isEqualTo(line);
-        JsonNode sarif = Json.mapper().readTree(run("scan", dir.toString(), "--format", "sarif").out());
-        JsonNode result = null;
-        for (JsonNode r : sarif.at("/runs/0/results")) {
-            if (r.path("ruleId").asText().equals("meta/too-new")) {
-                result = r;
+        JsonNode result = withField(Json.mapper().readTree(run("scan", dir.toString(), "--format", "sarif").out())
+                .at("/runs/0/results"), "ruleId", "meta/too-new");
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(line);
+    }
+
+    /** The element of {@code array} whose {@code field} is {@code value}; fails when there is none. */
+    private static JsonNode withField(JsonNode array, String field, String value) {
+        for (JsonNode element : array) {
+            if (element.path(field).asText().equals(value)) {
+                return element;
             }
         }
-        assertThat(result).isNotNull();
-        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(line);
+        throw new AssertionError("no element with " + field + " = " + value + " in " + array);
     }
 
     @Test
