@@ -36,7 +36,7 @@ public final class Main {
         cli.setErr(err);
         setExitCodes(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("portcullis: internal error: " + e);
+            commandLine.getErr().println("portcullis: internal error: " + dev.portcullis.model.Problems.describe(e));
             return ExitCode.INTERNAL.code();
         });
         return cli.execute(args);

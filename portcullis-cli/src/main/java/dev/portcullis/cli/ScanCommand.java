@@ -1,10 +1,10 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.engine.Environment;
-import dev.portcullis.engine.Progress;
-import dev.portcullis.engine.ScanOptions;
 import dev.portcullis.engine.Portcullis;
+import dev.portcullis.engine.Progress;
 import dev.portcullis.engine.Run;
+import dev.portcullis.engine.ScanOptions;
 import dev.portcullis.engine.ScanPipeline;
 import dev.portcullis.model.Severity;
 import dev.portcullis.report.ExitCode;
@@ -16,14 +16,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Check a project's lockfile, package.json and CI files against the policy.",
-                "Exit codes: 0 passed, 1 policy failed, 2 usage or input error, 3 internal or network failure."})
+                "Exit codes: 0 passed, 1 policy failed, 2 usage or input error, 3 internal or network failure, or "
+                        + "(--fail-on-unchecked, the default when CI is set) something could not be checked."})
 final class ScanCommand implements Callable<Integer> {
     private final Environment environment;
     private final boolean terminal;
@@ -46,8 +47,15 @@ final class ScanCommand implements Callable<Integer> {
     Path policy;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
-            description = "Fail on this severity or worse: critical, high, medium, low, info (default: the policy's, else high)")
+            description = "Fail on this severity or worse: critical, high, medium, low, info, or none to report only "
+                    + "(exit 0 whatever the findings; errors still exit 2 or 3) (default: the policy's, else high)")
     String failOn;
+
+    @Option(names = "--fail-on-unchecked", negatable = true, fallbackValue = "true",
+            description = "Exit 3 when something could not be checked (registry unreachable, metadata not cached "
+                    + "offline, advisory database damaged) instead of passing with a note (default: on when the CI "
+                    + "environment variable is set)")
+    Boolean failOnUnchecked;
 
     @Option(names = "--offline", description = "Never touch the network; report what could not be checked")
     boolean offline;
@@ -73,21 +81,24 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Severity threshold = null;
-        if (failOn != null) {
+        boolean reportOnly = failOn != null && failOn.strip().equalsIgnoreCase("none");
+        if (failOn != null && !reportOnly) {
             try {
                 threshold = Severity.parse(failOn);
             } catch (IllegalArgumentException e) {
-                err.println("portcullis scan: --fail-on: " + e.getMessage());
+                err.println("portcullis scan: --fail-on: " + e.getMessage().replace(" or info)", ", info or none)"));
                 return ExitCode.USAGE.code();
             }
         }
+        ScanReport.Gate gate = new ScanReport.Gate(reportOnly, failOnUnchecked != null ? failOnUnchecked
+                : inCi(environment));
         try {
             ProgressLine progress = deep && terminal ? new ProgressLine(err) : null;
             ScanReport report;
             try (Portcullis run = Portcullis.open(databaseOption.apply(environment),
                     new Run(dir.toAbsolutePath().normalize(), policy, null, offline, true, refresh))) {
                 report = new ScanPipeline(run, progress == null ? Progress.NONE : progress)
-                        .run(new ScanOptions(threshold, deep));
+                        .run(new ScanOptions(threshold, deep, gate));
             } finally {
                 if (progress != null) {
                     progress.finish();
@@ -103,5 +114,11 @@ final class ScanCommand implements Callable<Integer> {
                     ? " (use --offline to scan without the network)" : ""));
             return ExitCode.of(failed).code();
         }
+    }
+
+    /** Whether the run is in CI: {@code CI} set to anything but empty, {@code false} or {@code 0}, as CI services do. */
+    static boolean inCi(Environment environment) {
+        String ci = environment.variables().get("CI");
+        return ci != null && !ci.isBlank() && !ci.strip().equalsIgnoreCase("false") && !ci.strip().equals("0");
     }
 }

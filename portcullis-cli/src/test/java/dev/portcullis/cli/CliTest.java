@@ -59,18 +59,7 @@ class CliTest {
 
     /** Copies a fixture project into the work directory, adds files, and returns its path. */
     private Path project(String fixture, Map<String, String> extraFiles) throws IOException {
-        Path dir = work.resolve("project");
-        Path source = Fixtures.path(fixture);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = dir.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        Path dir = Fixtures.copy(fixture, work.resolve("project"));
         for (Map.Entry<String, String> extra : extraFiles.entrySet()) {
             Path target = dir.resolve(extra.getKey());
             Files.createDirectories(target.getParent());
@@ -110,12 +99,27 @@ class CliTest {
                         Map.of("package.json", "{\"name\":\"one-package\",\"version\":\"1.0.0\",\"dependencies\":{\"is-number\":\"^7.0.0\"}}"),
                         List.of("--fail-on", "low"), 1,
                         List.of("manifest/unpinned-range", "is-number@\"^7.0.0\""), List.of()),
+                row("npmV1_directDependencyAnotherPackageRequiresToo_inSync", "npm/direct-and-transitive-v1", Map.of(),
+                        List.of(), 0, List.of("PASSED", "2 packages (2 direct, 0 transitive"), List.of()),
+                row("yarnBerry_devDependencyIsDev", "yarn-berry/one-package-dev", Map.of(), List.of(), 0,
+                        List.of("1 packages (1 direct, 0 transitive; 0 prod, 1 dev"), List.of()),
+                row("failOnUpperCase_isASeverity", "npm/install-script-v3", Map.of(), List.of("--fail-on", "CRITICAL"),
+                        0, List.of("PASSED (fails on critical or worse)"), List.of()),
+                row("formatUpperCase_isAFormat", "npm/one-package-v3", Map.of(), List.of("--format", "JSON"), 0,
+                        List.of("\"tool\" : {"), List.of()),
+                row("failOnNone_reportsOnly", "npm/install-script-v3", Map.of(), List.of("--fail-on", "none"), 0,
+                        List.of("scripts/install-script", "REPORTED (--fail-on none", "it would have failed"), List.of()),
+                row("failOnNoneMixedCase_reportsOnly", "npm/install-script-v3", Map.of(), List.of("--fail-on", "None"),
+                        0, List.of("REPORTED"), List.of()),
+                row("failOnNone_inputErrorStillExits2", "npm/not-json", Map.of(
+                        "package.json", "{\"name\":\"x\",\"version\":\"1.0.0\"}"), List.of("--fail-on", "none"), 2,
+                        List.of(), List.of("package-lock.json:1: malformed JSON")),
                 row("unknownOption_usageError", "npm/one-package-v3", Map.of(), List.of("--frobnicate"), 2,
                         List.of(), List.of("Unknown option")),
                 row("unknownFormat_usageError", "npm/one-package-v3", Map.of(), List.of("--format", "xml"), 2,
                         List.of(), List.of("unknown format 'xml'")),
                 row("unknownSeverity_usageError", "npm/one-package-v3", Map.of(), List.of("--fail-on", "severe"), 2,
-                        List.of(), List.of("unknown severity 'severe'")),
+                        List.of(), List.of("unknown severity 'severe' (expected critical, high, medium, low, info or none)")),
                 row("policyWithUnknownKey_inputErrorWithLine", "npm/one-package-v3",
                         Map.of("portcullis.yml", "failOn: high\nscripts:\n  alow: []\n"), List.of(), 2,
                         List.of(), List.of("portcullis.yml:3: unknown key 'alow' in scripts")),
@@ -192,6 +196,30 @@ class CliTest {
             assertThat(registry.requests()).hasSize(25);
             assertThat(registry.requests()).filteredOn(r -> r.method().equals("POST")).hasSize(1);
         }
+    }
+
+    /** A workspace member has no lockfile of its own: the workspace root's, two levels up, is scanned. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"npm/workspaces-v3", "pnpm/workspaces-v9",
+            "yarn-berry/workspaces"})
+    void aWorkspaceMemberIsScannedWithTheRootLockfile(String fixture) throws IOException {
+        Path dir = project(fixture, Map.of());
+        Run member = run("scan", dir.resolve("packages/a").toString(), "--offline");
+        Run root = run("scan", dir.toString(), "--offline");
+        assertThat(member.out()).contains("packages/a is a member of the workspace at ../..: scanned the workspace")
+                .doesNotContain("there is no lockfile");
+        assertThat(member.exit()).isEqualTo(root.exit());
+        assertThat(member.out().lines().filter(l -> l.contains("packages (")).toList())
+                .isEqualTo(root.out().lines().filter(l -> l.contains("packages (")).toList());
+    }
+
+    @Test
+    void aDirectoryTheWorkspaceDoesNotList_isAProjectOfItsOwn() throws IOException {
+        Path dir = project("npm/workspaces-v3", Map.of("tools/x/package.json",
+                "{\"name\":\"x\",\"version\":\"1.0.0\",\"dependencies\":{\"is-number\":\"7.0.0\"}}"));
+        Run run = run("scan", dir.resolve("tools/x").toString(), "--offline");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("there is no lockfile").doesNotContain("member of the workspace");
     }
 
     @Test

@@ -101,6 +101,36 @@ class MetadataCliTest {
                 .contains("minReleaseAge of 3d");
     }
 
+    /** meta/* findings are located at the package's entry in the lockfile, so SARIF results have a region. */
+    @Test
+    void metaFindingsCarryTheLockfileLineOfThePackage() throws IOException {
+        Path dir = project(null, "fresh-pkg@1.1.0");
+        // the lockfile as npm writes it: one key per line, the package's entry at line 13
+        JsonNode lock = Json.mapper().readTree(dir.resolve("package-lock.json").toFile());
+        Files.writeString(dir.resolve("package-lock.json"), Json.mapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(lock));
+        int line = Files.readAllLines(dir.resolve("package-lock.json")).indexOf(
+                "    \"node_modules/fresh-pkg\" : {") + 1;
+        assertThat(line).isGreaterThan(1);
+        JsonNode tooNew = withField(Json.mapper().readTree(run("scan", dir.toString(), "--format", "json").out())
+                .path("findings"), "rule", "meta/too-new");
+        assertThat(tooNew.path("location").path("file").asText()).isEqualTo("package-lock.json");
+        assertThat(tooNew.path("location").path("line").asInt()).isEqualTo(line);
+        JsonNode result = withField(Json.mapper().readTree(run("scan", dir.toString(), "--format", "sarif").out())
+                .at("/runs/0/results"), "ruleId", "meta/too-new");
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(line);
+    }
+
+    /** The element of {@code array} whose {@code field} is {@code value}; fails when there is none. */
+    private static JsonNode withField(JsonNode array, String field, String value) {
+        for (JsonNode element : array) {
+            if (element.path(field).asText().equals(value)) {
+                return element;
+            }
+        }
+        throw new AssertionError("no element with " + field + " = " + value + " in " + array);
+    }
+
     @Test
     void theMinimumReleaseAgeIsThePolicysAndRulesCanBeTurnedOff() throws IOException {
         Path dir = project("minReleaseAge: 12h\n", "fresh-pkg@1.1.0");

@@ -1,5 +1,6 @@
 package dev.portcullis.advisory;
 
+import dev.portcullis.model.Problems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -113,7 +114,7 @@ public final class AdvisoryDatabase implements AutoCloseable {
             Files.createDirectories(file.getParent());
         } catch (java.io.IOException e) {
             throw new AdvisoryException("cannot create the directory of the advisory database " + file + ": "
-                    + e.getMessage(), e);
+                    + Problems.describe(e), e);
         }
         Connection connection;
         try {
@@ -133,7 +134,7 @@ public final class AdvisoryDatabase implements AutoCloseable {
     }
 
     private static AdvisoryException cannotOpen(Path file, Exception e) {
-        String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        String reason = Problems.describe(e).lines().findFirst().orElse("");
         if (reason.contains("already in use") || reason.contains("locked")) {
             return new AdvisoryException("the advisory database " + file + " is in use by another portcullis "
                     + "process; try again when it has finished (" + reason + ")", e);
@@ -403,8 +404,8 @@ public final class AdvisoryDatabase implements AutoCloseable {
 
     private AdvisoryException failure(String what, SQLException e) {
         return new AdvisoryException("cannot " + what + " the advisory database " + file + ": "
-                + e.getMessage().lines().findFirst().orElse("") + ". If the file is damaged, delete it and import "
-                + "again: rm " + file + " && portcullis db import <all.zip>", e);
+                + Problems.describe(e).lines().findFirst().orElse("") + ". If the file is damaged, delete it and "
+                + "import again: rm " + file + " && portcullis db import <all.zip>", e);
     }
 
     private static OffsetDateTime time(Instant instant) {

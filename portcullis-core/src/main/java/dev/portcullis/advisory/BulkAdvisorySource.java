@@ -3,6 +3,7 @@ package dev.portcullis.advisory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.model.Problems;
 import dev.portcullis.model.Severity;
 import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.registry.RegistryException;
@@ -70,7 +71,7 @@ public final class BulkAdvisorySource {
             answer = client.postJson(registry, PATH, mapper.writeValueAsBytes(body));
         } catch (RegistryException e) {
             return new Answer.Unavailable("the bulk advisory endpoint of " + registry + " could not be reached ("
-                    + e.getMessage() + ")");
+                    + Problems.describe(e) + ")");
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
@@ -86,7 +87,7 @@ public final class BulkAdvisorySource {
             return parse(mapper.readTree(answer.body()), versionsByName);
         } catch (IOException e) {
             return new Answer.Unavailable("the bulk advisory endpoint of " + registry + " answered malformed JSON ("
-                    + e.getMessage().lines().findFirst().orElse("") + ")");
+                    + Problems.describe(e).lines().findFirst().orElse("") + ")");
         }
     }
 

@@ -62,8 +62,11 @@ final class AdvisoryCheck {
     record Query(String name, String version) {
     }
 
-    /** Matches keyed by {@code name@version}, and the notes for the report. */
-    record Result(Map<String, List<AdvisoryMatch>> matches, List<String> notes) {
+    /**
+     * Matches keyed by {@code name@version}; notes for the report (the source used); and what could not be checked
+     * (no source answered, the local database is damaged), which fails a gate that must not open unchecked.
+     */
+    record Result(Map<String, List<AdvisoryMatch>> matches, List<String> notes, List<String> unchecked) {
         List<AdvisoryMatch> of(String name, String version) {
             return matches.getOrDefault(name + "@" + version, List.of());
         }
@@ -71,7 +74,7 @@ final class AdvisoryCheck {
 
     Result check(Collection<Query> queries) throws IOException {
         if (queries.isEmpty()) {
-            return new Result(Map.of(), List.of());
+            return new Result(Map.of(), List.of(), List.of());
         }
         Map<String, Set<String>> versionsByName = new TreeMap<>();
         for (Query q : queries) {
@@ -98,12 +101,14 @@ final class AdvisoryCheck {
                 case BulkAdvisorySource.Answer.Unavailable unavailable -> notes.add(unavailable.reason());
             }
         }
+        String packages = "advisories of " + queries.size() + " package version(s) not checked: ";
         if (!AdvisoryDatabase.exists(database)) {
             if (online == null) {
                 notes.add("no advisory data: run `portcullis db import <all.zip>` (OSV's npm advisories, see "
                         + "docs/advisories.md) or use a registry with the bulk advisory endpoint");
+                return new Result(matches, List.of(), List.of(packages + String.join("; ", notes)));
             }
-            return new Result(matches, merge(notes));
+            return new Result(matches, List.of(), List.of());
         }
         try (AdvisoryDatabase db = AdvisoryDatabase.openForReading(database, clock)) {
             DatabaseStatus status = db.status();
@@ -119,10 +124,14 @@ final class AdvisoryCheck {
                 notes.add("the local advisory database is " + age(status.lastImport()) + " (updated "
                         + status.lastImport().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "): import a fresh all.zip with `portcullis db import`");
             }
+            return new Result(matches, merge(notes), List.of());
         } catch (AdvisoryException e) {
-            notes.add("advisories not checked against the local database: " + e.getMessage());
+            // a database the user imported and cannot be read is a gap, whatever else answered
+            notes.add(0, e.getMessage());
+            return new Result(matches, List.of(), List.of("advisories of " + queries.size() + " package version(s) "
+                    + "not checked against the local database" + (online == null ? "" : " (the registry's bulk "
+                    + "endpoint answered)") + ": " + String.join("; ", notes)));
         }
-        return new Result(matches, merge(notes));
     }
 
     /** The notes as one sentence: "registry X has no bulk advisory endpoint; used the local database (…)". */

@@ -7,6 +7,7 @@ import dev.portcullis.advisory.ImportCounts;
 import dev.portcullis.advisory.OsvImporter;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
+import dev.portcullis.model.Problems;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ public final class AdvisoryDb {
                     e);
         } catch (IOException e) {
             String input = paths.size() == 1 ? paths.getFirst().toString() : "the input";
-            throw new InputException(new Location(input, 0), "cannot read it (" + e.getMessage()
+            throw new InputException(new Location(input, 0), "cannot read it (" + Problems.describe(e)
                     + "); nothing was imported and the database is as it was", e);
         }
     }

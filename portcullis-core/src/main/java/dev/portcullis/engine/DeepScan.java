@@ -9,6 +9,7 @@ import dev.portcullis.concurrent.Parallel;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.PackageNode;
+import dev.portcullis.model.Problems;
 import dev.portcullis.model.Source;
 import dev.portcullis.registry.Integrity;
 import dev.portcullis.registry.NpmConfig;
@@ -22,6 +23,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -34,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * would. One streaming loop ({@link Parallel#io}) takes each package from download to analysis: at most
  * {@link RegistryLimits#parallelism()} downloads are in flight, a downloaded tarball waits as a file of the cache,
  * and at most {@code threads} packages are unpacked at once, one alone when its tarball is large. A package that cannot be
- * had is reported as unchecked with the fetcher's sentence, not as an error.
+ * had is reported as unchecked with the fetcher's sentence, not as an error. Tarballs come from the configured
+ * registries only ({@link #fetchAsRecorded}).
  */
 final class DeepScan {
     /**
@@ -54,6 +57,7 @@ final class DeepScan {
     private final TarballLimits limits;
     private final Progress progress;
     private final int threads;
+    private final Set<String> allowedHosts;
 
     /**
      * What the stage found.
@@ -78,6 +82,17 @@ final class DeepScan {
 
     DeepScan(RegistryClient client, NpmConfig config, PackageAnalyzer analyzer, TarballLimits limits,
              Progress progress, int threads) {
+        this(client, config, analyzer, limits, progress, threads, List.of());
+    }
+
+    /**
+     * @param allowedHosts the policy's {@code registries.allowedHosts}: hosts besides the configured registries
+     *     whose recorded tarball URLs are fetched as recorded (still through the registry client's address guard)
+     */
+    DeepScan(RegistryClient client, NpmConfig config, PackageAnalyzer analyzer, TarballLimits limits,
+             Progress progress, int threads, List<String> allowedHosts) {
+        this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.client = client;
         this.config = config;
         this.analyzer = analyzer;
@@ -116,7 +131,7 @@ final class DeepScan {
                     }
                 } catch (RuntimeException e) {
                     // a defect met on one package must not cost the whole deep scan
-                    unchecked.put(package_.id(), "internal error while analysing it: " + e);
+                    unchecked.put(package_.id(), "internal error while analysing it: " + Problems.describe(e));
                 } finally {
                     unpacking.release(weight);
                 }
@@ -153,12 +168,34 @@ final class DeepScan {
             return new Wanted(node.name(), node.version(), null, null);
         }
         String url = registry.tarballUrl();
-        if (url == null || !url.startsWith("http")) {
-            url = conventionalUrl(node.name(), node.version());
-        } else {
-            url = replaceRegistryHost(url, config.registryFor(node.name()));
+        URI recorded = null;
+        if (url != null && url.startsWith("http")) {
+            try {
+                recorded = new URI(replaceRegistryHost(url, config.registryFor(node.name())));
+            } catch (java.net.URISyntaxException e) {
+                recorded = null;
+            }
         }
-        return new Wanted(node.name(), node.version(), URI.create(url), node.integrity());
+        return new Wanted(node.name(), node.version(), recorded != null && fetchAsRecorded(recorded) ? recorded
+                : URI.create(conventionalUrl(node.name(), node.version())), node.integrity());
+    }
+
+    /**
+     * Whether a lockfile's tarball URL is fetched as recorded: it lies under a configured registry, or its host is
+     * one the policy allows. Any other URL — a host a pull request wrote into the lockfile, the cloud metadata
+     * service — is never asked: the package is fetched from the configured registry's tarball route for that
+     * name@version and verified against the lockfile's integrity, and lockfile/foreign-host reports the URL.
+     */
+    private boolean fetchAsRecorded(URI url) {
+        String text = url.toString();
+        List<String> registries = new ArrayList<>(config.scopedRegistries().values());
+        registries.add(config.registry());
+        for (String registry : registries) {
+            if (text.startsWith(registry)) {
+                return true;
+            }
+        }
+        return url.getHost() != null && allowedHosts.contains(url.getHost().toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

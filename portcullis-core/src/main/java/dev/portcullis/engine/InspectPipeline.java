@@ -1,12 +1,13 @@
 package dev.portcullis.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analysis.PackageAnalysis;
 import dev.portcullis.analysis.PackageAnalyzer;
 import dev.portcullis.analysis.PackageInput;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.analysis.meta.TarballManifest;
 import dev.portcullis.concurrent.Parallel;
 import dev.portcullis.model.Location;
+import dev.portcullis.model.Problems;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.report.InspectReport;
@@ -103,7 +104,7 @@ public final class InspectPipeline {
         } catch (RuntimeException e) {
             // a defect met on one package must not cost the user the verdicts on the others
             return new Outcome.Failed(InspectReport.Result.failed(raw, null, null, new InspectReport.Error(
-                    InspectReport.ErrorKind.INTERNAL, "internal error while analysing it: " + e)));
+                    InspectReport.ErrorKind.INTERNAL, "internal error while analysing it: " + Problems.describe(e))));
         }
     }
 
@@ -134,7 +135,7 @@ public final class InspectPipeline {
             client = portcullis.registry();
         } catch (IOException e) {
             throw new TargetException(InspectReport.ErrorKind.NETWORK, "cannot set up the registry client: "
-                    + e.getMessage(), target.name(), null);
+                    + Problems.describe(e), target.name(), null);
         }
         return packageOf(new PackageFetcher(client, limits).registry(target.name(), target.spec(), metadata));
     }
@@ -154,7 +155,8 @@ public final class InspectPipeline {
     /** One entry per target, in the order given: its verdict and decided findings, or why it failed. */
     InspectReport report(List<Outcome> outcomes, PackageJudge.Judged judged) {
         List<InspectReport.Result> results = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(judged.notes());
+        List<String> warnings = new ArrayList<>(judged.unchecked());
+        warnings.addAll(judged.notes());
         new Decider(portcullis.policy(), portcullis.today()).decide(List.of()).findings()
                 .forEach(f -> warnings.add(f.location() + ": " + f.message()));
         java.util.Iterator<PackageJudge.Judgement> judgements = judged.judgements().iterator();

@@ -54,9 +54,12 @@ final class MetadataStage {
         }
     }
 
-    /** @param unchecked sentences for the report's "not checked" list */
-    record Result(List<Finding> findings, List<String> unchecked) {
-        static final Result NONE = new Result(List.of(), List.of());
+    /**
+     * @param unchecked sentences for the report's "not checked" list: metadata that could not be read
+     * @param notes a rule that found its field absent from the registry's documents (a mirror that strips it)
+     */
+    record Result(List<Finding> findings, List<String> unchecked, List<String> notes) {
+        static final Result NONE = new Result(List.of(), List.of(), List.of());
     }
 
     MetadataStage(MetadataStore store, Policy policy, Instant now) {
@@ -112,7 +115,7 @@ final class MetadataStage {
         } catch (RegistryException e) {
             throw new IOException(e.getMessage(), e);
         }
-        List<String> unchecked = new ArrayList<>(sink.notChecked());
+        List<String> unchecked = new ArrayList<>();
         if (!failed.isEmpty()) {
             List<String> lines = new ArrayList<>();
             failed.forEach((id, reason) -> lines.add(id + " (" + reason + ")"));
@@ -121,7 +124,7 @@ final class MetadataStage {
                     + ": " + String.join("; ", lines.subList(0, Math.min(UNCHECKED_NAMED, lines.size())))
                     + (lines.size() > UNCHECKED_NAMED ? "; … and " + (lines.size() - UNCHECKED_NAMED) + " more" : ""));
         }
-        return new Result(sink.findings(), unchecked);
+        return new Result(sink.findings(), unchecked, sink.notChecked());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.portcullis.engine;
 
 import dev.portcullis.analysis.PackageInput;
+import dev.portcullis.model.Problems;
 import dev.portcullis.registry.Integrity;
 import dev.portcullis.registry.Packument;
 import dev.portcullis.registry.RegistryClient;
@@ -114,7 +115,8 @@ public final class PackageFetcher {
         try {
             return packageOf(DirectoryReader.read(dir, limits), null, null, List.of(), null);
         } catch (IOException e) {
-            return new Failed(Kind.INPUT, null, null, "cannot read the directory " + shown + ": " + e.getMessage());
+            return new Failed(Kind.INPUT, null, null, "cannot read the directory " + shown + ": "
+                    + Problems.describe(e));
         }
     }
 
@@ -123,7 +125,7 @@ public final class PackageFetcher {
         try (InputStream in = Files.newInputStream(file)) {
             return packageOf(TarballReader.read(in, limits), null, null, List.of(), null);
         } catch (IOException e) {
-            return new Failed(Kind.INPUT, null, null, "cannot read " + shown + ": " + e.getMessage());
+            return new Failed(Kind.INPUT, null, null, "cannot read " + shown + ": " + Problems.describe(e));
         }
     }
 
@@ -194,7 +196,7 @@ public final class PackageFetcher {
                 } catch (IOException e) {
                     // an in-memory stream does not fail; kept as a failure of this package, not of the run
                     yield new Failed(Kind.INPUT, published.name(), published.version(), "cannot read the tarball: "
-                            + e.getMessage());
+                            + Problems.describe(e));
                 }
             }
         };

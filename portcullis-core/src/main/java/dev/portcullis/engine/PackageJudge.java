@@ -79,13 +79,18 @@ public final class PackageJudge {
         }
     }
 
-    /** The judgements, in the order asked, and what could not be checked (one sentence per source). */
-    public record Judged(List<Judgement> judgements, List<String> notes) {
-        public static final Judged NONE = new Judged(List.of(), List.of());
+    /**
+     * The judgements, in the order asked; notes worth a word (the advisory source used, a rule whose field the
+     * registry does not publish); and what could not be checked (one sentence per source: metadata not read,
+     * advisories not asked), which a gate must not pass silently.
+     */
+    public record Judged(List<Judgement> judgements, List<String> notes, List<String> unchecked) {
+        public static final Judged NONE = new Judged(List.of(), List.of(), List.of());
 
         public Judged {
             judgements = List.copyOf(judgements);
             notes = List.copyOf(notes);
+            unchecked = List.copyOf(unchecked);
         }
 
         /** Every finding of every version, before the policy. */
@@ -107,6 +112,7 @@ public final class PackageJudge {
             return Judged.NONE;
         }
         List<String> notes = new ArrayList<>();
+        List<String> unchecked = new ArrayList<>();
         // the advisory request goes out while the metadata stage reads the store: on a warm scan that one round
         // trip (and its TLS handshake) is most of what the network costs, and it need not wait for the rest
         FutureTask<AdvisoryCheck.Result> asked = new FutureTask<>(() -> advisories(subjects));
@@ -120,7 +126,9 @@ public final class PackageJudge {
         }
         AdvisoryCheck.Result advisories = answer(asked);
         notes.addAll(advisories.notes());
-        notes.addAll(metadata.unchecked());
+        unchecked.addAll(advisories.unchecked());
+        unchecked.addAll(metadata.unchecked());
+        notes.addAll(metadata.notes());
         Map<String, List<Finding>> metadataById = new HashMap<>();
         for (Finding f : metadata.findings()) {
             metadataById.computeIfAbsent(f.packageName() + "@" + f.version(), k -> new ArrayList<>()).add(f);
@@ -135,7 +143,7 @@ public final class PackageJudge {
             }
             judgements.add(judgement(subject, findings));
         }
-        return new Judged(judgements, notes);
+        return new Judged(judgements, notes, unchecked);
     }
 
     private Judgement judgement(Subject subject, List<Finding> findings) {

@@ -5,6 +5,7 @@ import dev.portcullis.analysis.meta.TyposquatIndex;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
 import dev.portcullis.policy.Policy;
+import dev.portcullis.registry.AddressGuard;
 import dev.portcullis.registry.HttpClients;
 import dev.portcullis.registry.MetadataStore;
 import dev.portcullis.registry.NpmConfig;
@@ -16,10 +17,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * The composition root of one run: the only place that builds the HTTP client and the registry client, and the one
@@ -31,21 +37,24 @@ import java.util.function.Supplier;
 public final class Portcullis implements AutoCloseable {
     private final Environment environment;
     private final Run run;
+    private final Path projectDir;
     private final NpmConfig npmConfig;
     private final Policy policy;
     /** The content rules, loaded when a stage first analyses a package: a scan without --deep never does. */
     private final Supplier<PackageAnalyzer> analyzer;
     private final TarballLimits tarballLimits;
     private final RegistryLimits registryLimits;
+    /** The cafile's trust, when this run checked the cafile; else made with the HTTP client. */
+    private SSLContext ssl;
     private HttpClient http;
     private IOException httpFailure;
     private RegistryClient registry;
     private MetadataStore metadata;
 
-    private Portcullis(Environment environment, Run run, NpmConfig npmConfig, Policy policy,
-                       Supplier<PackageAnalyzer> analyzer,
-                       TarballLimits tarballLimits, RegistryLimits registryLimits) {
+    private Portcullis(Environment environment, Run run, Path projectDir, NpmConfig npmConfig, Policy policy,
+                       Supplier<PackageAnalyzer> analyzer, TarballLimits tarballLimits, RegistryLimits registryLimits) {
         this.environment = environment;
+        this.projectDir = projectDir;
         this.run = run;
         this.npmConfig = npmConfig;
         this.policy = policy;
@@ -75,15 +84,20 @@ public final class Portcullis implements AutoCloseable {
                                    TarballLimits tarballLimits, RegistryLimits registryLimits)
             throws InputException, IOException {
         Objects.requireNonNull(environment, "environment");
-        NpmConfig config = NpmConfig.load(run.workingDir(), environment.variables(), environment.home());
+        // a workspace member is read with its workspace: the root's lockfile, .npmrc and policy, as npm reads them
+        Path projectDir = ProjectReader.workspaceRoot(run.workingDir()).orElse(run.workingDir());
+        NpmConfig config = NpmConfig.load(projectDir, environment.variables(), environment.home());
         if (run.registry() != null) {
             config = new NpmConfig(registryUrl(run.registry()), config.scopedRegistries(), config.settings(),
-                    config.sources());
+                    config.sources(), config.origins());
         }
-        Policy policy = run.readPolicy() ? ProjectReader.readPolicy(run.workingDir(), run.policyFile())
+        Policy policy = run.readPolicy() ? ProjectReader.readPolicy(projectDir, run.policyFile())
                 : Policy.defaults();
         prepareInBackground(policy);
-        return new Portcullis(environment, run, config, policy, analyzer, tarballLimits, registryLimits);
+        Portcullis portcullis = new Portcullis(environment, run, projectDir, config, policy, analyzer, tarballLimits,
+                registryLimits);
+        portcullis.checkCafile();
+        return portcullis;
     }
 
     /**
@@ -112,6 +126,14 @@ public final class Portcullis implements AutoCloseable {
 
     public Run run() {
         return run;
+    }
+
+    /**
+     * The project a scan reads: the run's working directory, or, when that is a workspace member without a lockfile
+     * of its own, the workspace's root ({@link ProjectReader#workspaceRoot}).
+     */
+    public Path projectDir() {
+        return projectDir;
     }
 
     public NpmConfig npmConfig() {
@@ -152,7 +174,8 @@ public final class Portcullis implements AutoCloseable {
     public synchronized RegistryClient registry() throws IOException {
         if (registry == null) {
             RegistryCache cache = environment.cacheDir() == null ? null : new RegistryCache(environment.cacheDir());
-            registry = new RegistryClient(npmConfig, offline() ? null : this::http, cache, offline(), registryLimits);
+            registry = new RegistryClient(npmConfig, offline() ? null : this::http, cache, offline(), registryLimits,
+                    AddressGuard.of(npmConfig, policy.privateHosts()));
         }
         return registry;
     }
@@ -171,10 +194,41 @@ public final class Portcullis implements AutoCloseable {
     }
 
     /**
-     * The HTTP client, made when the first request needs it: a warm scan may ask nothing, and with a cafile (a
-     * corporate CA bundle of a hundred certificates) making one costs about a fifth of a warm scan's CPU time.
+     * A cafile the network would use is checked before anything runs — exit 2 naming its {@code .npmrc} line, not a
+     * failure later — once per version of the file and day: the check parses every certificate of the bundle (a
+     * corporate or system bundle of a hundred and more), which cost a fifth of a warm scan's time, and a warm scan
+     * may ask the registry nothing. Whether a file was usable is kept in the metadata store under its path, size
+     * and modification time.
+     */
+    private void checkCafile() throws InputException, IOException {
+        Optional<String> cafile = npmConfig.setting("cafile");
+        if (offline() || cafile.isEmpty()) {
+            return;
+        }
+        String fact = null;
+        try {
+            Path file = Path.of(cafile.get()).toAbsolutePath();
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isRegularFile()) {
+                fact = "usable cafile " + file + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+            }
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            // no fact to look up: the check below names the problem
+        }
+        if (fact != null && metadata().learnt(fact).isPresent()) {
+            return;
+        }
+        ssl = HttpClients.sslContext(npmConfig);
+        if (fact != null) {
+            metadata().learn(fact, true);
+        }
+    }
+
+    /**
+     * The HTTP client, made when the first request needs it: a warm scan may ask nothing, and with a cafile making
+     * one costs about a fifth of a warm scan's CPU time.
      *
-     * @throws IOException when the npm configuration's cafile or proxy cannot be used (every later call says the same)
+     * @throws IOException when the npm configuration's cafile cannot be used (every later call says the same)
      */
     private synchronized HttpClient http() throws IOException {
         if (httpFailure != null) {
@@ -182,9 +236,9 @@ public final class Portcullis implements AutoCloseable {
         }
         if (http == null) {
             try {
-                http = HttpClients.forConfig(npmConfig);
-            } catch (IOException | RuntimeException e) {
-                httpFailure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                http = HttpClients.forConfig(npmConfig, ssl != null ? ssl : HttpClients.sslContext(npmConfig));
+            } catch (InputException | RuntimeException e) {
+                httpFailure = new IOException(e.getMessage(), e);
                 throw httpFailure;
             }
         }

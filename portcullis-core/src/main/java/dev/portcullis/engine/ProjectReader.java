@@ -7,6 +7,8 @@ import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.Lockfile;
 import dev.portcullis.model.Manifest;
+import dev.portcullis.model.ProjectFiles;
+import dev.portcullis.model.Redaction;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyReader;
 import java.io.BufferedInputStream;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -53,12 +56,12 @@ public final class ProjectReader {
 
     /** @throws InputException when package.json, a workspace manifest or the lockfile cannot be read */
     public LoadedProject read() throws InputException, IOException {
-        Path root = portcullis.run().workingDir();
+        Path root = portcullis.projectDir();
         if (!Files.isDirectory(root)) {
             throw new InputException(Location.of(root.toString()), "not a directory");
         }
         Path manifestPath = root.resolve("package.json");
-        if (!Files.isRegularFile(manifestPath)) {
+        if (!ProjectFiles.isFile(root, "package.json")) {
             throw new InputException(Location.of("package.json"), "no package.json in " + root
                     + ": point portcullis at the project's root directory");
         }
@@ -69,15 +72,22 @@ public final class ProjectReader {
         }
         Map<String, Manifest> workspaces = new TreeMap<>();
         for (String dir : workspaceDirs(root, workspaceGlobs(root, manifest))) {
+            ProjectFiles.checkInside(root, dir + "/package.json");
             try (InputStream in = Files.newInputStream(root.resolve(dir).resolve("package.json"))) {
                 workspaces.put(dir, manifests.read(dir + "/package.json", in));
             }
         }
         List<String> notes = new ArrayList<>();
+        Path asked = portcullis.run().workingDir();
+        if (!asked.equals(root)) {
+            String up = asked.relativize(root).toString().replace('\\', '/');
+            notes.add(root.relativize(asked).toString().replace('\\', '/') + " is a member of the workspace at "
+                    + up + ": scanned the workspace with its lockfile (locations are relative to " + up + ")");
+        }
         Lockfile lockfile = readLockfile(root, manifest, workspaces, notes);
         List<String> extraHosts = new ArrayList<>();
         Path yarnrc = root.resolve(".yarnrc.yml");
-        if (Files.isRegularFile(yarnrc)) {
+        if (ProjectFiles.isFile(root, ".yarnrc.yml")) {
             Matcher m = YARN_REGISTRY.matcher(Files.readString(yarnrc, StandardCharsets.UTF_8));
             while (m.find()) {
                 try {
@@ -110,14 +120,68 @@ public final class ProjectReader {
                 notes.add(other + " is also present; scanned " + chosen + " only");
             }
         }
+        ProjectFiles.checkInside(root, chosen);
         Path path = root.resolve(chosen);
         String head = head(path);
         LockfileReader reader = LockfileReaders.find(chosen, head).orElseThrow(() -> new InputException(
-                Location.of(chosen), "not a lockfile format Portcullis reads (the first line is '"
-                + head.lines().findFirst().orElse("") + "')"));
+                Location.of(chosen), "not a lockfile format Portcullis reads (it begins '"
+                + Redaction.snippet(head) + "')"));
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
             return reader.read(chosen, in, manifest, workspaces);
         }
+    }
+
+    /** How many directories up a workspace member's root is looked for; monorepos nest members two or three deep. */
+    private static final int MAX_WORKSPACE_ANCESTORS = MAX_WORKSPACE_DEPTH;
+
+    /**
+     * The root of the workspace {@code dir} is a member of, when {@code dir} has a package.json but no lockfile of
+     * its own: the nearest ancestor (up to {@link #MAX_WORKSPACE_ANCESTORS} levels) whose package.json
+     * {@code workspaces} or pnpm-workspace.yaml includes {@code dir} and that holds a lockfile, as npm, yarn and
+     * pnpm find the workspace root from a member. Empty when {@code dir} is a project of its own.
+     */
+    static Optional<Path> workspaceRoot(Path dir) throws InputException, IOException {
+        if (!Files.isRegularFile(dir.resolve("package.json")) || hasLockfile(dir)) {
+            return Optional.empty();
+        }
+        Path ancestor = dir.getParent();
+        for (int level = 0; ancestor != null && level < MAX_WORKSPACE_ANCESTORS; level++) {
+            if (ProjectFiles.isFile(ancestor, "package.json") && hasLockfile(ancestor)) {
+                Manifest manifest;
+                try (InputStream in = Files.newInputStream(ancestor.resolve("package.json"))) {
+                    manifest = new ManifestReader().read(ancestor.relativize(ancestor.resolve("package.json"))
+                            .toString(), in);
+                }
+                String relative = ancestor.relativize(dir).toString().replace('\\', '/');
+                if (includes(workspaceGlobs(ancestor, manifest), relative)) {
+                    return Optional.of(ancestor);
+                }
+                return Optional.empty(); // the nearest project with a lockfile does not claim it: not a member
+            }
+            ancestor = ancestor.getParent();
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasLockfile(Path dir) {
+        return LOCKFILES.stream().anyMatch(name -> Files.isRegularFile(dir.resolve(name)))
+                || Files.isRegularFile(dir.resolve("bun.lockb"));
+    }
+
+    /** Whether the workspace globs select {@code relative} (and no {@code !} glob excludes it). */
+    private static boolean includes(List<String> globs, String relative) {
+        boolean included = false;
+        for (String glob : globs) {
+            boolean negated = glob.startsWith("!");
+            String pattern = (negated ? glob.substring(1) : glob).replaceFirst("^\\./", "").replaceAll("/+$", "");
+            if (FileSystems.getDefault().getPathMatcher("glob:" + pattern).matches(Path.of(relative))) {
+                if (negated) {
+                    return false;
+                }
+                included = true;
+            }
+        }
+        return included;
     }
 
     /** npm-shrinkwrap wins over package-lock as npm decides; otherwise packageManager (corepack) chooses. */
@@ -149,10 +213,10 @@ public final class ProjectReader {
         return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     }
 
-    private static List<String> workspaceGlobs(Path root, Manifest manifest) throws IOException {
+    private static List<String> workspaceGlobs(Path root, Manifest manifest) throws InputException, IOException {
         List<String> globs = new ArrayList<>(manifest.workspaces());
         Path pnpmWorkspace = root.resolve("pnpm-workspace.yaml");
-        if (Files.isRegularFile(pnpmWorkspace)) {
+        if (ProjectFiles.isFile(root, "pnpm-workspace.yaml")) {
             String yaml = Files.readString(pnpmWorkspace, StandardCharsets.UTF_8);
             int packages = yaml.indexOf("packages:");
             if (packages >= 0) {
@@ -205,6 +269,9 @@ public final class ProjectReader {
 
     static Policy readPolicy(Path root, Path explicit) throws InputException, IOException {
         Path file = explicit != null ? explicit : root.resolve("portcullis.yml");
+        if (explicit == null) {
+            ProjectFiles.checkInside(root, "portcullis.yml"); // an explicit --policy is the user's, wherever it is
+        }
         if (!Files.isRegularFile(file)) {
             if (explicit != null) {
                 throw new InputException(Location.of(explicit.toString()), "policy file not found");

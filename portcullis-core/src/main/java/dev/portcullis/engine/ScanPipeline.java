@@ -21,6 +21,7 @@ import dev.portcullis.report.ScanReport;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.Collections;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code portcullis scan}: read → fetch → analyse → decide → report. */
@@ -63,7 +63,7 @@ public final class ScanPipeline {
         DeepScan.Result content = options.deep() ? inspectContent(project) : DeepScan.Result.NONE;
         PackageJudge.Judged judged = judge(project, content);
         PolicyResult result = Decider.of(portcullis, options.failOn()).decide(merged(findings, judged));
-        return report(project, context, fetched, result, options.deep() ? content : null, judged);
+        return report(project, context, fetched, result, options.deep() ? content : null, judged, options.gate());
     }
 
     /**
@@ -131,7 +131,8 @@ public final class ScanPipeline {
             return DeepScan.Result.NONE;
         }
         return new DeepScan(portcullis.registry(), portcullis.npmConfig(), portcullis.analyzer(),
-                portcullis.tarballLimits(), progress, Runtime.getRuntime().availableProcessors())
+                portcullis.tarballLimits(), progress, Runtime.getRuntime().availableProcessors(),
+                portcullis.policy().allowedHosts())
                 .run(project.lockfile().graph().packages());
     }
 
@@ -231,18 +232,19 @@ public final class ScanPipeline {
     }
 
     ScanReport report(LoadedProject project, ProjectContext context, Fetched fetched, PolicyResult result,
-                      DeepScan.Result deep, PackageJudge.Judged judged) {
-        List<String> unchecked = new ArrayList<>(project.notes());
-        unchecked.addAll(fetched.unchecked());
-        unchecked.addAll(judged.notes());
+                      DeepScan.Result deep, PackageJudge.Judged judged, ScanReport.Gate gate) {
+        List<String> unchecked = new ArrayList<>(fetched.unchecked());
+        unchecked.addAll(judged.unchecked());
         if (deep != null) {
             unchecked.addAll(deep.unchecked());
         }
         ScanReport.LockfileSummary lockfile = project.lockfile() == null ? null
                 : new ScanReport.LockfileSummary(project.lockfile().file(), formatId(project.lockfile().format()),
                         project.lockfile().formatVersion());
+        List<String> notes = new ArrayList<>(project.notes());
+        notes.addAll(judged.notes());
         return new ScanReport(Versions.tool(), lockfile, result, FootprintCalculator.of(context), unchecked,
-                RuleCatalog.all(), deep == null ? null : verdicts(deep, judged));
+                RuleCatalog.all(), deep == null ? null : verdicts(deep, judged), notes, gate);
     }
 
     static String formatId(LockfileFormat format) {

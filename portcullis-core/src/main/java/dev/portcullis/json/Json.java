@@ -91,7 +91,7 @@ public final class Json {
         JsonLocation location = e.getLocation() != null ? e.getLocation()
                 : parser != null ? parser.currentLocation() : null;
         int line = location == null ? 0 : Math.max(0, location.getLineNr());
-        String message = e.getOriginalMessage();
+        String message = dev.portcullis.model.Redaction.quoting(e.getOriginalMessage());
         return new InputException(new Location(file, line), "malformed JSON: " + message, e);
     }
 }

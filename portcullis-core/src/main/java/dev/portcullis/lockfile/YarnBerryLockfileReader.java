@@ -15,12 +15,17 @@ import dev.portcullis.model.InstallScripts;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.Lockfile;
 import dev.portcullis.model.LockfileFormat;
+import dev.portcullis.model.Manifest;
+import dev.portcullis.model.PackageFlag;
 import dev.portcullis.model.PackageNode;
 import dev.portcullis.model.Source;
+import dev.portcullis.model.StructuralFlags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +42,8 @@ import java.util.regex.Pattern;
  * does: the descriptor itself, the one yarn binds to its dependent ({@code ::locator=}), and yarn's built-in
  * compatibility patches ({@code optional!builtin<compat/…>}), which replace the package they wrap.
  *
- * <p>The lockfile does not record tarball URLs (registry packages get {@code Registry(null)}), dev status,
+ * <p>The lockfile does not record tarball URLs (registry packages get {@code Registry(null)}), dev status
+ * (derived from package.json, see {@link #read(String, InputStream, Manifest, Map)}),
  * install scripts or which package satisfies a peer dependency (peer edges are left out).
  */
 public final class YarnBerryLockfileReader implements LockfileReader {
@@ -57,6 +63,64 @@ public final class YarnBerryLockfileReader implements LockfileReader {
     /** What the reader keeps of an entry: small, so that 100,000 entries fit a small heap. */
     private record Locked(List<String> descriptors, int line, String resolution, String version, String checksum,
                           String conditions, List<DeclaredDependency> dependencies, List<String> bins) {
+    }
+
+    /**
+     * As {@link #read(String, InputStream)}, knowing the project's manifests: yarn berry writes a workspace's
+     * devDependencies among its entry's {@code dependencies}, so an importer's dependency is a devDependency when
+     * its package.json declares it only there, and a package is dev-only when every path to it starts with one
+     * ({@link StructuralFlags}), as the other formats classify them.
+     */
+    @Override
+    public Lockfile read(String file, InputStream in, Manifest rootManifest, Map<String, Manifest> workspaceManifests)
+            throws InputException, IOException {
+        Lockfile lockfile = read(file, in);
+        Map<String, Manifest> manifests = new HashMap<>(workspaceManifests);
+        if (rootManifest != null) {
+            manifests.put(Importer.ROOT, rootManifest);
+        }
+        DependencyGraph graph = lockfile.graph();
+        Set<String> importerPaths = new HashSet<>();
+        graph.importers().forEach(importer -> importerPaths.add(importer.path()));
+        List<Edge> edges = new ArrayList<>(graph.edges().size());
+        for (Edge edge : graph.edges()) {
+            Manifest manifest = importerPaths.contains(edge.from()) ? manifests.get(edge.from()) : null;
+            edges.add(manifest != null && edge.type() == DependencyType.PROD && devOnly(manifest, edge.name())
+                    ? new Edge(edge.from(), edge.to(), edge.name(), edge.spec(), DependencyType.DEV) : edge);
+        }
+        Set<String> devOnly = StructuralFlags.devOnly(importerPaths, edges);
+        List<PackageNode> packages = new ArrayList<>(graph.packages().size());
+        for (PackageNode node : graph.packages()) {
+            if (!devOnly.contains(node.key())) {
+                packages.add(node);
+                continue;
+            }
+            Set<PackageFlag> flags = EnumSet.of(PackageFlag.DEV);
+            flags.addAll(node.flags());
+            packages.add(new PackageNode(node.key(), node.name(), node.alias(), node.version(), node.source(),
+                    node.resolved(), node.integrity(), flags, node.installScripts(), node.os(), node.cpu(),
+                    node.bins(), node.location()));
+        }
+        return new Lockfile(lockfile.file(), lockfile.format(), lockfile.formatVersion(),
+                new DependencyGraph(graph.importers(), packages, edges));
+    }
+
+    /** Whether {@code manifest} declares {@code name} as a devDependency and in no other section that installs it. */
+    private static boolean devOnly(Manifest manifest, String name) {
+        boolean dev = false;
+        for (DeclaredDependency declared : manifest.dependencies()) {
+            if (declared.name().equals(name)) {
+                switch (declared.type()) {
+                    case DEV -> dev = true;
+                    case PROD, OPTIONAL -> {
+                        return false;
+                    }
+                    case PEER -> {
+                    }
+                }
+            }
+        }
+        return dev;
     }
 
     @Override

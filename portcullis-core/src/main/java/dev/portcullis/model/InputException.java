@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * The input cannot be read: malformed JSON/YAML, an unknown lockfile version, a policy with an unknown key.
- * The message says where (file:line) and what was expected; front ends turn it into exit code 2.
+ * The message says where (file:line) and what was expected, secrets masked ({@link Redaction}); front ends turn it
+ * into exit code 2.
  */
 public final class InputException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -16,9 +17,10 @@ public final class InputException extends Exception {
     }
 
     public InputException(Location location, String problem, Throwable cause) {
-        super(Objects.requireNonNull(location, "location") + ": " + Objects.requireNonNull(problem, "problem"), cause);
+        super(Objects.requireNonNull(location, "location") + ": "
+                + Redaction.redact(Objects.requireNonNull(problem, "problem")), cause);
         this.location = location;
-        this.problem = problem;
+        this.problem = Redaction.redact(problem);
     }
 
     public Location location() {

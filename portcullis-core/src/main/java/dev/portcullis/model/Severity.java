@@ -15,10 +15,13 @@ public enum Severity {
         return ordinal() <= threshold.ordinal();
     }
 
-    /** Parses the policy/JSON spelling ({@code high}); throws IllegalArgumentException naming the allowed values. */
+    /**
+     * Parses the policy/JSON spelling ({@code high}), in any case ({@code HIGH}); throws IllegalArgumentException
+     * naming the allowed values.
+     */
     public static Severity parse(String text) {
         for (Severity s : values()) {
-            if (s.id().equals(text)) {
+            if (s.id().equalsIgnoreCase(text)) {
                 return s;
             }
         }

@@ -25,10 +25,13 @@ import java.util.Objects;
  * @param verdict how a package's findings become its verdict in {@code inspect} and {@code scan --deep}
  * @param failOnVerdict the mildest package verdict that fails {@code inspect} (review or block; never allow)
  * @param metadata the settings of the registry-metadata rules ({@code meta/*})
+ * @param privateHosts hosts a download may reach although they resolve to a loopback, private or link-local
+ *     address (an internal tarball host that is not a configured registry); configured registries need no entry
  */
 public record Policy(String file, Severity failOn, List<String> allowedHosts, List<String> allowedRemoteSources,
                      boolean pinDevDependencies, List<String> scriptAllowlist, Map<String, RuleOverride> rules,
-                     List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict, Metadata metadata) {
+                     List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict, Metadata metadata,
+                     List<String> privateHosts) {
 
     /**
      * The metadata rules' settings.
@@ -92,9 +95,18 @@ public record Policy(String file, Severity failOn, List<String> allowedHosts, Li
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(failOnVerdict, "failOnVerdict");
         Objects.requireNonNull(metadata, "metadata");
+        privateHosts = List.copyOf(privateHosts);
         if (failOnVerdict == Verdict.ALLOW) {
             throw new IllegalArgumentException("failOnVerdict must be review or block: allow would fail every run");
         }
+    }
+
+    /** A policy that names no private host. */
+    public Policy(String file, Severity failOn, List<String> allowedHosts, List<String> allowedRemoteSources,
+                  boolean pinDevDependencies, List<String> scriptAllowlist, Map<String, RuleOverride> rules,
+                  List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict, Metadata metadata) {
+        this(file, failOn, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist, rules, ignores,
+                verdict, failOnVerdict, metadata, List.of());
     }
 
     /** A policy with the default metadata settings. */
@@ -119,7 +131,7 @@ public record Policy(String file, Severity failOn, List<String> allowedHosts, Li
 
     public Policy withFailOn(Severity severity) {
         return new Policy(file, severity, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist,
-                rules, ignores, verdict, failOnVerdict, metadata);
+                rules, ignores, verdict, failOnVerdict, metadata, privateHosts);
     }
 
     /** Whether the policy turned this rule off. */

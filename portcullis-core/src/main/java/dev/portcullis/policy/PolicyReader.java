@@ -2,6 +2,8 @@ package dev.portcullis.policy;
 
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
+import dev.portcullis.model.Problems;
+import dev.portcullis.model.Redaction;
 import dev.portcullis.model.Severity;
 import dev.portcullis.model.Verdict;
 import dev.portcullis.yaml.Yaml;
@@ -51,9 +53,11 @@ public final class PolicyReader {
             root = new Compose(Yaml.settings(fileName, YamlLimits.configuration(MAX_POLICY_CHARS))).composeString(yaml);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            throw new InputException(new Location(fileName, line), "malformed YAML: " + e.getProblem());
+            throw new InputException(new Location(fileName, line), "malformed YAML: "
+                    + Redaction.quoting(e.getProblem()));
         } catch (YamlEngineException e) {
-            throw new InputException(Location.of(fileName), "malformed YAML: " + e.getMessage());
+            throw new InputException(Location.of(fileName), "malformed YAML: "
+                    + Redaction.quoting(Problems.describe(e).lines().findFirst().orElse("")));
         }
         Policy defaults = Policy.defaults();
         if (root.isEmpty()) {
@@ -64,9 +68,13 @@ public final class PolicyReader {
                 "privateScopes", "privatePackages", "typosquat"));
         Severity failOn = top.containsKey("failOn") ? severity(top.get("failOn")) : defaults.failOn();
         List<String> hosts = List.of();
+        List<String> privateHosts = List.of();
         if (top.containsKey("registries")) {
-            Map<String, Node> registries = mapping(top.get("registries"), "registries", Set.of("allowedHosts"));
+            Map<String, Node> registries = mapping(top.get("registries"), "registries",
+                    Set.of("allowedHosts", "privateHosts"));
             hosts = registries.containsKey("allowedHosts") ? strings(registries.get("allowedHosts")) : List.of();
+            privateHosts = registries.containsKey("privateHosts") ? strings(registries.get("privateHosts"))
+                    : List.of();
         }
         List<String> remote = List.of();
         if (top.containsKey("remoteSources")) {
@@ -107,7 +115,7 @@ public final class PolicyReader {
             }
         }
         return new Policy(fileName, failOn, hosts, remote, pinDev, allow, rules, ignores, thresholds, failOnVerdict,
-                metadata(top));
+                metadata(top), privateHosts);
     }
 
     private Policy.Metadata metadata(Map<String, Node> top) throws InputException {

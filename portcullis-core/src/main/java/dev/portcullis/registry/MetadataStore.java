@@ -1,6 +1,7 @@
 package dev.portcullis.registry;
 
 import dev.portcullis.concurrent.Parallel;
+import dev.portcullis.model.Problems;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -254,7 +255,7 @@ public final class MetadataStore {
             }
             write(dir.resolve("summaries"), name, SummaryCodec.encode(entry));
         } catch (IOException e) {
-            throw new RegistryException("cannot write the metadata store " + dir + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot write the metadata store " + dir + ": " + Problems.describe(e), e);
         }
         return new Held(entry, true, Map.of());
     }

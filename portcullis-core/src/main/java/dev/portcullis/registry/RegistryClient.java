@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.concurrent.Parallel;
 import dev.portcullis.json.Json;
+import dev.portcullis.model.Problems;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,7 @@ public final class RegistryClient {
     private final RegistryCache cache;
     private final boolean offline;
     private final RegistryLimits limits;
+    private final AddressGuard guard;
     private final ObjectMapper mapper = Json.mapper();
     /**
      * A document this large (full packuments of packages with thousands of versions: next, typescript, @types/node)
@@ -125,8 +127,14 @@ public final class RegistryClient {
      */
     public RegistryClient(HttpClient http, NpmConfig config, RegistryCache cache, boolean offline,
                           RegistryLimits limits) {
+        this(http, config, cache, offline, limits, AddressGuard.of(config, List.of()));
+    }
+
+    /** @param guard which hosts a tarball download may connect to */
+    public RegistryClient(HttpClient http, NpmConfig config, RegistryCache cache, boolean offline,
+                          RegistryLimits limits, AddressGuard guard) {
         this(config, offline && http == null ? null : sourceOf(Objects.requireNonNull(http, "http")), cache, offline,
-                limits);
+                limits, guard);
     }
 
     /** Where the HTTP client comes from when the first request needs it (the run's one client). */
@@ -144,14 +152,16 @@ public final class RegistryClient {
      * @param http the run's HTTP client, asked for on the first request; may be null when offline
      * @param cache where documents and tarballs are kept between runs, or null for none
      * @param offline answer from the cache alone, never touching the network
+     * @param guard which hosts a tarball download may connect to
      */
     public RegistryClient(NpmConfig config, HttpSource http, RegistryCache cache, boolean offline,
-                          RegistryLimits limits) {
+                          RegistryLimits limits, AddressGuard guard) {
         this.http = offline ? http : Objects.requireNonNull(http, "http");
         this.config = Objects.requireNonNull(config, "config");
         this.cache = cache;
         this.offline = offline;
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.guard = Objects.requireNonNull(guard, "guard");
     }
 
     private HttpClient http() throws RegistryException {
@@ -210,7 +220,7 @@ public final class RegistryClient {
                         cache.putDocument(url, abbreviated, document);
                     } catch (IOException e) {
                         throw new RegistryException("cannot write the registry cache " + cache.root() + ": "
-                                + e.getMessage(), e);
+                                + Problems.describe(e), e);
                     }
                 }
                 return Optional.of(packument);
@@ -349,7 +359,7 @@ public final class RegistryClient {
             } catch (Bounded.TooLarge e) {
                 throw tooLarge(url, limits.maxPackumentBytes());
             } catch (IOException e) {
-                last = new RegistryException("cannot read " + url + ": " + e.getMessage(), e);
+                last = new RegistryException("cannot read " + url + ": " + Problems.describe(e), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted fetching " + url, e);
@@ -452,7 +462,7 @@ public final class RegistryClient {
                     return new Answer(status, readBounded(url, response, body, limits.maxPackumentBytes()));
                 }
             } catch (IOException e) {
-                last = new RegistryException("cannot post to " + url + ": " + e.getMessage(), e);
+                last = new RegistryException("cannot post to " + url + ": " + Problems.describe(e), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted posting to " + url, e);
@@ -469,6 +479,10 @@ public final class RegistryClient {
         if (offline) {
             throw new RegistryException("offline: the tarball " + url + " (" + integrity + ") is not in the cache"
                     + (cache == null ? "" : " " + cache.root()));
+        }
+        Optional<String> refused = guard.refusal(url);
+        if (refused.isPresent()) {
+            throw new RegistryException("not downloading " + url + ": " + refused.get());
         }
         Response response = send(url, ACCEPT_TARBALL, Map.of(), limits.maxTarballBytes(),
                 url.resolve("/").toString());
@@ -488,7 +502,7 @@ public final class RegistryClient {
             return cachedTarball(url, cache.putContent(integrity, bytes), integrity);
         } catch (IOException e) {
             throw new RegistryException("cannot write the registry cache " + cache.root() + ": "
-                    + e.getMessage(), e);
+                    + Problems.describe(e), e);
         }
     }
 
@@ -496,7 +510,7 @@ public final class RegistryClient {
         try {
             return new Tarball(url, file, null, Files.size(file), integrity);
         } catch (IOException e) {
-            throw new RegistryException("cannot read the registry cache " + file + ": " + e.getMessage(), e);
+            throw new RegistryException("cannot read the registry cache " + file + ": " + Problems.describe(e), e);
         }
     }
 
@@ -520,7 +534,7 @@ public final class RegistryClient {
             }
             return Packument.from(name, tree, document.abbreviated());
         } catch (IOException e) {
-            throw new RegistryException(url + " answered malformed JSON: " + e.getMessage(), e);
+            throw new RegistryException(url + " answered malformed JSON: " + Problems.describe(e), e);
         }
     }
 
@@ -568,7 +582,7 @@ public final class RegistryClient {
                     }
                 }
             } catch (IOException e) {
-                last = new RegistryException("cannot fetch " + url + ": " + e.getMessage(), e);
+                last = new RegistryException("cannot fetch " + url + ": " + Problems.describe(e), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted fetching " + url, e);

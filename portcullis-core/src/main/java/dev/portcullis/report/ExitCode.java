@@ -22,7 +22,9 @@ public enum ExitCode {
      */
     public static ExitCode of(Outcome outcome) {
         return switch (outcome) {
-            case Outcome.Reported(ScanReport scan) -> scan.result().passed() ? PASSED : FAILED;
+            // a check that could not be made outranks the verdict, as a failed target does for inspect
+            case Outcome.Reported(ScanReport scan) -> scan.blockedByUnchecked() ? INTERNAL
+                    : scan.passedGate() ? PASSED : FAILED;
             case Outcome.Reported(InspectReport inspect) -> inspect.worstError() != null ? of(inspect.worstError())
                     : inspect.passed() ? PASSED : FAILED;
             case Outcome.Checked(boolean passed) -> passed ? PASSED : FAILED;

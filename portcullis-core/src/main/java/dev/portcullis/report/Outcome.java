@@ -2,6 +2,7 @@ package dev.portcullis.report;
 
 import dev.portcullis.advisory.AdvisoryException;
 import dev.portcullis.model.InputException;
+import dev.portcullis.model.Problems;
 import dev.portcullis.registry.RegistryException;
 import java.io.IOException;
 import java.util.Objects;
@@ -36,7 +37,7 @@ public sealed interface Outcome {
     record Failed(InspectReport.ErrorKind kind, String message) implements Outcome {
         public Failed {
             Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(message, "message");
+            message = dev.portcullis.model.Redaction.redact(Objects.requireNonNull(message, "message"));
         }
     }
 
@@ -51,8 +52,8 @@ public sealed interface Outcome {
             case RegistryException registry -> new Failed(InspectReport.ErrorKind.NETWORK,
                     "registry: " + registry.getMessage());
             case AdvisoryException advisory -> new Failed(InspectReport.ErrorKind.INTERNAL, advisory.getMessage());
-            case IOException io -> new Failed(InspectReport.ErrorKind.INTERNAL, io.toString());
-            default -> new Failed(InspectReport.ErrorKind.INTERNAL, "internal error: " + e);
+            case IOException io -> new Failed(InspectReport.ErrorKind.INTERNAL, Problems.describe(io));
+            default -> new Failed(InspectReport.ErrorKind.INTERNAL, "internal error: " + Problems.describe(e));
         };
     }
 }

@@ -11,12 +11,20 @@ public enum ReportFormat {
     JSON,
     SARIF;
 
-    /** The reporter of every {@link Report}; {@code colour} applies to text on a terminal only. */
+    /**
+     * The reporter of every {@link Report}; {@code colour} applies to text on a terminal only. Its output passes
+     * through {@link dev.portcullis.model.Redaction}, whatever the format.
+     */
     public Reporter reporter(boolean colour) {
-        return switch (this) {
+        Reporter reporter = switch (this) {
             case TEXT -> new TextReporter(colour);
             case JSON -> new JsonReporter();
             case SARIF -> new SarifReporter();
+        };
+        return (report, out) -> {
+            RedactingWriter redacted = new RedactingWriter(out);
+            reporter.write(report, redacted);
+            redacted.finish();
         };
     }
 
@@ -44,13 +52,13 @@ public enum ReportFormat {
     }
 
     /**
-     * The format with this id.
+     * The format with this id, in any case ({@code SARIF} is {@code sarif}).
      *
      * @throws IllegalArgumentException naming the id and every known one
      */
     public static ReportFormat byId(String id) {
         for (ReportFormat format : values()) {
-            if (format.id().equals(id)) {
+            if (format.id().equalsIgnoreCase(id)) {
                 return format;
             }
         }

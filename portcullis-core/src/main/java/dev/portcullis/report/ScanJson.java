@@ -58,10 +58,16 @@ final class ScanJson {
                        List<String> installScripts, List<MicroPackages.Replacement> replaceable) {
     }
 
-    @JsonPropertyOrder({"tool", "lockfile", "passed", "failOn", "findings", "ignored", "summary", "unchecked", "deep"})
+    @JsonPropertyOrder({"tool", "lockfile", "passed", "failOn", "findings", "ignored", "summary", "unchecked", "notes",
+            "gate", "deep"})
     record ReportJson(Tool tool, ScanReport.LockfileSummary lockfile, boolean passed, String failOn,
                       List<FindingJson> findings, List<FindingJson> ignored, SummaryJson summary,
-                      List<String> unchecked, DeepJson deep) {
+                      List<String> unchecked, List<String> notes, GateJson gate, DeepJson deep) {
+    }
+
+    /** How the exit code was decided: {@code passed} is the gate's answer, the policy's verdict is the report's. */
+    @JsonPropertyOrder({"passed", "reportOnly", "failOnUnchecked"})
+    record GateJson(boolean passed, boolean reportOnly, boolean failOnUnchecked) {
     }
 
     void write(ScanReport report, Writer out) throws IOException {
@@ -73,6 +79,8 @@ final class ScanJson {
                         location(i.ignore().location())))).toList();
         ReportJson json = new ReportJson(new Tool("portcullis", report.toolVersion()), report.lockfile(),
                 result.passed(), result.failOn().id(), findings, ignored, summary(report), report.unchecked(),
+                report.notes(), new GateJson(report.passedGate(), report.gate().reportOnly(),
+                        report.gate().failOnUnchecked()),
                 report.deep() == null ? null : new DeepJson(report.deep().inspected(), report.deep().packages().stream()
                         .map(p -> new PackageJson(p.name(), p.version(), p.verdict().id())).toList()));
         MAPPER.writeValue(new NonClosingWriter(out), json);

@@ -84,6 +84,11 @@ final class ScanText {
             }
             s.append('\n');
         }
+        if (!report.notes().isEmpty()) {
+            s.append(bold("Notes")).append('\n');
+            report.notes().forEach(line -> s.append("  • ").append(line).append('\n'));
+            s.append('\n');
+        }
         if (report.deep() != null) {
             s.append(bold("Package content")).append(" (--deep)\n  ").append(report.deep().inspected())
                     .append(" packages inspected");
@@ -109,8 +114,18 @@ final class ScanText {
             }
         }
         s.append(parts.isEmpty() ? "No findings." : "Findings: " + String.join(", ", parts) + ".").append('\n');
-        s.append(result.passed() ? green("PASSED") : red("FAILED")).append(" (fails on ").append(result.failOn().id())
-                .append(" or worse)\n");
+        if (report.blockedByUnchecked()) {
+            s.append(red("NOT CHECKED")).append(": ").append(report.unchecked().size())
+                    .append(" check(s) could not be made, and the gate fails closed (--fail-on-unchecked, the default "
+                            + "when CI is set; --no-fail-on-unchecked to report them only)\n");
+        } else if (report.gate().reportOnly()) {
+            s.append(green("REPORTED")).append(" (--fail-on none: findings do not fail the run; at ")
+                    .append(result.failOn().id()).append(" or worse it would have ")
+                    .append(result.passed() ? "passed" : "failed").append(")\n");
+        } else {
+            s.append(result.passed() ? green("PASSED") : red("FAILED")).append(" (fails on ")
+                    .append(result.failOn().id()).append(" or worse)\n");
+        }
         out.write(s.toString());
     }
 

@@ -35,6 +35,7 @@ class CompositionRootTest {
         noClasses().that().doNotHaveFullyQualifiedName(Portcullis.class.getName())
                 .and().doNotHaveFullyQualifiedName(HttpClients.class.getName())
                 .should().callMethod(HttpClients.class, "forConfig", NpmConfig.class)
+                .orShould().callMethod(HttpClients.class, "forConfig", NpmConfig.class, javax.net.ssl.SSLContext.class)
                 .because("the HTTP client of a run is built once, by Portcullis, from the run's npm configuration")
                 .check(CLASSES);
     }

@@ -112,4 +112,55 @@ class DeepScanTest {
         assertThat(result.unchecked()).isEmpty();
         assertThat(last.get()).isEqualTo(120);
     }
+
+    private static PackageNode node(String name, String version, String integrity, String resolved) {
+        return new PackageNode("node_modules/" + name, name, null, version, new Source.Registry(resolved), null,
+                integrity, Set.of(), InstallScripts.NO, List.of(), List.of(), List.of(),
+                new Location("package-lock.json", 1));
+    }
+
+    private List<String> tarballRequests() {
+        return registry.requests().stream().map(FakeRegistry.Request::path).filter(p -> p.endsWith(".tgz")).toList();
+    }
+
+    @Test
+    void aForeignResolvedIsFetchedFromTheConfiguredRegistry_neverFromTheHostItNames() throws IOException {
+        String good = published.publish("good", "1.0.0", plain("good", "1.0.0").build());
+        String port = String.valueOf(java.net.URI.create(registry.url()).getPort());
+        DeepScan.Result result = deepScan(Progress.NONE).run(List.of(
+                node("good", "1.0.0", good, "http://169.254.169.254/latest/meta-data/iam/good-1.0.0.tgz"),
+                node("other", "1.0.0", published.publish("other", "1.0.0", plain("other", "1.0.0").build()),
+                        "http://localhost:" + port + "/other/-/other-1.0.0.tgz")));
+        assertThat(result.inspected()).containsExactly("good@1.0.0", "other@1.0.0");
+        assertThat(tarballRequests()).containsExactlyInAnyOrder("/good/-/good-1.0.0.tgz", "/other/-/other-1.0.0.tgz");
+        assertThat(registry.requests()).noneMatch(r -> r.path().contains("meta-data"));
+    }
+
+    @Test
+    void aRecordedHostThePolicyAllows_isStillRefusedWhenItResolvesToLoopback() throws IOException {
+        String good = published.publish("good", "1.0.0", plain("good", "1.0.0").build());
+        String port = String.valueOf(java.net.URI.create(registry.url()).getPort());
+        DeepScan.Result result = new DeepScan(client, config, Analyzers.defaults(), TarballLimits.defaults(),
+                Progress.NONE, 2, List.of("localhost")).run(List.of(node("good", "1.0.0", good,
+                "http://localhost:" + port + "/good/-/good-1.0.0.tgz")));
+        assertThat(result.inspected()).isEmpty();
+        assertThat(result.unchecked()).singleElement().asString().contains("good@1.0.0 (not downloading http://"
+                + "localhost:" + port + "/good/-/good-1.0.0.tgz: refused to connect to localhost (127.0.0.1), a "
+                + "loopback address that is not a configured registry");
+        assertThat(tarballRequests()).isEmpty();
+    }
+
+    @Test
+    void aRecordedHostNamedAsPrivateByThePolicy_isFetchedAsRecorded() throws IOException {
+        String good = published.publish("good", "1.0.0", plain("good", "1.0.0").build());
+        String port = String.valueOf(java.net.URI.create(registry.url()).getPort());
+        RegistryClient named = new RegistryClient(HttpClients.forConfig(config), config, null, false,
+                RegistryLimits.defaults().withBackoff(Duration.ofMillis(1)),
+                dev.portcullis.registry.AddressGuard.of(config, List.of("localhost")));
+        DeepScan.Result result = new DeepScan(named, config, Analyzers.defaults(), TarballLimits.defaults(),
+                Progress.NONE, 2, List.of("localhost")).run(List.of(node("good", "1.0.0", good,
+                "http://localhost:" + port + "/good/-/good-1.0.0.tgz")));
+        assertThat(result.inspected()).containsExactly("good@1.0.0");
+        assertThat(tarballRequests()).containsExactly("/good/-/good-1.0.0.tgz");
+    }
 }

@@ -218,6 +218,40 @@ class YarnBerryLockfileReaderTest {
                 && new YarnClassicLockfileReader().canRead(fileName, head)).isFalse();
     }
 
+    /**
+     * yarn berry writes devDependencies among a workspace's dependencies: with the project's package.json files a
+     * package only devDependencies bring in is dev, as npm, pnpm and bun lockfiles classify it; a prod one is not.
+     */
+    @ParameterizedTest(name = "{0}: {1} dev-only {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"one-package-dev, is-number, true", "one-package, is-number, false",
+            "workspaces, is-number@7, true", "workspaces, is-number@6, false", "workspaces, is-odd, false"})
+    void classifiesDevOnlyPackagesFromPackageJson_yarnBerry(String scenario, String name, boolean devOnly)
+            throws Exception {
+        java.nio.file.Path dir = dev.portcullis.testkit.Fixtures.path("yarn-berry/" + scenario);
+        ManifestReader manifests = new ManifestReader();
+        dev.portcullis.model.Manifest root;
+        try (var in = java.nio.file.Files.newInputStream(dir.resolve("package.json"))) {
+            root = manifests.read("package.json", in);
+        }
+        java.util.Map<String, dev.portcullis.model.Manifest> workspaces = new java.util.TreeMap<>();
+        for (String ws : java.util.List.of("packages/a", "packages/b")) {
+            if (java.nio.file.Files.isRegularFile(dir.resolve(ws).resolve("package.json"))) {
+                try (var in = java.nio.file.Files.newInputStream(dir.resolve(ws).resolve("package.json"))) {
+                    workspaces.put(ws, manifests.read(ws + "/package.json", in));
+                }
+            }
+        }
+        Lockfile lockfile;
+        try (var in = java.nio.file.Files.newInputStream(dir.resolve("yarn.lock"))) {
+            lockfile = reader.read("yarn.lock", in, root, workspaces);
+        }
+        assertThat(lockfile.graph().packages()).filteredOn(n -> n.id().startsWith(name + (name.contains("@") ? "" : "@"))).isNotEmpty()
+                .allSatisfy(n -> {
+                    assertThat(n.flags().contains(dev.portcullis.model.PackageFlag.DEV)).isEqualTo(devOnly);
+                    assertThat(dev.portcullis.model.GraphPaths.of(lockfile.graph()).isDev(n.key())).isEqualTo(devOnly);
+                });
+    }
+
     private Lockfile read(byte[] bytes) throws InputException, IOException {
         return reader.read("yarn.lock", new ByteArrayInputStream(bytes));
     }

@@ -28,6 +28,18 @@ class ExitCodeTest {
         return Stream.of(
                 Arguments.of("scan passed", new Outcome.Reported(scan(true)), 0),
                 Arguments.of("scan failed the policy", new Outcome.Reported(scan(false)), 1),
+                Arguments.of("scan with something unchecked, not failing on it",
+                        new Outcome.Reported(scan(true, new ScanReport.Gate(false, false), "metadata")), 0),
+                Arguments.of("scan with something unchecked, failing on it (CI)",
+                        new Outcome.Reported(scan(true, new ScanReport.Gate(false, true), "metadata")), 3),
+                Arguments.of("scan failing on unchecked with nothing unchecked",
+                        new Outcome.Reported(scan(true, new ScanReport.Gate(false, true))), 0),
+                Arguments.of("scan unchecked outranks the policy's failure",
+                        new Outcome.Reported(scan(false, new ScanReport.Gate(false, true), "advisories")), 3),
+                Arguments.of("scan report-only: the policy failed, exit 0",
+                        new Outcome.Reported(scan(false, new ScanReport.Gate(true, false))), 0),
+                Arguments.of("scan report-only still fails closed on unchecked",
+                        new Outcome.Reported(scan(false, new ScanReport.Gate(true, true), "advisories")), 3),
                 Arguments.of("inspect: every verdict allows", new Outcome.Reported(inspect(Verdict.ALLOW)), 0),
                 Arguments.of("inspect: a review below failOn block", new Outcome.Reported(inspect(Verdict.REVIEW)), 0),
                 Arguments.of("inspect: a package blocked", new Outcome.Reported(inspect(Verdict.BLOCK)), 1),
@@ -61,10 +73,12 @@ class ExitCodeTest {
                 Arguments.of(new AdvisoryException("the database is locked"),
                         new Outcome.Failed(InspectReport.ErrorKind.INTERNAL, "the database is locked")),
                 Arguments.of(new NoSuchFileException("/x/y"),
-                        new Outcome.Failed(InspectReport.ErrorKind.INTERNAL, "java.nio.file.NoSuchFileException: /x/y")),
+                        new Outcome.Failed(InspectReport.ErrorKind.INTERNAL, "no such file: /x/y")),
+                Arguments.of(new java.net.ConnectException(),
+                        new Outcome.Failed(InspectReport.ErrorKind.INTERNAL, "connection refused")),
                 Arguments.of(new UncheckedIOException(new IOException("disk full")),
                         new Outcome.Failed(InspectReport.ErrorKind.INTERNAL,
-                                "internal error: java.io.UncheckedIOException: java.io.IOException: disk full")));
+                                "internal error: disk full")));
     }
 
     @ParameterizedTest
@@ -74,8 +88,13 @@ class ExitCodeTest {
     }
 
     private static ScanReport scan(boolean passed) {
+        return scan(passed, ScanReport.Gate.POLICY);
+    }
+
+    private static ScanReport scan(boolean passed, ScanReport.Gate gate, String... unchecked) {
         return new ScanReport("0.1.0-test", null, new PolicyResult(List.of(), List.of(), Severity.HIGH, passed),
-                new Footprint(0, 0, 0, 0, 0, 0, 0, 0, Map.of(), List.of(), List.of()), List.of(), List.of());
+                new Footprint(0, 0, 0, 0, 0, 0, 0, 0, Map.of(), List.of(), List.of()), List.of(unchecked), List.of(),
+                null, List.of(), gate);
     }
 
     private static InspectReport inspect(Verdict verdict, InspectReport.ErrorKind... errors) {

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class ReportFormatTest {
 
     @ParameterizedTest
-    @CsvSource({"text, TEXT", "json, JSON", "sarif, SARIF"})
-    void findsEachFormatByItsId(String id, ReportFormat expected) {
+    @CsvSource({"text, TEXT", "json, JSON", "sarif, SARIF", "TEXT, TEXT", "Json, JSON", "SARIF, SARIF"})
+    void findsEachFormatByItsId_inAnyCase(String id, ReportFormat expected) {
         assertThat(ReportFormat.byId(id)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "TEXT", "Json", "html", " sarif"})
+    @ValueSource(strings = {"", "html", " sarif", "jsonl"})
     void refusesAnUnknownIdNamingEveryKnownOne(String id) {
         assertThatThrownBy(() -> ReportFormat.byId(id)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown format '" + id + "' (expected text, json or sarif)");

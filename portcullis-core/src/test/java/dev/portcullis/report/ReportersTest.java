@@ -67,9 +67,11 @@ class ReportersTest {
                 Map.of("debug", List.of("2.6.9", "4.3.7")), List.of("esbuild@0.23.1"),
                 List.of(new MicroPackages.Replacement("is-nan", "native", "0.10.0", "Number.isNaN")));
         return new ScanReport("0.1.0-test", new ScanReport.LockfileSummary("package-lock.json", "npm", "3"), result,
-                footprint, List.of("yarn.lock is also present; scanned package-lock.json only"),
+                footprint, List.of("registry metadata of 1 package(s) not read, so the meta/* rules did not judge "
+                        + "them: left-pad@1.3.0 (cannot read https://registry.npmjs.org/left-pad: connection refused)"),
                 List.of(EXFIL, INSECURE, PIN, SCRIPTS), new ScanReport.Deep(120, List.of(
-                        new ScanReport.PackageVerdict("evil-helper", "1.0.1", dev.portcullis.model.Verdict.BLOCK))));
+                        new ScanReport.PackageVerdict("evil-helper", "1.0.1", dev.portcullis.model.Verdict.BLOCK))),
+                List.of("yarn.lock is also present; scanned package-lock.json only"), ScanReport.Gate.POLICY);
     }
 
     static String render(ReportFormat format, ScanReport report, boolean colour) throws IOException {
@@ -89,6 +91,22 @@ class ReportersTest {
             Files.writeString(golden, actual, StandardCharsets.UTF_8);
         }
         assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    /** Every format's output passes through the one redaction: a token in a message or evidence is masked. */
+    @ParameterizedTest
+    @EnumSource(ReportFormat.class)
+    void everyFormatMasksSecrets(ReportFormat format) throws IOException {
+        String token = "npm_" + "Q1w2E3r4T5y6U7i8O9p0A1s2D3f4G5h6J7k8";
+        Finding leak = new Finding(EXFIL, Severity.CRITICAL, "evil-helper", "1.0.1",
+                "posts //registry.npmjs.org/:_authToken=" + token + " to https://collect.example",
+                new Location("evil-helper@1.0.1/install.js", 7), "const t = '" + token + "'; // password: hunter2");
+        ScanReport report = new ScanReport("0.1.0-test", null, new PolicyResult(List.of(leak), List.of(),
+                Severity.HIGH, false), Footprint.none(), List.of("https://user:pa55@npm.corp.example/ answered 500"),
+                List.of(EXFIL));
+        String out = render(format, report, false);
+        assertThat(out).doesNotContain(token).doesNotContain("Q1w2E3r4").doesNotContain("hunter2")
+                .doesNotContain("pa55").contains("***");
     }
 
     @Test

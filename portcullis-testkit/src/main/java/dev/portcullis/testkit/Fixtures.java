@@ -1,7 +1,9 @@
 package dev.portcullis.testkit;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * Locates the shared fixtures: real lockfiles, projects and recorded client listings under
@@ -31,5 +33,21 @@ public final class Fixtures {
             throw new IllegalArgumentException("no such fixture: " + path);
         }
         return path;
+    }
+
+    /** Copies the fixture directory {@code fixture} to {@code target} (created), for a test that edits its copy. */
+    public static Path copy(String fixture, Path target) throws IOException {
+        Path source = path(fixture);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to);
+                }
+            }
+        }
+        return target;
     }
 }

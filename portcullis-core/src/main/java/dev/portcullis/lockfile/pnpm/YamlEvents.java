@@ -11,8 +11,8 @@ import java.util.List;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -50,7 +50,9 @@ final class YamlEvents {
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
             throw new InputException(new Location(file, line), "malformed YAML: " + problem, e);
         } catch (YamlEngineException e) {
-            throw new InputException(new Location(file, 0), "malformed YAML: " + e.getMessage(), e);
+            throw new InputException(new Location(file, 0), "malformed YAML: "
+                    + dev.portcullis.model.Redaction.quoting(dev.portcullis.model.Problems.describe(e).lines()
+                    .findFirst().orElse("")), e);
         }
     }
 
@@ -150,7 +152,8 @@ final class YamlEvents {
 
     static String describe(Event event) {
         return switch (event.getEventId()) {
-            case Scalar -> "the scalar '" + ((ScalarEvent) event).getValue() + "'";
+            case Scalar -> "the scalar '" + dev.portcullis.model.Redaction.snippet(((ScalarEvent) event).getValue())
+                    + "'";
             case MappingStart -> "a mapping";
             case SequenceStart -> "a list";
             case MappingEnd, SequenceEnd -> "the end of a collection";

@@ -107,9 +107,12 @@ public final class BerryLockfileParser {
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
             String context = e.getContext() == null ? "" : e.getContext() + ", ";
-            throw new InputException(new Location(file, line), "malformed YAML: " + context + e.getProblem(), e);
+            throw new InputException(new Location(file, line), "malformed YAML: " + context
+                    + dev.portcullis.model.Redaction.quoting(e.getProblem()), e);
         } catch (YamlEngineException e) {
-            throw new InputException(Location.of(file), "malformed YAML: " + e.getMessage(), e);
+            throw new InputException(Location.of(file), "malformed YAML: "
+                    + dev.portcullis.model.Redaction.quoting(dev.portcullis.model.Problems.describe(e).lines()
+                    .findFirst().orElse("")), e);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }

@@ -153,7 +153,7 @@ public final class ClassicLockfileParser {
             Tokens tokens = tokenize(line, indent, lineNo);
             if (depth == 0) {
                 if (!tokens.opensBlock) {
-                    throw error(lineNo, "'" + line.strip() + "'; expected an entry header such as \"name@range\":");
+                    throw error(lineNo, "'" + dev.portcullis.model.Redaction.snippet(line.strip()) + "'; expected an entry header such as \"name@range\":");
                 }
                 if (current != null) {
                     handler.entry(current);
