@@ -14,8 +14,13 @@ import java.io.UncheckedIOException;
  * the fixtures and the inputs fuzzing found; plain {@code mvn test} runs them, {@code JAZZER_FUZZ=1} fuzzes.
  */
 class BunLockfileReaderFuzzTest {
-    /** Far above any real read of a fuzzer-sized input; catches super-linear blow-ups, not noise. */
+    /**
+     * Far above any real read of a fuzzer-sized input; catches super-linear blow-ups while fuzzing
+     * ({@code JAZZER_FUZZ=1}). The seed replay of the test command checks outcomes only: a shared CI machine is too
+     * noisy for a time budget.
+     */
     private static final long MAX_MILLIS = 2_000;
+    private static final boolean FUZZING = System.getenv("JAZZER_FUZZ") != null;
 
     private final LockfileReader reader = new BunLockfileReader();
 
@@ -29,6 +34,8 @@ class BunLockfileReaderFuzzTest {
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory stream cannot fail", e);
         }
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(MAX_MILLIS);
+        if (FUZZING) {
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(MAX_MILLIS);
+        }
     }
 }
