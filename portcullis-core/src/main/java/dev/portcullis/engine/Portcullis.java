@@ -140,7 +140,7 @@ public final class Portcullis implements AutoCloseable {
     /** @throws IOException when the npm configuration's cafile cannot be used */
     private HttpClient http() throws IOException {
         if (http == null) {
-            http = HttpClients.forConfig(npmConfig);
+            http = HttpClients.forConfig(npmConfig, registryLimits.connectTimeout());
         }
         return http;
     }

@@ -19,14 +19,18 @@ import javax.net.ssl.TrustManagerFactory;
 
 /** The one place an HTTP client is configured: proxy and CA file from the npm configuration, timeouts. */
 public final class HttpClients {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
-
     private HttpClients() {
     }
 
+    /** With the default connect timeout of {@link RegistryLimits#defaults()}. */
     public static HttpClient forConfig(NpmConfig config) throws IOException {
+        return forConfig(config, RegistryLimits.defaults().connectTimeout());
+    }
+
+    /** @param connectTimeout {@link RegistryLimits#connectTimeout()} of the run */
+    public static HttpClient forConfig(NpmConfig config, Duration connectTimeout) throws IOException {
         HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
+                .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL);
         Optional<String> proxy = config.setting("https-proxy").or(() -> config.setting("proxy"));
         if (proxy.isPresent()) {

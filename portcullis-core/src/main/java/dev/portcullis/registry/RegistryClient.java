@@ -41,6 +41,7 @@ public final class RegistryClient {
     private final RegistryCache cache;
     private final boolean offline;
     private final RegistryLimits limits;
+    private final Deadlines deadlines;
     private final ObjectMapper mapper = Json.mapper();
     /**
      * A document this large (full packuments of packages with thousands of versions: next, typescript, @types/node)
@@ -129,6 +130,7 @@ public final class RegistryClient {
         this.cache = cache;
         this.offline = offline;
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.deadlines = new Deadlines(limits);
     }
 
     public RegistryLimits limits() {
@@ -286,14 +288,16 @@ public final class RegistryClient {
             if (attempt > 1) {
                 sleep(limits.backoff().toMillis() << (attempt - 2));
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(limits.requestTimeout())
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(deadlines.firstByte(url))
                     .header("Accept", ACCEPT_FULL).header("Accept-Encoding", "gzip").header("User-Agent", "portcullis");
             config.authorization(url.toString()).ifPresent(value -> request.header("Authorization", value));
+            Deadlines.Watch watch = null;
             try {
                 HttpResponse<InputStream> response = http.send(request.build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
-                try (InputStream raw = response.body()) {
+                watch = deadlines.body(url);
+                try (Deadlines.Watch reading = watch; InputStream raw = response.body()) {
                     if (status == 200) {
                         boolean gzip = response.headers().firstValue("Content-Encoding")
                                 .filter(e -> e.equalsIgnoreCase("gzip")).isPresent();
@@ -318,7 +322,7 @@ public final class RegistryClient {
             } catch (Bounded.TooLarge e) {
                 throw tooLarge(url, limits.maxPackumentBytes());
             } catch (IOException e) {
-                last = new RegistryException("cannot read " + url + ": " + e.getMessage(), e);
+                last = new RegistryException("cannot read " + url + ": " + deadlines.explain(e, watch), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted fetching " + url, e);
@@ -400,16 +404,18 @@ public final class RegistryClient {
             if (attempt > 1) {
                 sleep(limits.backoff().toMillis() << (attempt - 2));
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(limits.requestTimeout())
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(deadlines.firstByte(url))
                     .header("Accept", ACCEPT_FULL).header("Content-Type", "application/json")
                     .header("Content-Encoding", "gzip").header("User-Agent", "portcullis")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped));
             config.authorization(url.toString()).ifPresent(value -> request.header("Authorization", value));
+            Deadlines.Watch watch = null;
             try {
                 HttpResponse<InputStream> response = http.send(request.build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
-                try (InputStream body = response.body()) {
+                watch = deadlines.body(url);
+                try (Deadlines.Watch reading = watch; InputStream body = response.body()) {
                     if (status == 401 || status == 403) {
                         throw new RegistryException(url + " answered " + status + ": check the auth token for "
                                 + registry + " in .npmrc (" + authKey(registry) + ")");
@@ -421,7 +427,7 @@ public final class RegistryClient {
                     return new Answer(status, readBounded(url, response, body, limits.maxPackumentBytes()));
                 }
             } catch (IOException e) {
-                last = new RegistryException("cannot post to " + url + ": " + e.getMessage(), e);
+                last = new RegistryException("cannot post to " + url + ": " + deadlines.explain(e, watch), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted posting to " + url, e);
@@ -512,15 +518,17 @@ public final class RegistryClient {
             if (attempt > 1) {
                 sleep(limits.backoff().toMillis() << (attempt - 2));
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(limits.requestTimeout())
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(deadlines.firstByte(url))
                     .header("Accept", accept).header("User-Agent", "portcullis");
             headers.forEach(request::header);
             config.authorization(url.toString()).ifPresent(value -> request.header("Authorization", value));
+            Deadlines.Watch watch = null;
             try {
                 HttpResponse<InputStream> response = http.send(request.build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
-                try (InputStream body = response.body()) {
+                watch = deadlines.body(url);
+                try (Deadlines.Watch reading = watch; InputStream body = response.body()) {
                     if (status == 200) {
                         return new Response(status, readBounded(url, response, body, maxBytes), response);
                     }
@@ -537,7 +545,7 @@ public final class RegistryClient {
                     }
                 }
             } catch (IOException e) {
-                last = new RegistryException("cannot fetch " + url + ": " + e.getMessage(), e);
+                last = new RegistryException("cannot fetch " + url + ": " + deadlines.explain(e, watch), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted fetching " + url, e);
