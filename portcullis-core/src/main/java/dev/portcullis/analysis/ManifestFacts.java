@@ -33,6 +33,11 @@ final class ManifestFacts {
             "peerDependencies");
     private static final Set<String> SHADOWED_COMMANDS = loadCommands();
     private static final int MAX_EVIDENCE = 240;
+    /**
+     * package.json is read whole into a tree; real ones are kilobytes (the largest seen, with long contributor
+     * lists, a few hundred), and a 50 MB one is built to exhaust the heap.
+     */
+    static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
     /**
      * @param facts        the facts of package.json
@@ -66,6 +71,12 @@ final class ManifestFacts {
             }
             return new Result(new FileFacts(FILE, FileFacts.Language.OTHER, facts, 0, false), "index.js", "", false,
                     List.of());
+        }
+        if (content.length > MAX_MANIFEST_BYTES) {
+            facts.add(new Fact(FactKind.UNPARSABLE, 1, "invalid-manifest", "package.json is " + content.length
+                    + " bytes, more than the " + MAX_MANIFEST_BYTES + " read; not analysed", 0));
+            return new Result(new FileFacts(FILE, FileFacts.Language.OTHER, facts, content.length, false), "index.js",
+                    "", false, List.of());
         }
         String text = new String(content, StandardCharsets.UTF_8);
         JsonNode json;

@@ -34,6 +34,7 @@ public final class Portcullis implements AutoCloseable {
     private final PackageAnalyzer analyzer;
     private final TarballLimits tarballLimits;
     private final RegistryLimits registryLimits;
+    private final ProjectLimits projectLimits = ProjectLimits.defaults();
     private HttpClient http;
     private RegistryClient registry;
     private MetadataStore metadata;
@@ -95,6 +96,11 @@ public final class Portcullis implements AutoCloseable {
 
     public TarballLimits tarballLimits() {
         return tarballLimits;
+    }
+
+    /** How large the project's lockfile and configuration files may be, for this JVM's heap. */
+    public ProjectLimits projectLimits() {
+        return projectLimits;
     }
 
     public Clock clock() {

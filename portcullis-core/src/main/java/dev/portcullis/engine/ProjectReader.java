@@ -46,9 +46,11 @@ public final class ProjectReader {
     private static final Pattern PNPM_PACKAGES = Pattern.compile("(?m)^\\s*-\\s*[\"']?([^\"'#\\n]+?)[\"']?\\s*$");
 
     private final Portcullis portcullis;
+    private final ProjectLimits limits;
 
     public ProjectReader(Portcullis portcullis) {
         this.portcullis = portcullis;
+        this.limits = portcullis.projectLimits();
     }
 
     /** @throws InputException when package.json, a workspace manifest or the lockfile cannot be read */
@@ -68,17 +70,17 @@ public final class ProjectReader {
             manifest = manifests.read("package.json", in);
         }
         Map<String, Manifest> workspaces = new TreeMap<>();
-        for (String dir : workspaceDirs(root, workspaceGlobs(root, manifest))) {
+        for (String dir : workspaceDirs(root, workspaceGlobs(root, manifest, limits))) {
             try (InputStream in = Files.newInputStream(root.resolve(dir).resolve("package.json"))) {
                 workspaces.put(dir, manifests.read(dir + "/package.json", in));
             }
         }
         List<String> notes = new ArrayList<>();
-        Lockfile lockfile = readLockfile(root, manifest, workspaces, notes);
+        Lockfile lockfile = readLockfile(root, manifest, workspaces, notes, limits);
         List<String> extraHosts = new ArrayList<>();
         Path yarnrc = root.resolve(".yarnrc.yml");
         if (Files.isRegularFile(yarnrc)) {
-            Matcher m = YARN_REGISTRY.matcher(Files.readString(yarnrc, StandardCharsets.UTF_8));
+            Matcher m = YARN_REGISTRY.matcher(limits.readConfig(yarnrc, ".yarnrc.yml"));
             while (m.find()) {
                 try {
                     java.net.URI uri = new java.net.URI(m.group(1));
@@ -95,7 +97,7 @@ public final class ProjectReader {
     }
 
     private static Lockfile readLockfile(Path root, Manifest manifest, Map<String, Manifest> workspaces,
-                                         List<String> notes) throws InputException, IOException {
+                                         List<String> notes, ProjectLimits limits) throws InputException, IOException {
         List<String> present = LOCKFILES.stream().filter(name -> Files.isRegularFile(root.resolve(name))).toList();
         if (present.isEmpty()) {
             if (Files.isRegularFile(root.resolve("bun.lockb"))) {
@@ -111,6 +113,7 @@ public final class ProjectReader {
             }
         }
         Path path = root.resolve(chosen);
+        limits.checkLockfile(path, chosen);
         String head = head(path);
         LockfileReader reader = LockfileReaders.find(chosen, head).orElseThrow(() -> new InputException(
                 Location.of(chosen), "not a lockfile format Portcullis reads (the first line is '"
@@ -149,11 +152,12 @@ public final class ProjectReader {
         return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     }
 
-    private static List<String> workspaceGlobs(Path root, Manifest manifest) throws IOException {
+    private static List<String> workspaceGlobs(Path root, Manifest manifest, ProjectLimits limits)
+            throws InputException, IOException {
         List<String> globs = new ArrayList<>(manifest.workspaces());
         Path pnpmWorkspace = root.resolve("pnpm-workspace.yaml");
         if (Files.isRegularFile(pnpmWorkspace)) {
-            String yaml = Files.readString(pnpmWorkspace, StandardCharsets.UTF_8);
+            String yaml = limits.readConfig(pnpmWorkspace, "pnpm-workspace.yaml");
             int packages = yaml.indexOf("packages:");
             if (packages >= 0) {
                 for (String line : yaml.substring(packages + "packages:".length()).split("\\R")) {
@@ -212,6 +216,6 @@ public final class ProjectReader {
             return Policy.defaults();
         }
         String name = explicit != null ? explicit.toString() : "portcullis.yml";
-        return new PolicyReader(RuleCatalog.ids()).read(name, Files.readString(file, StandardCharsets.UTF_8));
+        return new PolicyReader(RuleCatalog.ids()).read(name, ProjectLimits.defaults().readConfig(file, name));
     }
 }

@@ -297,7 +297,7 @@ public final class RegistryClient {
                         HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
                 watch = deadlines.body(url);
-                try (Deadlines.Watch reading = watch; InputStream raw = response.body()) {
+                try (InputStream raw = response.body()) {
                     if (status == 200) {
                         boolean gzip = response.headers().firstValue("Content-Encoding")
                                 .filter(e -> e.equalsIgnoreCase("gzip")).isPresent();
@@ -318,6 +318,8 @@ public final class RegistryClient {
                     if (status < 500 && status != 429) {
                         throw last;
                     }
+                } finally {
+                    watch.close();
                 }
             } catch (Bounded.TooLarge e) {
                 throw tooLarge(url, limits.maxPackumentBytes());
@@ -415,7 +417,7 @@ public final class RegistryClient {
                         HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
                 watch = deadlines.body(url);
-                try (Deadlines.Watch reading = watch; InputStream body = response.body()) {
+                try (InputStream body = response.body()) {
                     if (status == 401 || status == 403) {
                         throw new RegistryException(url + " answered " + status + ": check the auth token for "
                                 + registry + " in .npmrc (" + authKey(registry) + ")");
@@ -425,6 +427,8 @@ public final class RegistryClient {
                         continue;
                     }
                     return new Answer(status, readBounded(url, response, body, limits.maxPackumentBytes()));
+                } finally {
+                    watch.close();
                 }
             } catch (IOException e) {
                 last = new RegistryException("cannot post to " + url + ": " + deadlines.explain(e, watch), e);
@@ -452,7 +456,7 @@ public final class RegistryClient {
         }
         byte[] bytes = response.body();
         if (!integrity.matches(bytes)) {
-            throw new RegistryException("integrity mismatch for " + url + ": expected " + integrity
+            throw RegistryException.integrityMismatch("integrity mismatch for " + url + ": expected " + integrity
                     + "; the download was discarded");
         }
         if (cache == null) {
@@ -528,7 +532,7 @@ public final class RegistryClient {
                         HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
                 watch = deadlines.body(url);
-                try (Deadlines.Watch reading = watch; InputStream body = response.body()) {
+                try (InputStream body = response.body()) {
                     if (status == 200) {
                         return new Response(status, readBounded(url, response, body, maxBytes), response);
                     }
@@ -543,6 +547,8 @@ public final class RegistryClient {
                     if (status < 500 && status != 429) {
                         throw last;
                     }
+                } finally {
+                    watch.close();
                 }
             } catch (IOException e) {
                 last = new RegistryException("cannot fetch " + url + ": " + deadlines.explain(e, watch), e);
