@@ -12,7 +12,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The hostile-input campaign of issue 14 against package analysis: tarballs built here, read by the real reader and
@@ -52,37 +56,29 @@ class HostilePackagesTest {
 
     // Item 1: whatever node is told to run is JavaScript, whatever its name.
 
-    @Test
-    void item1_extensionlessFileRunByPostinstallIsAnalysed() throws IOException {
-        PackageAnalysis analysis = analyse(manifest(",\"scripts\":{\"postinstall\":\"node lib/setup\"}")
-                .file("package/lib/setup", STEALER));
-        assertThat(verdict(analysis)).isEqualTo(Verdict.BLOCK);
-        assertThat(analysis.findings()).extracting(f -> f.location().file()).contains("lib/setup");
+    static Stream<Arguments> item1_filesNodeRunsAreJavaScript() {
+        return Stream.of(
+                Arguments.of("extensionless, run by postinstall", "{\"postinstall\":\"node lib/setup\"}",
+                        "lib/setup", ""),
+                Arguments.of(".dat, run by postinstall", "{\"postinstall\":\"node install.dat\"}", "install.dat", ""),
+                Arguments.of("'..' in the script path", "{\"postinstall\":\"node ./scripts/../lib/helper\"}",
+                        "lib/helper", ""),
+                Arguments.of("required by node -e", "{\"install\":\"node -e \\\"require('./x')\\\"\"}", "x", ""),
+                Arguments.of("required by install-time code", "{\"postinstall\":\"node index.js\"}", "payload.txt",
+                        "require('./payload.txt');\n"));
     }
 
-    @Test
-    void item1_datFileRunByPostinstallIsAnalysed() throws IOException {
-        assertThat(verdict(analyse(manifest(",\"scripts\":{\"postinstall\":\"node install.dat\"}")
-                .file("package/install.dat", STEALER)))).isEqualTo(Verdict.BLOCK);
-    }
-
-    @Test
-    void item1_dotDotInTheScriptPathIsResolved() throws IOException {
-        assertThat(verdict(analyse(manifest(",\"scripts\":{\"postinstall\":\"node ./scripts/../lib/helper\"}")
-                .file("package/lib/helper", STEALER)))).isEqualTo(Verdict.BLOCK);
-    }
-
-    @Test
-    void item1_inlineRequireOfAnExtensionlessFileIsAnalysed() throws IOException {
-        assertThat(verdict(analyse(manifest(",\"scripts\":{\"install\":\"node -e \\\"require('./x')\\\"\"}")
-                .file("package/x", STEALER)))).isEqualTo(Verdict.BLOCK);
-    }
-
-    @Test
-    void item1_localRequireOfAnOddlyNamedFileIsAnalysed() throws IOException {
-        assertThat(verdict(analyse(manifest(",\"scripts\":{\"postinstall\":\"node index.js\"}")
-                .file("package/index.js", "require('./payload.txt');\n")
-                .file("package/payload.txt", STEALER)))).isEqualTo(Verdict.BLOCK);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void item1_filesNodeRunsAreJavaScript(String what, String scripts, String payload, String index)
+            throws IOException {
+        TarballBuilder tarball = manifest(",\"scripts\":" + scripts).file("package/" + payload, STEALER);
+        if (!index.isEmpty()) {
+            tarball.file("package/index.js", index);
+        }
+        PackageAnalysis analysis = analyse(tarball);
+        assertThat(verdict(analysis)).as(what).isEqualTo(Verdict.BLOCK);
+        assertThat(analysis.findings()).as(what).extracting(f -> f.location().file()).contains(payload);
     }
 
     @Test
