@@ -29,6 +29,9 @@ final class Deadlines {
             return thread;
         });
         timer.setRemoveOnCancelPolicy(true);
+        // an idle client keeps no thread: the timer's thread ends a while after the last request
+        timer.setKeepAliveTime(30, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
     }
 
     /** The timeout to the first byte of a request starting now, within what is left of the run. */
