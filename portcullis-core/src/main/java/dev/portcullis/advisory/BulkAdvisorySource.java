@@ -83,8 +83,13 @@ public final class BulkAdvisorySource {
             return new Answer.Unavailable("the bulk advisory endpoint of " + registry + " answered "
                     + answer.status());
         }
+        return read(answer.body(), versionsByName);
+    }
+
+    /** The matches in a 200 answer's body, or why it is unusable; never throws (a fuzz target). */
+    Answer read(byte[] body, Map<String, Set<String>> versionsByName) {
         try {
-            return parse(mapper.readTree(answer.body()), versionsByName);
+            return parse(mapper.readTree(body), versionsByName);
         } catch (IOException e) {
             return new Answer.Unavailable("the bulk advisory endpoint of " + registry + " answered malformed JSON ("
                     + Problems.describe(e).lines().findFirst().orElse("") + ")");

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * {@code portcullis db import}: OSV JSON files, directories of them (searched recursively) and zip archives such as
@@ -23,6 +23,8 @@ import java.util.zip.ZipInputStream;
  * one command line is one transaction: an import that fails half-way leaves the database as it was.
  */
 public final class OsvImporter {
+    /** The width of the database's {@code source} column. */
+    private static final int MAX_SOURCE_CHARS = 1000;
     private final AdvisoryDatabase database;
     private final ObjectMapper mapper;
     private final OsvParser parser;
@@ -54,7 +56,12 @@ public final class OsvImporter {
             sources.add(path.toAbsolutePath().normalize().toString());
         }
         Tally tally = new Tally(limits.problemsKept());
-        try (AdvisoryDatabase.Import batch = database.beginImport(String.join(", ", sources))) {
+        String source = String.join(", ", sources);
+        if (source.length() > MAX_SOURCE_CHARS) {
+            // the database keeps this much of the list of what was imported; the counts are complete
+            source = source.substring(0, MAX_SOURCE_CHARS - 1) + "…";
+        }
+        try (AdvisoryDatabase.Import batch = database.beginImport(source)) {
             for (Path path : paths) {
                 importPath(path, batch, tally);
             }
@@ -87,13 +94,25 @@ public final class OsvImporter {
     private void importFile(Path file, AdvisoryDatabase.Import batch, Tally tally)
             throws IOException, AdvisoryException {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8)) {
-                ZipEntry entry;
-                while ((entry = zip.getNextEntry()) != null) {
-                    if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                        document(file.getFileName() + "!" + entry.getName(), zip, batch, tally);
+            // Read through the central directory: an entry declared larger than a record is skipped without
+            // inflating it, and one that inflates beyond its declared size is cut off at the record limit.
+            try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+                for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                    if (entry.isDirectory() || !entry.getName().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                        continue;
+                    }
+                    String name = file.getFileName() + "!" + entry.getName();
+                    if (entry.getSize() > limits.maxRecordBytes()) {
+                        tally.files++;
+                        tally.malformed(name, "larger than " + limits.maxRecordBytes() + " bytes");
+                        continue;
+                    }
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        document(name, in, batch, tally);
                     }
                 }
+            } catch (java.util.zip.ZipException e) {
+                throw new IOException(file + " is not a readable zip archive: " + e.getMessage(), e);
             }
         } else {
             try (InputStream in = Files.newInputStream(file)) {
@@ -106,6 +125,11 @@ public final class OsvImporter {
             throws IOException, AdvisoryException {
         tally.files++;
         byte[] bytes = in.readNBytes((int) limits.maxRecordBytes() + 1);
+        tally.bytes += bytes.length;
+        if (tally.bytes > limits.maxImportBytes()) {
+            throw new IOException("the import read more than " + limits.maxImportBytes() + " bytes of records"
+                    + " (ImportLimits.maxImportBytes) at " + name + ": stopped, nothing was imported");
+        }
         if (bytes.length > limits.maxRecordBytes()) {
             tally.malformed(name, "larger than " + limits.maxRecordBytes() + " bytes");
             return;
@@ -155,6 +179,7 @@ public final class OsvImporter {
         private int unchanged;
         private int otherEcosystem;
         private int malformed;
+        private long bytes;
 
         Tally(int keep) {
             this.keep = keep;

@@ -19,6 +19,10 @@ import java.util.Set;
  * {@code affected} entries. Pure: the importer does the I/O.
  */
 public final class OsvParser {
+    /** npm refuses longer package names, so no advisory can be about one (and the database's column is bounded). */
+    static final int MAX_NAME_CHARS = 214;
+    /** OSV ids are short (GHSA-xxxx-xxxx-xxxx, MAL-2025-12345); the database keeps up to this many characters. */
+    static final int MAX_ID_CHARS = 255;
     /** The OSV ecosystem name of npm. */
     public static final String NPM = "npm";
 
@@ -67,6 +71,9 @@ public final class OsvParser {
         }
         String id = text(node, "id").filter(s -> !s.isBlank())
                 .orElseThrow(() -> new Bad("no \"id\""));
+        if (id.length() > MAX_ID_CHARS) {
+            throw new Bad("an \"id\" of " + id.length() + " characters, more than " + MAX_ID_CHARS);
+        }
         Instant modified = time(node, "modified").orElseThrow(() -> new Bad("no \"modified\" time"));
         Instant published = time(node, "published").orElse(null);
         Instant withdrawn = time(node, "withdrawn").orElse(null);
@@ -108,6 +115,10 @@ public final class OsvParser {
         }
         String name = text(pkg, "name").filter(s -> !s.isBlank())
                 .orElseThrow(() -> new Bad(where + ".package has no \"name\""));
+        if (name.length() > MAX_NAME_CHARS) {
+            throw new Bad(where + ".package.name has " + name.length() + " characters, more than npm allows ("
+                    + MAX_NAME_CHARS + ")");
+        }
         List<OsvRange> ranges = new ArrayList<>();
         JsonNode rangesNode = entry.get("ranges");
         if (rangesNode != null && !rangesNode.isNull()) {

@@ -12,6 +12,11 @@ interface FactExtractor {
     /** The facts of one file of a package ({@code path} relative to the package root). */
     FileFacts file(String path, byte[] content);
 
+    /** The facts of a file that node runs or requires, read as JavaScript whatever its name. */
+    default FileFacts javaScript(String path, byte[] content) {
+        return file(path, content);
+    }
+
     /** The facts of one shell command, such as a package.json lifecycle script, at {@code line}. */
     List<Fact> command(String command, int line);
 }

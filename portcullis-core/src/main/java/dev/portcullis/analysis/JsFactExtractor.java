@@ -14,12 +14,21 @@ final class JsFactExtractor implements FactExtractor {
     private final JsOptions options;
 
     JsFactExtractor(List<StringPattern> patterns) {
-        this.options = new JsOptions(patterns, JsLimits.defaults());
+        this(patterns, JsLimits.defaults());
+    }
+
+    JsFactExtractor(List<StringPattern> patterns, JsLimits limits) {
+        this.options = new JsOptions(patterns, limits);
     }
 
     @Override
     public FileFacts file(String path, byte[] content) {
         return JsFacts.extract(path, content, options);
+    }
+
+    @Override
+    public FileFacts javaScript(String path, byte[] content) {
+        return JsFacts.extract(path, content, options, FileFacts.Language.JAVASCRIPT);
     }
 
     @Override

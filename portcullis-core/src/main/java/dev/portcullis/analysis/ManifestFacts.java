@@ -33,15 +33,28 @@ final class ManifestFacts {
             "peerDependencies");
     private static final Set<String> SHADOWED_COMMANDS = loadCommands();
     private static final int MAX_EVIDENCE = 240;
+    /**
+     * package.json is read whole into a tree; real ones are kilobytes (the largest seen, with long contributor
+     * lists, a few hundred), and a 50 MB one is built to exhaust the heap.
+     */
+    static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
     /**
      * @param facts        the facts of package.json
      * @param main         the package's main entry as written, or {@code index.js}
      * @param name         the package's name, empty when missing
      * @param installTime  true when npm runs something at install (a lifecycle script or the implicit node-gyp build)
+     * @param entryPoints  the files node loads for a user of the package: {@code main}, {@code bin} targets and
+     *                     the string targets of {@code exports}, as written
      */
-    record Result(FileFacts facts, String main, String name, boolean installTime) {
+    record Result(FileFacts facts, String main, String name, boolean installTime, List<String> entryPoints) {
+        Result {
+            entryPoints = List.copyOf(entryPoints);
+        }
     }
+
+    /** Targets of {@code exports} looked at: conditions nest, and a hostile manifest may nest them deeply. */
+    private static final int MAX_EXPORT_TARGETS = 1_000;
 
     private ManifestFacts() {
     }
@@ -56,7 +69,14 @@ final class ManifestFacts {
             if (!incomplete) {
                 facts.add(new Fact(FactKind.UNPARSABLE, 0, "missing-manifest", "the package has no package.json", 0));
             }
-            return new Result(new FileFacts(FILE, FileFacts.Language.OTHER, facts, 0, false), "index.js", "", false);
+            return new Result(new FileFacts(FILE, FileFacts.Language.OTHER, facts, 0, false), "index.js", "", false,
+                    List.of());
+        }
+        if (content.length > MAX_MANIFEST_BYTES) {
+            facts.add(new Fact(FactKind.UNPARSABLE, 1, "invalid-manifest", "package.json is " + content.length
+                    + " bytes, more than the " + MAX_MANIFEST_BYTES + " read; not analysed", 0));
+            return new Result(new FileFacts(FILE, FileFacts.Language.OTHER, facts, content.length, false), "index.js",
+                    "", false, List.of());
         }
         String text = new String(content, StandardCharsets.UTF_8);
         JsonNode json;
@@ -69,12 +89,12 @@ final class ManifestFacts {
                     : e.getMessage();
             facts.add(new Fact(FactKind.UNPARSABLE, 1, "invalid-manifest", bound("package.json is not JSON: " + why), 0));
             return new Result(new FileFacts(FILE, FileFacts.Language.OTHER, facts, content.length, false), "index.js",
-                    "", false);
+                    "", false, List.of());
         }
         if (json == null || !json.isObject()) {
             facts.add(new Fact(FactKind.UNPARSABLE, 1, "invalid-manifest", "package.json is not a JSON object", 0));
             return new Result(new FileFacts(FILE, FileFacts.Language.OTHER, facts, content.length, false), "index.js",
-                    "", false);
+                    "", false, List.of());
         }
         String name = json.path("name").isTextual() ? json.path("name").asText() : "";
         String main = json.path("main").isTextual() && !json.path("main").asText().isBlank()
@@ -116,8 +136,35 @@ final class ManifestFacts {
                     lines.getOrDefault("bin/" + entry.getKey(), 1)));
         }
         facts.sort(java.util.Comparator.comparingInt(Fact::line));
+        List<String> entryPoints = new ArrayList<>();
+        entryPoints.add(main);
+        if (bin.isTextual()) {
+            entryPoints.add(bin.asText());
+        } else if (bin.isObject()) {
+            bin.forEach(target -> {
+                if (target.isTextual()) {
+                    entryPoints.add(target.asText());
+                }
+            });
+        }
+        exportTargets(json.path("exports"), entryPoints);
         return new Result(new FileFacts(FILE, FileFacts.Language.OTHER, facts, content.length, false), main, name,
-                installTime);
+                installTime, entryPoints);
+    }
+
+    /** The relative string targets of {@code exports} (a string, an array, or conditions and subpaths nested). */
+    private static void exportTargets(JsonNode exports, List<String> out) {
+        java.util.ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>();
+        pending.add(exports);
+        int seen = 0;
+        while (!pending.isEmpty() && seen++ < MAX_EXPORT_TARGETS) {
+            JsonNode node = pending.removeFirst();
+            if (node.isTextual() && node.asText().startsWith("./") && !node.asText().contains("*")) {
+                out.add(node.asText());
+            } else if (node.isContainerNode()) {
+                node.forEach(pending::addLast);
+            }
+        }
     }
 
     /** A bin named like a system command shadows it on PATH; a package providing its own namesake (npm, yarn) does not. */

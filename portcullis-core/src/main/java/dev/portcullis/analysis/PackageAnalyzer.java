@@ -8,12 +8,16 @@ import dev.portcullis.model.Finding;
 import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.tarball.TarballFile;
 import dev.portcullis.tarball.TarballProblem;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Analyses one package's published contents without running any of it: every file becomes facts (through the
@@ -22,6 +26,8 @@ import java.util.Map;
  * thread-safe: one analyzer serves every thread; it reads only the classpath, once, when it is built.
  */
 public final class PackageAnalyzer {
+    private static final java.util.regex.Pattern NODE_COMMAND = java.util.regex.Pattern.compile(
+            "(?:^|[\\s/])(?:node|nodejs|bun|deno)(?:\\.exe)?\\s");
     private final List<ContentRule> rules;
     private final FactExtractor extractor;
     private final RuleEvaluator evaluator;
@@ -65,8 +71,8 @@ public final class PackageAnalyzer {
     }
 
     public PackageAnalysis analyze(PackageInput input) {
-        Map<String, FileFacts> byPath = new HashMap<>();
-        List<FileFacts> all = new ArrayList<>();
+        Map<String, FileFacts> byPath = new LinkedHashMap<>();
+        Map<String, TarballFile> contents = new HashMap<>();
         byte[] manifest = null;
         long bytes = 0;
         boolean bindingGyp = false;
@@ -77,9 +83,8 @@ public final class PackageAnalyzer {
                 continue;
             }
             bindingGyp |= file.path().equals("binding.gyp");
-            FileFacts facts = extractor.file(file.path(), file.content());
-            byPath.put(file.path(), facts);
-            all.add(facts);
+            byPath.put(file.path(), extractor.file(file.path(), file.content()));
+            contents.put(file.path(), file);
         }
         // When reading stopped early, a missing package.json is a consequence, reported as the tarball problem.
         boolean incomplete = input.problems().stream().anyMatch(p -> switch (p.kind()) {
@@ -87,6 +92,8 @@ public final class PackageAnalyzer {
             default -> false;
         });
         ManifestFacts.Result manifestFacts = ManifestFacts.read(manifest, incomplete, bindingGyp, extractor);
+        readNodeRunFilesAsJavaScript(manifestFacts, byPath, contents);
+        List<FileFacts> all = new ArrayList<>(byPath.values());
         all.add(manifestFacts.facts());
         for (TarballProblem problem : input.problems()) {
             all.add(problemFacts(problem));
@@ -96,6 +103,60 @@ public final class PackageAnalyzer {
                 : List.of(ManifestFacts.FILE);
         List<Finding> findings = evaluator.evaluate(input.name(), input.version(), all, installFlow);
         return new PackageAnalysis(input.name(), input.version(), findings, input.files().size(), bytes);
+    }
+
+    /**
+     * Node runs whatever it is told to as JavaScript, whatever the file's name: a file a lifecycle command runs with
+     * node, a module required by a relative path, {@code main}, a {@code bin} or an {@code exports} target. Such a
+     * file that was read as data (by its name) is read again as JavaScript, and what it requires is followed in
+     * turn; each file is visited once, so this ends within the package's file count.
+     */
+    private void readNodeRunFilesAsJavaScript(ManifestFacts.Result manifest, Map<String, FileFacts> byPath,
+                                              Map<String, TarballFile> contents) {
+        Deque<String> pending = new ArrayDeque<>();
+        Set<String> visited = new HashSet<>();
+        for (String entry : manifest.entryPoints()) {
+            enqueue(InstallFlow.resolve("", entry, byPath, manifest.main()), visited, pending);
+        }
+        for (Fact fact : manifest.facts().facts()) {
+            if (fact.kind() == FactKind.RUNS_FILE && runsWithNode(fact)
+                    || fact.kind() == FactKind.REQUIRE && fact.detail().startsWith(".")) {
+                enqueue(InstallFlow.resolve("", fact.detail(), byPath, manifest.main()), visited, pending);
+            }
+        }
+        for (FileFacts file : byPath.values()) {
+            if (file.language() == FileFacts.Language.JAVASCRIPT) {
+                enqueue(file.path(), visited, pending);
+            }
+        }
+        while (!pending.isEmpty()) {
+            String path = pending.removeFirst();
+            FileFacts facts = byPath.get(path);
+            if (facts.language() == FileFacts.Language.OTHER && !path.endsWith(".json")) {
+                facts = extractor.javaScript(path, contents.get(path).content());
+                byPath.put(path, facts);
+            }
+            if (facts.language() != FileFacts.Language.JAVASCRIPT) {
+                continue;
+            }
+            String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+            for (Fact fact : facts.facts()) {
+                if (fact.kind() == FactKind.REQUIRE && fact.detail().startsWith(".")) {
+                    enqueue(InstallFlow.resolve(dir, fact.detail(), byPath, manifest.main()), visited, pending);
+                }
+            }
+        }
+    }
+
+    /** A command that runs the file with node (or bun, deno), not with a shell or another interpreter. */
+    private static boolean runsWithNode(Fact runsFile) {
+        return NODE_COMMAND.matcher(runsFile.evidence()).find();
+    }
+
+    private static void enqueue(String path, Set<String> visited, Deque<String> pending) {
+        if (path != null && visited.add(path)) {
+            pending.addLast(path);
+        }
     }
 
     /** A tarball problem as a fact of the entry it concerns (or of the tarball as a whole). */

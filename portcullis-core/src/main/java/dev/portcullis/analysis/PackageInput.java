@@ -29,7 +29,7 @@ public record PackageInput(String name, String version, List<TarballFile> files,
         String name = "";
         String version = "";
         var manifest = contents.file("package.json");
-        if (manifest.isPresent()) {
+        if (manifest.isPresent() && manifest.get().size() <= ManifestFacts.MAX_MANIFEST_BYTES) {
             try {
                 var json = Json.mapper().readTree(manifest.get().text());
                 if (json != null && json.isObject()) {

@@ -10,6 +10,8 @@ import dev.portcullis.model.Finding;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.PackageNode;
 import dev.portcullis.model.Problems;
+import dev.portcullis.model.RuleDescriptor;
+import dev.portcullis.model.Severity;
 import dev.portcullis.model.Source;
 import dev.portcullis.registry.Integrity;
 import dev.portcullis.registry.NpmConfig;
@@ -40,6 +42,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * registries only ({@link #fetchAsRecorded}).
  */
 final class DeepScan {
+    /**
+     * Its own finding, whatever other rules say: a registry or mirror serving other bytes than the lockfile recorded
+     * is what a compromised registry, mirror or proxy looks like.
+     */
+    static final RuleDescriptor INTEGRITY_MISMATCH = new RuleDescriptor("content/integrity-mismatch",
+            Severity.CRITICAL, "The tarball served does not match the lockfile's integrity",
+            "The registry (or a mirror or proxy on the way) served a tarball whose hash is not the one the lockfile "
+                    + "records, so what would be installed is not what was locked and reviewed. npm refuses such a "
+                    + "tarball (EINTEGRITY); a registry that serves one has been tampered with or is broken.",
+            "Do not install; find out which registry served it (.npmrc, a proxy), and compare the tarball with the "
+                    + "one the public registry serves before trusting the lockfile again.");
     /**
      * A tarball this large (compressed) unpacks to a hundred megabytes or more (next, prisma, tfjs): it is analysed
      * alone, so that two of them never sit unpacked in memory at once.
@@ -74,7 +87,7 @@ final class DeepScan {
     }
 
     /** One package to inspect: where its tarball is and what it must hash to (both null: ask the packument). */
-    private record Wanted(String name, String version, URI url, String integrity) {
+    private record Wanted(String name, String version, URI url, String integrity, Location at) {
         String id() {
             return name + "@" + version;
         }
@@ -123,6 +136,10 @@ final class DeepScan {
                 unpacking.acquireUninterruptibly(weight);
                 try {
                     switch (fetcher.read(download)) {
+                        case PackageFetcher.Failed failed when failed.kind() == PackageFetcher.Kind.INTEGRITY ->
+                                findings.add(new Finding(INTEGRITY_MISMATCH, INTEGRITY_MISMATCH.defaultSeverity(),
+                                        package_.name(), package_.version(), package_.id() + ": " + failed.message(),
+                                        package_.at(), package_.integrity() == null ? "" : package_.integrity()));
                         case PackageFetcher.Failed failed -> unchecked.put(package_.id(), failed.message());
                         case PackageFetcher.Fetched fetched -> {
                             findings.addAll(analyse(package_, fetched.input(), manifests));
@@ -165,7 +182,7 @@ final class DeepScan {
     private Wanted wanted(PackageNode node, Source.Registry registry) {
         if (node.integrity() == null || Integrity.parse(node.integrity()).isEmpty()) {
             // yarn berry's checksum, or none: the packument says what to verify against
-            return new Wanted(node.name(), node.version(), null, null);
+            return new Wanted(node.name(), node.version(), null, null, node.location());
         }
         String url = registry.tarballUrl();
         URI recorded = null;
@@ -177,7 +194,8 @@ final class DeepScan {
             }
         }
         return new Wanted(node.name(), node.version(), recorded != null && fetchAsRecorded(recorded) ? recorded
-                : URI.create(conventionalUrl(node.name(), node.version())), node.integrity());
+                : URI.create(conventionalUrl(node.name(), node.version())), node.integrity(),
+                node.location());
     }
 
     /**

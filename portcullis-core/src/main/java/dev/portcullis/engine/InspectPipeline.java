@@ -145,7 +145,7 @@ public final class InspectPipeline {
         return switch (result) {
             case PackageFetcher.Failed failed -> throw new TargetException(switch (failed.kind()) {
                 case INPUT -> InspectReport.ErrorKind.INPUT;
-                case NETWORK -> InspectReport.ErrorKind.NETWORK;
+                case NETWORK, INTEGRITY -> InspectReport.ErrorKind.NETWORK;
             }, failed.message(), failed.name(), failed.version());
             case PackageFetcher.Fetched fetched -> new Read(fetched.input(), fetched.notes().isEmpty() ? null
                     : String.join("; ", fetched.notes()), fetched.published() != null);

@@ -39,7 +39,9 @@ public final class PackageFetcher {
 
     /** Why a package could not be had: the input (a bad name, spec, file or tarball) or the network/registry. */
     public enum Kind {
-        INPUT, NETWORK
+        INPUT, NETWORK,
+        /** The tarball served does not match the integrity the lockfile or the packument records. */
+        INTEGRITY
     }
 
     /** A package read, or why not. */
@@ -157,7 +159,7 @@ public final class PackageFetcher {
             }
             return published(new Published(name, version.get(), packument));
         } catch (RegistryException e) {
-            return new Failed(Kind.NETWORK, name, null, e.getMessage());
+            return new Failed(e.integrityMismatch() ? Kind.INTEGRITY : Kind.NETWORK, name, null, e.getMessage());
         }
     }
 
@@ -177,7 +179,7 @@ public final class PackageFetcher {
             }
             return published(new Published(name, version, packument));
         } catch (RegistryException e) {
-            return new Failed(Kind.NETWORK, name, version, e.getMessage());
+            return new Failed(e.integrityMismatch() ? Kind.INTEGRITY : Kind.NETWORK, name, version, e.getMessage());
         }
     }
 

@@ -44,6 +44,7 @@ public final class Portcullis implements AutoCloseable {
     private final Supplier<PackageAnalyzer> analyzer;
     private final TarballLimits tarballLimits;
     private final RegistryLimits registryLimits;
+    private final ProjectLimits projectLimits = ProjectLimits.defaults();
     /** The cafile's trust, when this run checked the cafile; else made with the HTTP client. */
     private SSLContext ssl;
     private HttpClient http;
@@ -152,6 +153,11 @@ public final class Portcullis implements AutoCloseable {
         return tarballLimits;
     }
 
+    /** How large the project's lockfile and configuration files may be, for this JVM's heap. */
+    public ProjectLimits projectLimits() {
+        return projectLimits;
+    }
+
     public Clock clock() {
         return environment.clock();
     }
@@ -236,7 +242,8 @@ public final class Portcullis implements AutoCloseable {
         }
         if (http == null) {
             try {
-                http = HttpClients.forConfig(npmConfig, ssl != null ? ssl : HttpClients.sslContext(npmConfig));
+                http = HttpClients.forConfig(npmConfig, ssl != null ? ssl : HttpClients.sslContext(npmConfig),
+                        registryLimits.connectTimeout());
             } catch (InputException | RuntimeException e) {
                 httpFailure = new IOException(e.getMessage(), e);
                 throw httpFailure;

@@ -49,9 +49,11 @@ public final class ProjectReader {
     private static final Pattern PNPM_PACKAGES = Pattern.compile("(?m)^\\s*-\\s*[\"']?([^\"'#\\n]+?)[\"']?\\s*$");
 
     private final Portcullis portcullis;
+    private final ProjectLimits limits;
 
     public ProjectReader(Portcullis portcullis) {
         this.portcullis = portcullis;
+        this.limits = portcullis.projectLimits();
     }
 
     /** @throws InputException when package.json, a workspace manifest or the lockfile cannot be read */
@@ -71,7 +73,7 @@ public final class ProjectReader {
             manifest = manifests.read("package.json", in);
         }
         Map<String, Manifest> workspaces = new TreeMap<>();
-        for (String dir : workspaceDirs(root, workspaceGlobs(root, manifest))) {
+        for (String dir : workspaceDirs(root, workspaceGlobs(root, manifest, limits))) {
             ProjectFiles.checkInside(root, dir + "/package.json");
             try (InputStream in = Files.newInputStream(root.resolve(dir).resolve("package.json"))) {
                 workspaces.put(dir, manifests.read(dir + "/package.json", in));
@@ -84,11 +86,11 @@ public final class ProjectReader {
             notes.add(root.relativize(asked).toString().replace('\\', '/') + " is a member of the workspace at "
                     + up + ": scanned the workspace with its lockfile (locations are relative to " + up + ")");
         }
-        Lockfile lockfile = readLockfile(root, manifest, workspaces, notes);
+        Lockfile lockfile = readLockfile(root, manifest, workspaces, notes, limits);
         List<String> extraHosts = new ArrayList<>();
         Path yarnrc = root.resolve(".yarnrc.yml");
         if (ProjectFiles.isFile(root, ".yarnrc.yml")) {
-            Matcher m = YARN_REGISTRY.matcher(Files.readString(yarnrc, StandardCharsets.UTF_8));
+            Matcher m = YARN_REGISTRY.matcher(limits.readConfig(yarnrc, ".yarnrc.yml"));
             while (m.find()) {
                 try {
                     java.net.URI uri = new java.net.URI(m.group(1));
@@ -105,7 +107,7 @@ public final class ProjectReader {
     }
 
     private static Lockfile readLockfile(Path root, Manifest manifest, Map<String, Manifest> workspaces,
-                                         List<String> notes) throws InputException, IOException {
+                                         List<String> notes, ProjectLimits limits) throws InputException, IOException {
         List<String> present = LOCKFILES.stream().filter(name -> Files.isRegularFile(root.resolve(name))).toList();
         if (present.isEmpty()) {
             if (Files.isRegularFile(root.resolve("bun.lockb"))) {
@@ -122,6 +124,7 @@ public final class ProjectReader {
         }
         ProjectFiles.checkInside(root, chosen);
         Path path = root.resolve(chosen);
+        limits.checkLockfile(path, chosen);
         String head = head(path);
         LockfileReader reader = LockfileReaders.find(chosen, head).orElseThrow(() -> new InputException(
                 Location.of(chosen), "not a lockfile format Portcullis reads (it begins '"
@@ -153,7 +156,7 @@ public final class ProjectReader {
                             .toString(), in);
                 }
                 String relative = ancestor.relativize(dir).toString().replace('\\', '/');
-                if (includes(workspaceGlobs(ancestor, manifest), relative)) {
+                if (includes(workspaceGlobs(ancestor, manifest, ProjectLimits.defaults()), relative)) {
                     return Optional.of(ancestor);
                 }
                 return Optional.empty(); // the nearest project with a lockfile does not claim it: not a member
@@ -213,11 +216,12 @@ public final class ProjectReader {
         return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     }
 
-    private static List<String> workspaceGlobs(Path root, Manifest manifest) throws InputException, IOException {
+    private static List<String> workspaceGlobs(Path root, Manifest manifest, ProjectLimits limits)
+            throws InputException, IOException {
         List<String> globs = new ArrayList<>(manifest.workspaces());
         Path pnpmWorkspace = root.resolve("pnpm-workspace.yaml");
         if (ProjectFiles.isFile(root, "pnpm-workspace.yaml")) {
-            String yaml = Files.readString(pnpmWorkspace, StandardCharsets.UTF_8);
+            String yaml = limits.readConfig(pnpmWorkspace, "pnpm-workspace.yaml");
             int packages = yaml.indexOf("packages:");
             if (packages >= 0) {
                 for (String line : yaml.substring(packages + "packages:".length()).split("\\R")) {
@@ -279,6 +283,6 @@ public final class ProjectReader {
             return Policy.defaults();
         }
         String name = explicit != null ? explicit.toString() : "portcullis.yml";
-        return new PolicyReader(RuleCatalog.ids()).read(name, Files.readString(file, StandardCharsets.UTF_8));
+        return new PolicyReader(RuleCatalog.ids()).read(name, ProjectLimits.defaults().readConfig(file, name));
     }
 }

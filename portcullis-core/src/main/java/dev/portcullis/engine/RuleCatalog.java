@@ -26,6 +26,7 @@ public final class RuleCatalog {
         rules.addAll(AdvisoryRules.ALL);
         rules.addAll(Analyzers.defaults().rules());
         rules.addAll(MetadataRules.rules());
+        rules.add(DeepScan.INTEGRITY_MISMATCH);
         rules.sort(Comparator.comparing(RuleDescriptor::id));
         return List.copyOf(rules);
     }

@@ -761,6 +761,9 @@ final class JsAnalyzer {
             fact(FactKind.ENV_BULK, i, "Object." + lx.text(i - 2));
         } else if (lx.isIdent(i - 1, "in") && lx.type(i - 2) == JsLexer.IDENT) {
             fact(FactKind.ENV_BULK, i, "for-in");
+        } else if (exported(i)) {
+            // handed whole to whichever module requires this one: the flow continues in another file
+            fact(FactKind.ENV_BULK, i, "exported");
         } else if (lx.isPunct(i - 1, '=') && lx.isPunct(i - 2, '}')) {
             int open = i - 3;
             int stop = Math.max(0, i - JsLexer.MAX_LOOKBEHIND);
@@ -1409,5 +1412,20 @@ final class JsAnalyzer {
             }
         }
         return -1;
+    }
+
+    /**
+     * {@code module.exports = process.env}, {@code exports.x = process.env}, {@code export default process.env}:
+     * the token at {@code i} (process) is the value a module exports.
+     */
+    private boolean exported(int i) {
+        if (lx.isIdent(i - 1, "default") && lx.isIdent(i - 2, "export")) {
+            return true;
+        }
+        if (!lx.isPunct(i - 1, '=')) {
+            return false;
+        }
+        return lx.isIdent(i - 2, "exports")
+                || lx.type(i - 2) == JsLexer.IDENT && lx.isPunct(i - 3, '.') && lx.isIdent(i - 4, "exports");
     }
 }

@@ -36,7 +36,14 @@ public final class JsFacts {
      * input gives the facts read so far plus an {@link FactKind#UNPARSABLE} fact.
      */
     public static FileFacts extract(String path, byte[] content, JsOptions options) {
-        Language language = language(path, content);
+        return extract(path, content, options, language(path, content));
+    }
+
+    /**
+     * The facts of {@code content} read as {@code language} whatever its name: a file node is told to run is
+     * JavaScript even when it is called {@code setup} or {@code install.dat}.
+     */
+    public static FileFacts extract(String path, byte[] content, JsOptions options, Language language) {
         FactSink sink = new FactSink(options);
         boolean minified = false;
         try {

@@ -32,8 +32,18 @@ public record JsLimits(int maxDecodeDepth, int maxEvidenceChars, int maxFactsPer
         }
     }
 
-    /** Depth 3, 240 evidence characters, 2,000 facts, 64 MiB per file, 4 MiB of decoded payloads per file. */
+    /** The limits for this JVM's heap ({@code -Xmx}): see {@link #forHeap(long)}. */
     public static JsLimits defaults() {
-        return new JsLimits(3, 240, 2000, 64 * MIB, 4 * MIB);
+        return forHeap(Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * Depth 3, 240 evidence characters, 2,000 facts, 4 MiB of decoded payloads per file, and a sixteenth of the heap
+     * per file (between 8 and 64 MiB: 16 MiB in 256 MB, 32 MiB in the launcher's 512 MB), since a file's text, its
+     * tokens and the tarball holding it are in memory at once; install-time code beyond it is a finding
+     * ({@code content/install-code-unanalysed}).
+     */
+    public static JsLimits forHeap(long heapBytes) {
+        return new JsLimits(3, 240, 2000, Math.clamp(heapBytes / 16, 8 * MIB, 64 * MIB), 4 * MIB);
     }
 }

@@ -55,15 +55,19 @@ final class CiExtractor {
      */
     static List<ShellSnippet> yaml(String text, Set<String> keys, int maxFileChars) {
         // workflows use anchors (GitLab's extends-by-alias); a repeated key is tolerated as the CI runners do
-        LoadSettings settings = Yaml.settings("ci", new YamlLimits(Math.max(maxFileChars, 1), YamlLimits.DEFAULT_ALIASES,
-                true));
+        YamlLimits limits = new YamlLimits(Math.max(maxFileChars, 1), YamlLimits.DEFAULT_ALIASES, true);
+        LoadSettings settings = Yaml.settings("ci", limits);
         if (flowNesting(text) > MAX_FLOW_NESTING) {
             return yamlLines(text);
         }
         List<ShellSnippet> out = new ArrayList<>();
         try {
-            walk(new Parse(settings).parseString(text), keys, out);
+            walk(new Parse(settings).parseString(text), keys, out, limits.maxExpandedValues());
             return out;
+        } catch (ExpansionLimit e) {
+            // Aliases that expand beyond the bound (an alias bomb): every line is scanned as shell instead, so a
+            // command behind the aliases is still found, in time and memory bounded by the file's size.
+            return yamlLines(text);
         } catch (YamlEngineException | IllegalArgumentException e) {
             // snakeyaml reports some malformed escapes ("\x}") with NumberFormatException rather than its own
             return yamlLines(text);
@@ -85,6 +89,30 @@ final class CiExtractor {
         return max;
     }
 
+    /** Thrown when aliases expand to more values than {@link YamlLimits#maxExpandedValues()}. */
+    private static final class ExpansionLimit extends RuntimeException {
+        ExpansionLimit() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Counts the values the walk produces, aliases expanded. */
+    private static final class Budget {
+        private final int max;
+        private long used;
+
+        Budget(int max) {
+            this.max = max;
+        }
+
+        void spend(int values) {
+            used += values;
+            if (used > max) {
+                throw new ExpansionLimit();
+            }
+        }
+    }
+
     /** One open collection while walking YAML events. */
     private static final class Frame {
         final boolean mapping;
@@ -100,7 +128,8 @@ final class CiExtractor {
         }
     }
 
-    private static void walk(Iterable<Event> events, Set<String> keys, List<ShellSnippet> out) {
+    private static void walk(Iterable<Event> events, Set<String> keys, List<ShellSnippet> out, int maxExpanded) {
+        Budget budget = new Budget(maxExpanded);
         List<Frame> stack = new ArrayList<>();
         Map<String, List<ShellSnippet>> anchored = new HashMap<>();
         for (Event event : events) {
@@ -133,10 +162,9 @@ final class CiExtractor {
                     ShellSnippet snippet = snippet(scalar);
                     if (snippet != null) {
                         scalar.getAnchor().ifPresent(a -> anchored.put(a.toString(), List.of(snippet)));
-                        if (top != null && !top.mapping && top.anchor != null) {
-                            anchored.computeIfAbsent(top.anchor, a -> new ArrayList<>()).add(snippet);
-                        }
+                        addToAnchors(stack, anchored, List.of(snippet), budget);
                         if (inCommandPosition(top, keys)) {
+                            budget.spend(1);
                             out.add(snippet);
                         }
                     }
@@ -148,14 +176,38 @@ final class CiExtractor {
                         top.expectingKey = false;
                         break;
                     }
+                    // An alias inside an anchored sequence is part of that anchor (b: &b [*a]), so an alias of b
+                    // used as a script expands to a's commands: resolved here, within the budget.
+                    List<ShellSnippet> aliased = anchored.getOrDefault(((AliasEvent) event).getAlias().toString(),
+                            List.of());
+                    addToAnchors(stack, anchored, aliased, budget);
                     if (inCommandPosition(top, keys)) {
-                        out.addAll(anchored.getOrDefault(((AliasEvent) event).getAlias().toString(), List.of()));
+                        budget.spend(aliased.size());
+                        out.addAll(aliased);
                     }
                     valueDone(stack);
                 }
                 default -> {
                     // stream, document and comment events carry no commands
                 }
+            }
+        }
+    }
+
+    /**
+     * The values, in each anchored sequence open around them through sequences only (GitLab flattens nested lists
+     * of commands; a mapping in between holds other things than commands).
+     */
+    private static void addToAnchors(List<Frame> stack, Map<String, List<ShellSnippet>> anchored,
+                                     List<ShellSnippet> values, Budget budget) {
+        if (values.isEmpty()) {
+            return;
+        }
+        for (int i = stack.size() - 1; i >= 0 && !stack.get(i).mapping; i--) {
+            Frame frame = stack.get(i);
+            if (frame.anchor != null) {
+                budget.spend(values.size());
+                anchored.computeIfAbsent(frame.anchor, a -> new ArrayList<>()).addAll(values);
             }
         }
     }

@@ -22,21 +22,35 @@ import javax.net.ssl.TrustManagerFactory;
 
 /** The one place an HTTP client is configured: proxy and CA file from the npm configuration, timeouts. */
 public final class HttpClients {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
-
     private HttpClients() {
     }
 
     /** A CA bundle of every public root is about 250 KB; a cafile larger than this is not one. */
     public static final long MAX_CAFILE_BYTES = 4L << 20;
 
+    /** As {@link #forConfig(NpmConfig, SSLContext, Duration)} with the default connect timeout. */
+    public static HttpClient forConfig(NpmConfig config, SSLContext ssl) {
+        return forConfig(config, ssl, RegistryLimits.defaults().connectTimeout());
+    }
+
+    /** With the cafile's trust read now and the given connect timeout. */
+    public static HttpClient forConfig(NpmConfig config, Duration connectTimeout) throws IOException {
+        try {
+            return forConfig(config, sslContext(config), connectTimeout);
+        } catch (InputException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     /**
      * The client of a configuration whose cafile (if any) was checked already: {@code ssl} is
      * {@link #sslContext}'s answer for it.
+     *
+     * @param connectTimeout {@link RegistryLimits#connectTimeout()} of the run
      */
-    public static HttpClient forConfig(NpmConfig config, SSLContext ssl) {
+    public static HttpClient forConfig(NpmConfig config, SSLContext ssl, Duration connectTimeout) {
         HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
+                .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL);
         Optional<String> proxy = config.setting("https-proxy").or(() -> config.setting("proxy"));
         if (proxy.isPresent()) {
@@ -52,11 +66,7 @@ public final class HttpClients {
 
     /** @throws IOException when the configuration's cafile cannot be used (its message names the .npmrc line) */
     public static HttpClient forConfig(NpmConfig config) throws IOException {
-        try {
-            return forConfig(config, sslContext(config));
-        } catch (InputException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return forConfig(config, RegistryLimits.defaults().connectTimeout());
     }
 
     /**

@@ -44,6 +44,7 @@ public final class RegistryClient {
     private final boolean offline;
     private final RegistryLimits limits;
     private final AddressGuard guard;
+    private final Deadlines deadlines;
     private final ObjectMapper mapper = Json.mapper();
     /**
      * A document this large (full packuments of packages with thousands of versions: next, typescript, @types/node)
@@ -162,6 +163,7 @@ public final class RegistryClient {
         this.offline = offline;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.guard = Objects.requireNonNull(guard, "guard");
+        this.deadlines = new Deadlines(limits);
     }
 
     private HttpClient http() throws RegistryException {
@@ -327,13 +329,15 @@ public final class RegistryClient {
             if (attempt > 1) {
                 sleep(limits.backoff().toMillis() << (attempt - 2));
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(limits.requestTimeout())
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(deadlines.firstByte(url))
                     .header("Accept", ACCEPT_FULL).header("Accept-Encoding", "gzip").header("User-Agent", "portcullis");
             config.authorization(url.toString()).ifPresent(value -> request.header("Authorization", value));
+            Deadlines.Watch watch = null;
             try {
                 HttpResponse<InputStream> response = http().send(request.build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
+                watch = deadlines.body(url);
                 try (InputStream raw = response.body()) {
                     if (status == 200) {
                         boolean gzip = response.headers().firstValue("Content-Encoding")
@@ -355,11 +359,13 @@ public final class RegistryClient {
                     if (status < 500 && status != 429) {
                         throw last;
                     }
+                } finally {
+                    watch.close();
                 }
             } catch (Bounded.TooLarge e) {
                 throw tooLarge(url, limits.maxPackumentBytes());
             } catch (IOException e) {
-                last = new RegistryException("cannot read " + url + ": " + Problems.describe(e), e);
+                last = new RegistryException("cannot read " + url + ": " + deadlines.explain(e, watch), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted fetching " + url, e);
@@ -441,15 +447,17 @@ public final class RegistryClient {
             if (attempt > 1) {
                 sleep(limits.backoff().toMillis() << (attempt - 2));
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(limits.requestTimeout())
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(deadlines.firstByte(url))
                     .header("Accept", ACCEPT_FULL).header("Content-Type", "application/json")
                     .header("Content-Encoding", "gzip").header("User-Agent", "portcullis")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped));
             config.authorization(url.toString()).ifPresent(value -> request.header("Authorization", value));
+            Deadlines.Watch watch = null;
             try {
                 HttpResponse<InputStream> response = http().send(request.build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
+                watch = deadlines.body(url);
                 try (InputStream body = response.body()) {
                     if (status == 401 || status == 403) {
                         throw new RegistryException(url + " answered " + status + ": check the auth token for "
@@ -460,9 +468,11 @@ public final class RegistryClient {
                         continue;
                     }
                     return new Answer(status, readBounded(url, response, body, limits.maxPackumentBytes()));
+                } finally {
+                    watch.close();
                 }
             } catch (IOException e) {
-                last = new RegistryException("cannot post to " + url + ": " + Problems.describe(e), e);
+                last = new RegistryException("cannot post to " + url + ": " + deadlines.explain(e, watch), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted posting to " + url, e);
@@ -491,7 +501,7 @@ public final class RegistryClient {
         }
         byte[] bytes = response.body();
         if (!integrity.matches(bytes)) {
-            throw new RegistryException("integrity mismatch for " + url + ": expected " + integrity
+            throw RegistryException.integrityMismatch("integrity mismatch for " + url + ": expected " + integrity
                     + "; the download was discarded");
         }
         if (cache == null) {
@@ -557,14 +567,16 @@ public final class RegistryClient {
             if (attempt > 1) {
                 sleep(limits.backoff().toMillis() << (attempt - 2));
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(limits.requestTimeout())
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(deadlines.firstByte(url))
                     .header("Accept", accept).header("User-Agent", "portcullis");
             headers.forEach(request::header);
             config.authorization(url.toString()).ifPresent(value -> request.header("Authorization", value));
+            Deadlines.Watch watch = null;
             try {
                 HttpResponse<InputStream> response = http().send(request.build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
+                watch = deadlines.body(url);
                 try (InputStream body = response.body()) {
                     if (status == 200) {
                         return new Response(status, readBounded(url, response, body, maxBytes), response);
@@ -580,9 +592,11 @@ public final class RegistryClient {
                     if (status < 500 && status != 429) {
                         throw last;
                     }
+                } finally {
+                    watch.close();
                 }
             } catch (IOException e) {
-                last = new RegistryException("cannot fetch " + url + ": " + Problems.describe(e), e);
+                last = new RegistryException("cannot fetch " + url + ": " + deadlines.explain(e, watch), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted fetching " + url, e);

@@ -34,7 +34,7 @@ public record TarballContents(String root, List<TarballFile> files, List<Tarball
     public boolean complete() {
         return problems.stream().noneMatch(p -> switch (p.kind()) {
             case TRUNCATED, CORRUPT, LIMIT_EXCEEDED -> true;
-            case PATH_TRAVERSAL, SYMLINK, HARDLINK, DEVICE_OR_FIFO, UNSUPPORTED_ENTRY, DUPLICATE_ENTRY,
+            case PATH_TRAVERSAL, SYMLINK, HARDLINK, DEVICE_OR_FIFO, UNSUPPORTED_ENTRY, DUPLICATE_ENTRY, SHADOWED_ENTRY,
                  OUTSIDE_PACKAGE_ROOT, NON_UTF8_PATH -> false;
         });
     }

@@ -42,13 +42,21 @@ public record TarballLimits(
         }
     }
 
-    /**
-     * Above any real npm package (the largest popular ones unpack to about 150 MiB; native packages such as
-     * {@code @next/swc-linux-x64-gnu} and {@code @biomejs/cli-linux-x64} ship one binary of 100–150 MiB) and below
-     * what would hurt a JVM that reads one such package at a time.
-     */
+    /** The limits for this JVM's heap ({@code -Xmx}): see {@link #forHeap(long)}. */
     public static TarballLimits defaults() {
-        return new TarballLimits(256 * MIB, 20_000, 192 * MIB, 200, MIB, 1_024, 64);
+        return forHeap(Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * A tarball is held in memory while it is analysed, so what it may unpack to follows the heap: a quarter of it
+     * for the whole tarball (between 32 and 256 MiB) and three quarters of that for one file. With 1 GiB and more
+     * that is above any real npm package (the largest popular ones unpack to about 150 MiB; native packages such as
+     * {@code @next/swc-linux-x64-gnu} ship one binary of 100–150 MiB); with the launcher's 512 MB a package of
+     * 128 MiB, with 256 MB one of 64 MiB. A package beyond them is a finding (review), never an out-of-memory error.
+     */
+    public static TarballLimits forHeap(long heapBytes) {
+        long total = Math.clamp(heapBytes / 4, 32 * MIB, 256 * MIB);
+        return new TarballLimits(total, 20_000, total / 4 * 3, 200, MIB, 1_024, 64);
     }
 
     private static void positive(String name, long value) {

@@ -21,8 +21,10 @@ public record TarballProblem(Kind kind, String entry, String message) {
         DEVICE_OR_FIFO,
         /** A tar entry type that is neither a file, a directory, a link nor a device (sparse files, vendor types). */
         UNSUPPORTED_ENTRY,
-        /** The same normalised path twice; the last one is kept, as npm's tar extraction does. */
+        /** The same normalised path twice with the same content; the last one is kept, as npm's tar extraction does. */
         DUPLICATE_ENTRY,
+        /** The same normalised path twice with different content: what is installed is not what a reviewer sees. */
+        SHADOWED_ENTRY,
         /** Not under the top-level directory the rest of the package uses. */
         OUTSIDE_PACKAGE_ROOT,
         /** The gzip or tar stream ends early. */

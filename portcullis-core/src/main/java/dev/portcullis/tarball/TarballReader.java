@@ -119,7 +119,7 @@ public final class TarballReader {
         }
 
         private void readEntries() throws IOException {
-            NameAwareTarStream tar = new NameAwareTarStream(inflated);
+            NameAwareTarStream tar = new NameAwareTarStream(inflated, 4L * limits.maxPathLength());
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 entries++;
@@ -139,11 +139,17 @@ public final class TarballReader {
         }
 
         /** Records one entry; false when reading must stop. */
-        private boolean accept(TarArchiveInputStream tar, TarArchiveEntry entry, String written) throws IOException {
+        private boolean accept(NameAwareTarStream tar, TarArchiveEntry entry, String written) throws IOException {
+            if (tar.oversizedName() > 0) {
+                report(Kind.LIMIT_EXCEEDED, "(a name of " + tar.oversizedName() + " bytes)", "An entry name of "
+                        + tar.oversizedName() + " bytes is longer than " + limits.maxPathLength() + " characters ("
+                        + Limit.PATH_LENGTH + "); the entry is skipped, reading goes on.");
+                return true;
+            }
             if (written.length() > limits.maxPathLength()) {
-                stop(Kind.LIMIT_EXCEEDED, written, "An entry name of " + written.length() + " characters is longer than "
-                        + limits.maxPathLength() + " (" + Limit.PATH_LENGTH + "); reading stopped here.");
-                return false;
+                report(Kind.LIMIT_EXCEEDED, written, "An entry name of " + written.length() + " characters is longer than "
+                        + limits.maxPathLength() + " (" + Limit.PATH_LENGTH + "); the entry is skipped, reading goes on.");
+                return true;
             }
             if (entry.isSymbolicLink()) {
                 report(Kind.SYMLINK, written, "A symbolic link to '" + entry.getLinkName() + "'; not followed.");
@@ -173,9 +179,9 @@ public final class TarballReader {
                 return true;
             }
             if (segments.size() > limits.maxPathDepth()) {
-                stop(Kind.LIMIT_EXCEEDED, written, "An entry name " + segments.size() + " directories deep is deeper than "
-                        + limits.maxPathDepth() + " (" + Limit.PATH_DEPTH + "); reading stopped here.");
-                return false;
+                report(Kind.LIMIT_EXCEEDED, written, "An entry name " + segments.size() + " directories deep is deeper than "
+                        + limits.maxPathDepth() + " (" + Limit.PATH_DEPTH + "); the entry is skipped, reading goes on.");
+                return true;
             }
             if (directory) {
                 if (!segments.isEmpty()) {
@@ -185,9 +191,11 @@ public final class TarballReader {
             }
             long size = entry.getSize();
             if (size > limits.maxFileBytes()) {
-                stop(Kind.LIMIT_EXCEEDED, written, "A file of " + size + " bytes is larger than " + limits.maxFileBytes()
-                        + " (" + Limit.FILE_BYTES + "); reading stopped here.");
-                return false;
+                // Skipped unread (the tar stream steps over it, still counted against the total): the files after
+                // it are read and analysed.
+                report(Kind.LIMIT_EXCEEDED, written, "A file of " + size + " bytes is larger than " + limits.maxFileBytes()
+                        + " (" + Limit.FILE_BYTES + "); the file is not read, reading goes on.");
+                return true;
             }
             if (segments.isEmpty()) {
                 report(Kind.PATH_TRAVERSAL, written, "A file entry with an empty path; not kept.");
@@ -303,9 +311,15 @@ public final class TarballReader {
             }
             String path = String.join("/", segments.subList(1, segments.size()));
             TarballFile previous = files.put(path, TarballFile.owning(path, candidate.content(), candidate.mode()));
-            if (previous != null) {
+            if (previous != null && previous.buffer().equals(ByteBuffer.wrap(candidate.content()))) {
                 problems.add(new TarballProblem(Kind.DUPLICATE_ENTRY, candidate.written(),
-                        "A second entry for '" + path + "'; the last one is kept, as npm's extraction does."));
+                        "A second entry for '" + path + "' with the same content; the last one is kept, as npm's"
+                                + " extraction does."));
+            } else if (previous != null) {
+                problems.add(new TarballProblem(Kind.SHADOWED_ENTRY, candidate.written(),
+                        "A second entry for '" + path + "' with different content (" + previous.size() + " then "
+                                + candidate.content().length + " bytes): npm installs the last, another extractor or"
+                                + " a reviewer may see the first."));
             }
         }
 
@@ -344,13 +358,25 @@ public final class TarballReader {
         private static final int TYPE_FLAG_OFFSET = 156;
         /** PAX headers hold a few short records; a longer one is not kept for its raw path. */
         private static final int MAX_PAX_CAPTURE = 64 * 1024;
+        private static final byte[] OVERSIZED_NAME = "package/(oversized name)".getBytes(StandardCharsets.US_ASCII);
         private final ByteArrayOutputStream pax = new ByteArrayOutputStream();
         private boolean capturingPax;
         private byte[] rawPaxPath;
         private byte[] rawLongName;
 
-        NameAwareTarStream(InputStream in) {
+        /** Bytes of a GNU long name kept; a longer one is stepped over, never held (a 64 MiB name is a bomb). */
+        private final long maxNameBytes;
+        private long pendingOversized;
+        private long oversizedName;
+
+        NameAwareTarStream(InputStream in, long maxNameBytes) {
             super(in, StandardCharsets.ISO_8859_1.name());
+            this.maxNameBytes = maxNameBytes;
+        }
+
+        /** The length of the GNU long name of the entry just returned when it was too long to keep, else 0. */
+        long oversizedName() {
+            return oversizedName;
         }
 
         /** Called for header records only: the content of entries and of PAX headers is read with read(). */
@@ -384,6 +410,18 @@ public final class TarballReader {
         @Override
         protected byte[] getLongNameData() throws IOException {
             boolean name = getCurrentEntry() != null && getCurrentEntry().isGNULongNameEntry();
+            if (getCurrentEntry() != null && getCurrentEntry().getSize() > maxNameBytes) {
+                long length = getCurrentEntry().getSize();
+                byte[] sink = new byte[COPY_CHUNK];
+                while (read(sink, 0, sink.length) >= 0) {
+                    // stepped over: the name is reported by its length only
+                }
+                if (getNextEntry() == null) {
+                    return null;
+                }
+                pendingOversized = length;
+                return OVERSIZED_NAME;
+            }
             byte[] data = super.getLongNameData();
             if (name && data != null) {
                 rawLongName = data.clone();
@@ -393,6 +431,13 @@ public final class TarballReader {
 
         /** The name of the entry getNextEntry just returned; called once per entry, as it resets the captures. */
         String nameOf(TarArchiveEntry entry) {
+            oversizedName = pendingOversized;
+            pendingOversized = 0;
+            if (oversizedName > 0) {
+                rawPaxPath = null;
+                rawLongName = null;
+                return entry.getName();
+            }
             String normalised = entry.getName();
             byte[] raw = rawPaxPath != null ? rawPaxPath : rawLongName;
             rawPaxPath = null;

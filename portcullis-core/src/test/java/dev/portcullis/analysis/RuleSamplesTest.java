@@ -2,6 +2,7 @@ package dev.portcullis.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.js.JsLimits;
 import dev.portcullis.model.Finding;
 import dev.portcullis.tarball.TarballContents;
 import dev.portcullis.tarball.TarballLimits;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.TestFactory;
  * Every content rule against its samples ({@code src/test/resources/rules/samples/<rule-name>/match-*} must fire it,
  * {@code nomatch-*} must not), through the real extractor and the real tarball reader: each sample directory is
  * packed into a gzipped tarball under {@code package/}, plus the hostile entries its optional {@code tarball.recipe}
- * lists (and read with a smaller per-file limit when it says {@code max-file-bytes N}). Fails when a rule has no sample of either kind, or a sample directory names no rule (a typo would
- * otherwise test nothing).
+ * lists (and read with a smaller per-file limit when it says {@code max-file-bytes N}, analysed with one when it
+ * says {@code max-analysed-bytes N}). Fails when a rule has no sample of either kind, or a sample directory names
+ * no rule (a typo would otherwise test nothing).
  */
 class RuleSamplesTest {
     private static final Path SAMPLES = Fixtures.repoRoot().resolve("portcullis-core/src/test/resources/rules/samples");
@@ -94,7 +96,7 @@ class RuleSamplesTest {
             for (Path sample : children(dir)) {
                 boolean match = sample.getFileName().toString().startsWith("match-");
                 tests.add(DynamicTest.dynamicTest(name(rule) + "/" + sample.getFileName(), () -> {
-                    PackageAnalysis analysis = ANALYZER.analyze(PackageInput.of(read(sample)));
+                    PackageAnalysis analysis = analyzer(sample).analyze(PackageInput.of(read(sample)));
                     List<Finding> fired = analysis.findings().stream()
                             .filter(f -> f.rule().id().equals(rule.id())).toList();
                     if (match) {
@@ -108,6 +110,25 @@ class RuleSamplesTest {
             }
         }
         return tests.stream();
+    }
+
+    /** The shared analyzer, or one with a smaller per-file analysis limit when the recipe says max-analysed-bytes N. */
+    static PackageAnalyzer analyzer(Path sample) throws IOException {
+        Path recipe = sample.resolve(RECIPE);
+        if (!Files.exists(recipe)) {
+            return ANALYZER;
+        }
+        for (String line : Files.readAllLines(recipe, StandardCharsets.UTF_8)) {
+            String[] words = line.strip().split(" ", 3);
+            if (words[0].equals("max-analysed-bytes")) {
+                JsLimits d = JsLimits.defaults();
+                List<ContentRule> rules = PackageAnalyzer.defaultRules();
+                return new PackageAnalyzer(rules, new JsFactExtractor(PackageAnalyzer.patterns(rules), new JsLimits(
+                        d.maxDecodeDepth(), d.maxEvidenceChars(), d.maxFactsPerFile(), Long.parseLong(words[1]),
+                        d.maxDecodedBytes())));
+            }
+        }
+        return ANALYZER;
     }
 
     /** The sample as a real gzipped tarball, read back by the real reader. */
@@ -139,6 +160,9 @@ class RuleSamplesTest {
                 case "bomb" -> tarball.gzipBomb(words[1], Long.parseLong(words[2]));
                 case "truncate" -> tarball.truncate(Integer.parseInt(words[1]));
                 case "corrupt" -> tarball.corruptHeader();
+                case "max-analysed-bytes" -> {
+                    // read by analyzer(sample)
+                }
                 case "max-file-bytes" -> limits = new TarballLimits(limits.maxTotalBytes(), limits.maxEntries(),
                         Long.parseLong(words[1]), limits.maxCompressionRatio(), limits.ratioGraceBytes(),
                         limits.maxPathLength(), limits.maxPathDepth());

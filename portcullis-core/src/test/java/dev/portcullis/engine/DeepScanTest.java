@@ -96,6 +96,25 @@ class DeepScanTest {
         assertThat(result.manifests()).containsOnlyKeys("cut@1.0.0", "good@1.0.0", "located@2.0.0");
     }
 
+    /** Issue 14, item 6: a served tarball that is not the locked one is a critical finding of its own. */
+    @Test
+    void aTarballThatDoesNotMatchTheLockfileIsACriticalFindingNotAnUncheckedPackage() throws IOException {
+        String locked = published.publish("swapped", "1.0.0", plain("swapped", "1.0.0").build());
+        // The registry now serves other bytes at the same URL: the lockfile's integrity no longer matches.
+        published.publish("swapped", "1.0.0", plain("swapped", "1.0.0").file("package/extra.js", "evil();\n").build());
+
+        DeepScan.Result result = deepScan(Progress.NONE).run(List.of(node("swapped", "1.0.0", locked)));
+
+        assertThat(result.inspected()).isEmpty();
+        assertThat(result.unchecked()).isEmpty();
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(DeepScan.INTEGRITY_MISMATCH);
+            assertThat(f.severity()).isEqualTo(dev.portcullis.model.Severity.CRITICAL);
+            assertThat(f.location()).isEqualTo(new Location("package-lock.json", 1));
+            assertThat(f.message()).startsWith("swapped@1.0.0: integrity mismatch for ");
+        });
+    }
+
     @Test
     void everyPackageOfAManyPackageTreeIsReachedOnceWithProgress() throws IOException {
         List<PackageNode> nodes = new ArrayList<>();

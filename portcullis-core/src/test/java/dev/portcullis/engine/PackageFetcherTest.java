@@ -89,7 +89,7 @@ class PackageFetcherTest {
                 new Case("short", "1.0.0", "read short@1.0.0, 2 files, TRUNCATED"),
                 new Case("flat", "1.0.0", "INPUT flat@1.0.0: not a readable gzipped tarball: The tarball is not a"
                         + " readable gzipped tar: Not in GZIP format."),
-                new Case("tampered", "1.0.0", "NETWORK tampered@null: integrity mismatch for " + tarballUrl("tampered",
+                new Case("tampered", "1.0.0", "INTEGRITY tampered@null: integrity mismatch for " + tarballUrl("tampered",
                         "1.0.0") + ": expected " + PublishedPackages.sri(plain("tampered", "1.0.0").build())
                         + "; the download was discarded"),
                 new Case("plain", "^3", "INPUT plain@null: no version of plain matches '^3' (latest is 1.1.0)"),
@@ -122,7 +122,7 @@ class PackageFetcherTest {
                 "INPUT plain@9.9.9: the registry lists no verifiable tarball for it");
         assertThat(shown(fetcher.read(fetcher.download("plain", "1.0.0", url,
                 PublishedPackages.sri("other bytes".getBytes(StandardCharsets.UTF_8))))))
-                .startsWith("NETWORK plain@1.0.0: integrity mismatch for " + url);
+                .startsWith("INTEGRITY plain@1.0.0: integrity mismatch for " + url);
     }
 
     @Test

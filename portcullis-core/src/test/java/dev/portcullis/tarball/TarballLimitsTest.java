@@ -10,10 +10,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TarballLimitsTest {
+    private static final long MIB = 1024L * 1024;
+
     @Test
-    void defaultsAreTheDocumentedOnes() {
-        assertThat(TarballLimits.defaults()).isEqualTo(
-                new TarballLimits(256L * 1024 * 1024, 20_000, 192L * 1024 * 1024, 200, 1024 * 1024, 1_024, 64));
+    void defaultsFollowTheHeap() {
+        assertThat(TarballLimits.forHeap(4096 * MIB)).isEqualTo(
+                new TarballLimits(256 * MIB, 20_000, 192 * MIB, 200, MIB, 1_024, 64));
+        assertThat(TarballLimits.forHeap(512 * MIB)).isEqualTo(
+                new TarballLimits(128 * MIB, 20_000, 96 * MIB, 200, MIB, 1_024, 64));
+        assertThat(TarballLimits.forHeap(256 * MIB)).isEqualTo(
+                new TarballLimits(64 * MIB, 20_000, 48 * MIB, 200, MIB, 1_024, 64));
+        assertThat(TarballLimits.forHeap(64 * MIB).maxTotalBytes()).isEqualTo(32 * MIB);
+        assertThat(TarballLimits.defaults()).isEqualTo(TarballLimits.forHeap(Runtime.getRuntime().maxMemory()));
     }
 
     static Stream<Arguments> invalid() {

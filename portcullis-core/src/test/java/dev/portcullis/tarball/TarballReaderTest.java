@@ -94,8 +94,21 @@ class TarballReaderTest {
                 Arguments.of("duplicateKeepsTheLast",
                         tarball().file("package/index.js", "first").file("package/./index.js", "second"),
                         new TarballContents("package", List.of(file("index.js", "second")), List.of(
-                                problem(Kind.DUPLICATE_ENTRY, "package/./index.js", "A second entry for 'index.js';"
-                                        + " the last one is kept, as npm's extraction does.")))),
+                                problem(Kind.SHADOWED_ENTRY, "package/./index.js", "A second entry for 'index.js'"
+                                        + " with different content (5 then 6 bytes): npm installs the last, another"
+                                        + " extractor or a reviewer may see the first.")))),
+                Arguments.of("identicalDuplicate",
+                        tarball().file("package/index.js", "same").file("package/./index.js", "same"),
+                        new TarballContents("package", List.of(file("index.js", "same")), List.of(
+                                problem(Kind.DUPLICATE_ENTRY, "package/./index.js", "A second entry for 'index.js'"
+                                        + " with the same content; the last one is kept, as npm's extraction"
+                                        + " does.")))),
+                Arguments.of("gnuLongNameBeyondTheLimitIsSteppedOver",
+                        tarball().file("package/" + "n".repeat(5_000) + ".js", "x").file("package/a.js", "a"),
+                        new TarballContents("package", List.of(file("a.js", "a")), List.of(
+                                problem(Kind.LIMIT_EXCEEDED, "(a name of 5012 bytes)", "An entry name of 5012 bytes is"
+                                        + " longer than 1024 characters (PATH_LENGTH); the entry is skipped, reading"
+                                        + " goes on.")))),
                 Arguments.of("outsidePackageRoot",
                         tarball().file("evil/steal.js", "x").file("package/a.js", "a").file("package/b.js", "b")
                                 .file("top.js", "t"),
@@ -173,15 +186,15 @@ class TarballReaderTest {
                 Arguments.of("fileBytes", new TarballLimits(d.maxTotalBytes(), d.maxEntries(), 1,
                         d.maxCompressionRatio(), d.ratioGraceBytes(), d.maxPathLength(), d.maxPathDepth()),
                         problem(Kind.LIMIT_EXCEEDED, "package/c.js",
-                                "A file of 2 bytes is larger than 1 (FILE_BYTES); reading stopped here.")),
+                                "A file of 2 bytes is larger than 1 (FILE_BYTES); the file is not read, reading goes on.")),
                 Arguments.of("pathLength", new TarballLimits(d.maxTotalBytes(), d.maxEntries(), d.maxFileBytes(),
                         d.maxCompressionRatio(), d.ratioGraceBytes(), 12, d.maxPathDepth()),
                         problem(Kind.LIMIT_EXCEEDED, "package/cc.js", "An entry name of 13 characters is longer"
-                                + " than 12 (PATH_LENGTH); reading stopped here.")),
+                                + " than 12 (PATH_LENGTH); the entry is skipped, reading goes on.")),
                 Arguments.of("pathDepth", new TarballLimits(d.maxTotalBytes(), d.maxEntries(), d.maxFileBytes(),
                         d.maxCompressionRatio(), d.ratioGraceBytes(), d.maxPathLength(), 2),
                         problem(Kind.LIMIT_EXCEEDED, "package/c/d.js", "An entry name 3 directories deep is deeper"
-                                + " than 2 (PATH_DEPTH); reading stopped here.")),
+                                + " than 2 (PATH_DEPTH); the entry is skipped, reading goes on.")),
                 Arguments.of("totalBytes", new TarballLimits(4 * 512, d.maxEntries(), d.maxFileBytes(),
                         d.maxCompressionRatio(), d.ratioGraceBytes(), d.maxPathLength(), d.maxPathDepth()),
                         problem(Kind.LIMIT_EXCEEDED, "", "The tarball unpacks to more than 2048 bytes"
@@ -190,7 +203,7 @@ class TarballReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("limits")
-    void limitStopsReadingKeepingWhatCameBefore(String limit, TarballLimits limits, TarballProblem expected)
+    void limitStopsReadingOrSkipsTheEntry(String limit, TarballLimits limits, TarballProblem expected)
             throws IOException {
         String third = switch (limit) {
             case "pathDepth" -> "package/c/d.js";
@@ -202,17 +215,25 @@ class TarballReaderTest {
 
         TarballContents contents = TarballReader.read(new ByteArrayInputStream(input), limits);
 
-        assertThat(contents).isEqualTo(new TarballContents("package",
-                List.of(file("a.js", "a"), file("b.js", "b")), List.of(expected)));
+        // Past the entry count or the total size reading stops; an entry too large, too long or too deep is
+        // skipped alone, so it cannot hide the entries after it.
+        List<TarballFile> kept = limit.equals("entries") || limit.equals("totalBytes")
+                ? List.of(file("a.js", "a"), file("b.js", "b"))
+                : List.of(file("a.js", "a"), file("b.js", "b"), file("e.js", "e"));
+        assertThat(contents).isEqualTo(new TarballContents("package", kept, List.of(expected)));
     }
 
     @Test
-    void hugeDeclaredFileStopsAtTheFileLimitBeforeInflating() throws IOException {
+    void hugeDeclaredFileIsNotReadAndTheStepOverEndsAtTheTotal() throws IOException {
         byte[] bomb = tarball().file("package/index.js", "x").gzipBomb("package/zeros", 10L * 1024 * MIB).build();
 
-        assertThat(read(bomb)).isEqualTo(new TarballContents("package", List.of(file("index.js", "x")), List.of(
-                problem(Kind.LIMIT_EXCEEDED, "package/zeros", "A file of 10737418240 bytes is larger than 201326592"
-                        + " (FILE_BYTES); reading stopped here."))));
+        TarballContents contents = read(bomb);
+        assertThat(contents.files()).containsExactly(file("index.js", "x"));
+        assertThat(contents.problems()).hasSize(2);
+        assertThat(contents.problems().getFirst()).isEqualTo(problem(Kind.LIMIT_EXCEEDED, "package/zeros",
+                "A file of 10737418240 bytes is larger than " + TarballLimits.defaults().maxFileBytes()
+                        + " (FILE_BYTES); the file is not read, reading goes on."));
+        assertThat(contents.problems().getLast().message()).containsAnyOf("(TOTAL_BYTES)", "(COMPRESSION_RATIO)");
     }
 
     @Test

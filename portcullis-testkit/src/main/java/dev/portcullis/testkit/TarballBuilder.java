@@ -1,9 +1,13 @@
 package dev.portcullis.testkit;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +24,12 @@ public final class TarballBuilder {
     private static final int BLOCK = 512;
     private static final int CHECKSUM_OFFSET = 148;
     private static final int BOMB_CHUNK = 1024 * 1024;
+    private static final String GNU_LONG_LINK = "././@LongLink";
 
-    private sealed interface Item permits Entry, Bomb {
+    private sealed interface Item permits Entry, Bomb, Repeated {
+    }
+
+    private record Repeated(TarArchiveEntry header, byte[] pattern) implements Item {
     }
 
     private record Entry(TarArchiveEntry header, byte[] content) implements Item {
@@ -49,6 +57,23 @@ public final class TarballBuilder {
         header.setSize(content.length);
         header.setMode(mode);
         items.add(new Entry(header, content.clone()));
+        return this;
+    }
+
+    /**
+     * A file whose long name is written as a GNU {@code ././@LongLink} entry of its own, built here rather than by
+     * Commons Compress (whose header writer is quadratic in the name's length): names of megabytes build fast.
+     */
+    public TarballBuilder gnuLongName(String name, String content) {
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry longLink = header(GNU_LONG_LINK, TarArchiveEntry.LF_GNUTYPE_LONGNAME);
+        longLink.setSize(nameBytes.length + 1L);
+        items.add(new Entry(longLink, Arrays.copyOf(nameBytes, nameBytes.length + 1)));
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry header = header(new String(nameBytes, 0, 99, StandardCharsets.ISO_8859_1),
+                TarArchiveEntry.LF_NORMAL);
+        header.setSize(bytes.length);
+        items.add(new Entry(header, bytes));
         return this;
     }
 
@@ -98,6 +123,69 @@ public final class TarballBuilder {
     public TarballBuilder gzipBomb(String name, long size) {
         items.add(new Bomb(name, size));
         return this;
+    }
+
+    /**
+     * A file of {@code size} bytes, {@code pattern} repeated (the last repetition cut short), kept as the pattern
+     * alone: tarballs with files of hundreds of megabytes are built with {@link #writeTo(Path)}, which streams them.
+     */
+    public TarballBuilder repeated(String name, long size, String pattern) {
+        TarArchiveEntry header = header(nameBytes(name), TarArchiveEntry.LF_NORMAL);
+        header.setSize(size);
+        header.setMode(0644);
+        items.add(new Repeated(header, pattern.getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
+
+    /**
+     * Writes the gzipped tarball to {@code file} as it is built, never holding it: for tarballs with
+     * {@link #repeated} files. Bombs, truncation and corruption are for {@link #build()}.
+     */
+    public void writeTo(Path file) {
+        if (truncateBytes > 0 || corruptFirstHeader || !gzip) {
+            throw new IllegalStateException("writeTo streams a plain gzipped tarball; use build() for broken ones");
+        }
+        try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
+                1 << 16); TarArchiveOutputStream tar = new TarArchiveOutputStream(out,
+                StandardCharsets.ISO_8859_1.name())) {
+            tar.setLongFileMode(pax ? TarArchiveOutputStream.LONGFILE_POSIX : TarArchiveOutputStream.LONGFILE_GNU);
+            tar.setAddPaxHeadersForNonAsciiNames(pax);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (Item item : items) {
+                switch (item) {
+                    case Entry entry -> {
+                        tar.putArchiveEntry(entry.header());
+                        tar.write(entry.content());
+                    }
+                    case Repeated repeated -> {
+                        tar.putArchiveEntry(repeated.header());
+                        byte[] chunk = chunkOf(repeated.pattern());
+                        long left = repeated.header().getSize();
+                        while (left > 0) {
+                            int n = (int) Math.min(left, chunk.length);
+                            tar.write(chunk, 0, n);
+                            left -= n;
+                        }
+                    }
+                    case Bomb bomb -> throw new IllegalStateException("writeTo does not write gzip bombs: "
+                            + bomb.name());
+                }
+                tar.closeArchiveEntry();
+            }
+            tar.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** About a mebibyte of whole repetitions of {@code pattern}, so the file's bytes line up across chunks. */
+    private static byte[] chunkOf(byte[] pattern) {
+        int times = Math.max(1, (1 << 20) / Math.max(1, pattern.length));
+        byte[] chunk = new byte[pattern.length * times];
+        for (int i = 0; i < times; i++) {
+            System.arraycopy(pattern, 0, chunk, i * pattern.length, pattern.length);
+        }
+        return chunk;
     }
 
     /** Drops the last {@code bytes} bytes of the finished (gzipped) tarball. */
@@ -163,6 +251,7 @@ public final class TarballBuilder {
         for (int i = 0; i < items.size(); i++) {
             switch (items.get(i)) {
                 case Entry entry -> entries.add(entry);
+                case Repeated repeated -> throw new IllegalStateException("a repeated file is written by writeTo");
                 case Bomb bomb -> {
                     if (i != items.size() - 1) {
                         throw new IllegalStateException("a gzip bomb must be the last entry");
