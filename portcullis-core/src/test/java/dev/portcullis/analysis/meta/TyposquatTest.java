@@ -49,6 +49,52 @@ class TyposquatTest {
         assertThat(INDEX.match(name)).as(name).isEmpty();
     }
 
+    /**
+     * The official scopes and platform-package families of popular packages: each its project's own publication,
+     * named after the project (so {@code @turbo/linux-64} is no scope trick on {@code turbo-linux-64}, the older
+     * unscoped name of the same build).
+     */
+    @ParameterizedTest(name = "{0} is its project's own")
+    @CsvSource({"@turbo/linux-64", "@turbo/darwin-arm64", "@turbo/windows-64", "@turbo/windows-arm64",
+            "@turbo/gen", "@esbuild/linux-x64", "@esbuild/openharmony-arm64", "@esbuild/linux-loong64",
+            "@esbuild/win32-arm64", "@swc/core-linux-x64-gnu", "@swc/core-win32-arm64-msvc",
+            "@swc/core-linux-ppc64-gnu", "@next/swc-linux-x64-gnu", "@next/swc-win32-arm64-msvc",
+            "@next/swc-darwin-x64", "@rollup/rollup-linux-x64-gnu", "@rollup/rollup-linux-loong64-gnu",
+            "@rollup/rollup-openharmony-arm64", "@img/sharp-linux-x64", "@img/sharp-libvips-linux-s390x",
+            "@img/sharp-wasm32", "@nx/nx-linux-x64-gnu", "@nx/nx-freebsd-x64", "@nx/nx-linux-arm-gnueabihf",
+            "@biomejs/cli-linux-x64", "@biomejs/cli-win32-arm64", "@biomejs/cli-linux-arm64-musl",
+            "@oxc-resolver/binding-linux-x64-gnu", "@oxc-resolver/binding-wasm32-wasi",
+            "@oxc-parser/binding-linux-x64-gnu", "@oxc-project/types", "@tailwindcss/oxide-linux-x64-gnu",
+            "@tailwindcss/oxide-wasm32-wasi", "@tailwindcss/oxide-android-arm64"})
+    void officialScopesAndPlatformFamiliesAreNotReported(String name) {
+        assertThat(INDEX.match(name)).as(name).isEmpty();
+    }
+
+    /** The exemptions keep real look-alikes: a squatted scope or a mistyped name still imitates the family. */
+    @ParameterizedTest(name = "{0} imitates {1} ({2})")
+    @CsvSource({
+            "@esbulid/linux-x64, @esbuild/linux-x64, TYPO",
+            "@rollupp/rollup-linux-x64-gnu, @rollup/rollup-linux-x64-gnu, TYPO",
+            "esbuild-linux-x64-gnu, , ",
+            "@img/shrap-linux-x64, @img/sharp-linux-x64, TYPO",
+            "turbo_linux_64, turbo-linux-64, SEPARATORS",
+            "@cross/env, cross-env, SCOPE",
+    })
+    void lookAlikesOfTheFamiliesAreStillFound(String name, String target, String kind) {
+        lookAlikesAreFound(name, target, kind);
+    }
+
+    @ParameterizedTest(name = "{1} in the family of {0}: {2}")
+    @CsvSource({"turbo, @turbo/linux-64, true", "esbuild, @esbuild/linux-x64, true",
+            "@swc/core, @swc/core-linux-x64-gnu, true", "next, @next/swc-linux-x64-gnu, true",
+            "sharp, @img/sharp-linux-x64, true", "@img/sharp-linux-x64, @img/sharp-libvips-linux-x64, true",
+            "lightningcss, lightningcss-linux-x64-gnu, true", "@biomejs/biome, @biomejs/cli-linux-x64, true",
+            "oxc-resolver, @oxc-resolver/binding-linux-x64-gnu, true", "esbuild, lodash, false",
+            "esbuild, esbuildx, false", "chokidar, fsevents, false"})
+    void familyOfAParent(String parent, String child, boolean family) {
+        assertThat(Typosquat.sameFamily(parent, child)).isEqualTo(family);
+    }
+
     @ParameterizedTest
     @CsvSource({"kitten, sitting, 3, 3", "kitten, sitting, 2, 3", "lodash, lodahs, 1, 1", "ab, ba, 1, 1", "abc, abc, 0, 0", "abcdef, ab, 1, 2"})
     void optimalStringAlignmentDistance(String a, String b, int max, int expected) {
