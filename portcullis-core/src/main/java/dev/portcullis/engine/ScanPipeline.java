@@ -1,5 +1,6 @@
 package dev.portcullis.engine;
 
+import dev.portcullis.analysis.meta.Typosquat;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.GraphPaths;
 import dev.portcullis.model.InputException;
@@ -96,7 +97,7 @@ public final class ScanPipeline {
                 paths[0] = GraphPaths.of(project.lockfile().graph());
             }
             return pathText(paths[0], nodes.get(s.id()));
-        });
+        }, Typosquat.platformPackages(project.lockfile().graph()));
     }
 
     /** The lockfile's tarball URL, when it records a usable one (lockfile/foreign-host and friends judge it). */
@@ -242,7 +243,7 @@ public final class ScanPipeline {
                 : new ScanReport.LockfileSummary(project.lockfile().file(), formatId(project.lockfile().format()),
                         project.lockfile().formatVersion());
         return new ScanReport(Versions.tool(), lockfile, result, FootprintCalculator.of(context), unchecked,
-                RuleCatalog.all(), deep == null ? null : verdicts(deep, judged));
+                RuleCatalog.all(), deep == null ? null : verdicts(deep, judged), portcullis.policy().file());
     }
 
     static String formatId(LockfileFormat format) {

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param unchecked what could not be checked (offline, not found …), one sentence each
  * @param rules the rule catalogue (SARIF lists it; text uses it for "why")
  * @param deep what {@code --deep} inspected, or null when the scan was not deep
+ * @param policyFile the policy file the scan read (as the user named it), or null for the built-in defaults
  */
 public record ScanReport(String toolVersion, LockfileSummary lockfile, PolicyResult result, Footprint footprint,
-                         List<String> unchecked, List<RuleDescriptor> rules, Deep deep) implements Report {
+                         List<String> unchecked, List<RuleDescriptor> rules, Deep deep, String policyFile)
+        implements Report {
 
     /** One package's verdict from its content ({@code --deep}). */
     public record PackageVerdict(String name, String version, Verdict verdict) {
@@ -45,7 +47,13 @@ public record ScanReport(String toolVersion, LockfileSummary lockfile, PolicyRes
     /** A scan that was not deep. */
     public ScanReport(String toolVersion, LockfileSummary lockfile, PolicyResult result, Footprint footprint,
                       List<String> unchecked, List<RuleDescriptor> rules) {
-        this(toolVersion, lockfile, result, footprint, unchecked, rules, null);
+        this(toolVersion, lockfile, result, footprint, unchecked, rules, null, null);
+    }
+
+    /** A scan with the built-in default policy. */
+    public ScanReport(String toolVersion, LockfileSummary lockfile, PolicyResult result, Footprint footprint,
+                      List<String> unchecked, List<RuleDescriptor> rules, Deep deep) {
+        this(toolVersion, lockfile, result, footprint, unchecked, rules, deep, null);
     }
 
     /** Which lockfile was read: path, format id ({@code npm}, {@code pnpm} …) and the version it declares. */
