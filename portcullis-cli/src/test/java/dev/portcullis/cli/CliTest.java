@@ -253,7 +253,7 @@ class CliTest {
         Run first = run("init", dir.toString(), "--offline");
         assertThat(first.exit()).isEqualTo(0);
         String policy = Files.readString(dir.resolve("portcullis.yml"));
-        assertThat(policy).contains("\n  # allow: [esbuild@0.24.0]\n");
+        assertThat(policy).contains("\n  # allow: [\"esbuild@0.24.0\"]\n");
         Run second = run("init", dir.toString(), "--offline");
         assertThat(second.exit()).isEqualTo(2);
         assertThat(second.err()).contains("exists; use --force");

@@ -26,7 +26,8 @@ public final class PolicyTemplate {
     /**
      * The default policy for a project whose tree has these install-script packages ({@code name@version}): they are
      * proposed as one commented {@code allow:} line under scripts, so that accepting them all is one edit (delete
-     * its {@code #}), and trusting only some is deleting the others from that line.
+     * its {@code #}), and trusting only some is deleting the others from that line. Each is quoted: a scoped name's
+     * {@code @} cannot start a plain YAML scalar.
      */
     public static String forProject(List<String> installScriptPackages) {
         String text = defaults();
@@ -37,7 +38,8 @@ public final class PolicyTemplate {
                 + "scripts. Review them\n"
                 + "  # (portcullis inspect NAME@VERSION), then accept them by deleting the \"# \" before \"allow:\" on\n"
                 + "  # the next line (delete from the list any you do not trust):\n"
-                + "  # allow: [" + String.join(", ", installScriptPackages) + "]\n";
+                + "  # allow: [" + String.join(", ", installScriptPackages.stream().map(id -> '"' + id + '"')
+                .toList()) + "]\n";
         String marker = "  allow: []\n\n# Change a rule's severity";
         if (!text.contains(marker)) {
             throw new IllegalStateException("default-policy.yml no longer has the scripts.allow line");
