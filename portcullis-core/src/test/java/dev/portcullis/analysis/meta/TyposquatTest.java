@@ -95,6 +95,35 @@ class TyposquatTest {
         assertThat(Typosquat.sameFamily(parent, child)).isEqualTo(family);
     }
 
+    /**
+     * Real lockfiles of turbo, esbuild, @swc/core and @biomejs/biome by every client: each platform package is named
+     * by its parent's optionalDependencies, and so none of the locked names is reported.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"npm/package-lock.json", "pnpm/pnpm-lock.yaml", "yarn-classic/yarn.lock", "yarn-berry/yarn.lock",
+            "bun/bun.lock"})
+    void theLockfileNamesThePlatformPackagesOfTheirParents(String fixture) throws Exception {
+        java.nio.file.Path file = dev.portcullis.testkit.Fixtures.path("real-projects/platform-packages/" + fixture);
+        String name = file.getFileName().toString();
+        dev.portcullis.model.DependencyGraph graph;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            graph = dev.portcullis.lockfile.LockfileReaders.find(name, java.nio.file.Files.readString(file))
+                    .orElseThrow().read(name, in).graph();
+        }
+        java.util.Set<String> platform = Typosquat.platformPackages(graph);
+        java.util.List<String> names = graph.packages().stream().map(dev.portcullis.model.PackageNode::name)
+                .distinct().sorted().toList();
+        java.util.List<String> builds = names.stream().filter(n -> n.startsWith("@turbo/") || n.startsWith("@esbuild/")
+                || n.startsWith("@swc/core-") || n.startsWith("@biomejs/cli-")).toList();
+        assertThat(builds).hasSizeGreaterThan(40);
+        assertThat(platform).containsAll(builds)
+                .doesNotContain("turbo", "esbuild", "@swc/core", "@biomejs/biome", "@swc/counter", "@swc/types");
+        MetadataSettings settings = MetadataSettings.defaults().withPlatformPackages(platform);
+        assertThat(names.stream().filter(n -> !platform.contains(n) && INDEX.match(n).isPresent()).toList())
+                .as("look-alikes among the names no parent asks for").isEmpty();
+        assertThat(settings.platformPackages()).isEqualTo(platform);
+    }
+
     @ParameterizedTest
     @CsvSource({"kitten, sitting, 3, 3", "kitten, sitting, 2, 3", "lodash, lodahs, 1, 1", "ab, ba, 1, 1", "abc, abc, 0, 0", "abcdef, ab, 1, 2"})
     void optimalStringAlignmentDistance(String a, String b, int max, int expected) {
