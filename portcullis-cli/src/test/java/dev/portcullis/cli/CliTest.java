@@ -247,7 +247,7 @@ class CliTest {
         Run scan = run("scan", dir.toString(), "--offline", "--no-color");
         assertThat(scan.exit()).isEqualTo(1);
         assertThat(scan.out().strip()).endsWith("Only install scripts failed. Next: portcullis init — it writes "
-                + "portcullis.yml with this package proposed for scripts.allow; review them, then uncomment that one "
+                + "portcullis.yml with this package proposed for scripts.allow; review it, then uncomment that one "
                 + "line.");
 
         Run first = run("init", dir.toString(), "--offline");
@@ -258,7 +258,7 @@ class CliTest {
         assertThat(second.exit()).isEqualTo(2);
         assertThat(second.err()).contains("exists; use --force");
         assertThat(run("scan", dir.toString(), "--offline", "--no-color").out().strip())
-                .endsWith("Next: review this package (portcullis inspect NAME@VERSION) and add them to scripts.allow "
+                .endsWith("Next: review this package (portcullis inspect NAME@VERSION) and add it to scripts.allow "
                         + "in portcullis.yml.");
 
         Files.writeString(dir.resolve("portcullis.yml"), policy.replace("  # allow: [", "  allow: ["));

@@ -130,11 +130,12 @@ final class ScanText {
             return java.util.Optional.empty();
         }
         String packages = failing.size() == 1 ? "this package" : "these " + failing.size() + " packages";
+        String them = failing.size() == 1 ? "it" : "them";
         return java.util.Optional.of(report.policyFile() == null
                 ? "Only install scripts failed. Next: portcullis init — it writes portcullis.yml with " + packages
-                        + " proposed for scripts.allow; review them, then uncomment that one line."
+                        + " proposed for scripts.allow; review " + them + ", then uncomment that one line."
                 : "Only install scripts failed. Next: review " + packages + " (portcullis inspect NAME@VERSION) "
-                        + "and add them to scripts.allow in " + report.policyFile() + ".");
+                        + "and add " + them + " to scripts.allow in " + report.policyFile() + ".");
     }
 
     private void footprint(Footprint fp, StringBuilder s) {
