@@ -270,17 +270,29 @@ class CliTest {
     }
 
     @Test
-    void initWritesAPolicyListingInstallScriptPackages_andRefusesToOverwrite() throws IOException {
+    void firstContact_installScriptsAloneEndTheReportWithInit_andInitIsAcceptedWithOneEdit() throws IOException {
         Path dir = project("npm/install-script-v3", Map.of());
+        Run scan = run("scan", dir.toString(), "--offline", "--no-color");
+        assertThat(scan.exit()).isEqualTo(1);
+        assertThat(scan.out().strip()).endsWith("Only install scripts failed. Next: portcullis init — it writes "
+                + "portcullis.yml with this package proposed for scripts.allow; review it, then uncomment that one "
+                + "line.");
+
         Run first = run("init", dir.toString(), "--offline");
         assertThat(first.exit()).isEqualTo(0);
         String policy = Files.readString(dir.resolve("portcullis.yml"));
-        assertThat(policy).contains("    # - esbuild@0.24.0");
+        assertThat(policy).contains("\n  # allow: [\"esbuild@0.24.0\"]\n");
         Run second = run("init", dir.toString(), "--offline");
         assertThat(second.exit()).isEqualTo(2);
         assertThat(second.err()).contains("exists; use --force");
-        Files.writeString(dir.resolve("portcullis.yml"), policy.replace("    # - esbuild@0.24.0", "    - esbuild@0.24.0"));
-        assertThat(run("scan", dir.toString(), "--offline").exit()).isEqualTo(0);
+        assertThat(run("scan", dir.toString(), "--offline", "--no-color").out().strip())
+                .endsWith("Next: review this package (portcullis inspect NAME@VERSION) and add it to scripts.allow "
+                        + "in portcullis.yml.");
+
+        Files.writeString(dir.resolve("portcullis.yml"), policy.replace("  # allow: [", "  allow: ["));
+        Run accepted = run("scan", dir.toString(), "--offline", "--no-color");
+        assertThat(accepted.exit()).isEqualTo(0);
+        assertThat(accepted.out()).doesNotContain("Next:");
     }
 
     @Test

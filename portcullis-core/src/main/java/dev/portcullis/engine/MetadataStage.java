@@ -62,10 +62,11 @@ final class MetadataStage {
         static final Result NONE = new Result(List.of(), List.of(), List.of());
     }
 
-    MetadataStage(MetadataStore store, Policy policy, Instant now) {
+    /** @param platformPackages the platform packages the lockfile's packages list ({@code Typosquat.platformPackages}) */
+    MetadataStage(MetadataStore store, Policy policy, Instant now, java.util.Set<String> platformPackages) {
         this.store = store;
         this.rules = enabled(policy);
-        this.settings = policy.metadata().settings();
+        this.settings = policy.metadata().settings().withPlatformPackages(platformPackages);
         this.now = now;
     }
 

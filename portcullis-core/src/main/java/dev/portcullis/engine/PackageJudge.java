@@ -3,6 +3,7 @@ package dev.portcullis.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.advisory.AdvisoryMatch;
 import dev.portcullis.advisory.AdvisoryRules;
+import dev.portcullis.analysis.meta.DormantRevival;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.Verdict;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
@@ -108,6 +110,15 @@ public final class PackageJudge {
      *     or null; asked only for versions that have advisories
      */
     public Judged judge(List<Subject> subjects, Function<Subject, String> dependencyPath) throws IOException {
+        return judge(subjects, dependencyPath, Set.of());
+    }
+
+    /**
+     * Judges {@code subjects} of a lockfile whose packages list these platform packages of their own
+     * ({@code Typosquat.platformPackages}).
+     */
+    public Judged judge(List<Subject> subjects, Function<Subject, String> dependencyPath, Set<String> platformPackages)
+            throws IOException {
         if (subjects.isEmpty()) {
             return Judged.NONE;
         }
@@ -119,7 +130,7 @@ public final class PackageJudge {
         Thread.ofPlatform().name("advisories").daemon().start(asked);
         MetadataStage.Result metadata;
         try {
-            metadata = metadata(subjects);
+            metadata = metadata(subjects, platformPackages);
         } catch (IOException | RuntimeException e) {
             asked.cancel(true);
             throw e;
@@ -136,7 +147,9 @@ public final class PackageJudge {
         List<Judgement> judgements = new ArrayList<>(subjects.size());
         for (Subject subject : subjects) {
             List<Finding> findings = new ArrayList<>(subject.content());
-            findings.addAll(metadataById.getOrDefault(subject.id(), List.of()));
+            for (Finding f : metadataById.getOrDefault(subject.id(), List.of())) {
+                findings.add(DormantRevival.withContent(f, subject.content()));
+            }
             for (AdvisoryMatch match : advisories.of(subject.name(), subject.version())) {
                 findings.add(AdvisoryRules.finding(match, dependencyPath == null ? null
                         : dependencyPath.apply(subject), subject.location()));
@@ -185,7 +198,7 @@ public final class PackageJudge {
      * hour ago installs the hour-old version all the same. Where the tarball was read, its package.json is compared
      * with the registry's (manifest confusion).
      */
-    private MetadataStage.Result metadata(List<Subject> subjects) throws IOException {
+    private MetadataStage.Result metadata(List<Subject> subjects, Set<String> platformPackages) throws IOException {
         if (MetadataStage.enabled(portcullis.policy()).isEmpty()) {
             return MetadataStage.Result.NONE;
         }
@@ -200,7 +213,7 @@ public final class PackageJudge {
         if (targets.isEmpty()) {
             return MetadataStage.Result.NONE;
         }
-        return new MetadataStage(portcullis.metadata(), portcullis.policy(), portcullis.clock().instant())
-                .run(List.copyOf(targets.values()));
+        return new MetadataStage(portcullis.metadata(), portcullis.policy(), portcullis.clock().instant(),
+                platformPackages).run(List.copyOf(targets.values()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.engine;
 
+import dev.portcullis.analysis.meta.Typosquat;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.GraphPaths;
 import dev.portcullis.model.InputException;
@@ -96,7 +97,7 @@ public final class ScanPipeline {
                 paths[0] = GraphPaths.of(project.lockfile().graph());
             }
             return pathText(paths[0], nodes.get(s.id()));
-        });
+        }, Typosquat.platformPackages(project.lockfile().graph()));
     }
 
     /** The lockfile's tarball URL, when it records a usable one (lockfile/foreign-host and friends judge it). */
@@ -244,7 +245,8 @@ public final class ScanPipeline {
         List<String> notes = new ArrayList<>(project.notes());
         notes.addAll(judged.notes());
         return new ScanReport(Versions.tool(), lockfile, result, FootprintCalculator.of(context), unchecked,
-                RuleCatalog.all(), deep == null ? null : verdicts(deep, judged), notes, gate);
+                RuleCatalog.all(), deep == null ? null : verdicts(deep, judged), notes, gate,
+                portcullis.policy().file());
     }
 
     static String formatId(LockfileFormat format) {

@@ -241,6 +241,9 @@ public final class PolicyReader {
     }
 
     private Map<String, Node> mapping(Node node, String what, Set<String> allowed) throws InputException {
+        if (node instanceof ScalarNode scalar && scalar.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.NULL)) {
+            return Map.of(); // a section with every entry commented out ("scripts:" as init writes it)
+        }
         if (!(node instanceof MappingNode mapping)) {
             throw new InputException(location(node), what + " must be a mapping of keys to values");
         }

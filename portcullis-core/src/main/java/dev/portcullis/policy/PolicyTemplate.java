@@ -24,26 +24,26 @@ public final class PolicyTemplate {
     }
 
     /**
-     * The default policy for a project whose tree has these install-script packages ({@code name@version}):
-     * they are listed, commented out, under scripts.allow for the user to review and enable one by one.
+     * The default policy for a project whose tree has these install-script packages ({@code name@version}): they are
+     * proposed as one commented {@code allow:} line under scripts, so that accepting them all is one edit (delete
+     * its {@code #}), and trusting only some is deleting the others from that line. Each is quoted: a scoped name's
+     * {@code @} cannot start a plain YAML scalar.
      */
     public static String forProject(List<String> installScriptPackages) {
         String text = defaults();
         if (installScriptPackages.isEmpty()) {
             return text;
         }
-        StringBuilder list = new StringBuilder();
-        list.append("  # This project's tree has ").append(installScriptPackages.size())
-                .append(" package(s) with install scripts. Review each\n")
-                .append("  # (portcullis inspect NAME@VERSION), then uncomment the ones you trust:\n")
-                .append("  allow:\n");
-        for (String id : installScriptPackages) {
-            list.append("    # - ").append(id).append('\n');
-        }
+        String proposal = "  # This project's tree has " + installScriptPackages.size() + " package(s) with install "
+                + "scripts. Review them\n"
+                + "  # (portcullis inspect NAME@VERSION), then accept them by deleting the \"# \" before \"allow:\" on\n"
+                + "  # the next line (delete from the list any you do not trust):\n"
+                + "  # allow: [" + String.join(", ", installScriptPackages.stream().map(id -> '"' + id + '"')
+                .toList()) + "]\n";
         String marker = "  allow: []\n\n# Change a rule's severity";
         if (!text.contains(marker)) {
             throw new IllegalStateException("default-policy.yml no longer has the scripts.allow line");
         }
-        return text.replace(marker, list + "\n# Change a rule's severity");
+        return text.replace(marker, proposal + "\n# Change a rule's severity");
     }
 }

@@ -57,16 +57,20 @@ public record PackageSummary(String name, Map<String, String> distTags, Map<Stri
      *
      * @param installScripts the {@link LifecycleScripts#FROM_TARBALL} scripts the version declares
      * @param maintainerKeys the version document's {@code maintainers} as {@link Packument.Person#key()}s
+     * @param dependencyNames the names under its {@code dependencies} and {@code optionalDependencies} (what
+     *     installing it installs: meta/dormant-revival compares them with the previous version's)
      */
     public record VersionFacts(String version, Map<String, String> installScripts, boolean hasInstallScript,
                                boolean gypfile, Optional<String> deprecated, Optional<Packument.Person> npmUser,
-                               Optional<Set<String>> maintainerKeys, boolean signed, boolean attested) {
+                               Optional<Set<String>> maintainerKeys, boolean signed, boolean attested,
+                               Set<String> dependencyNames) {
         public VersionFacts {
             Objects.requireNonNull(version, "version");
             installScripts = Map.copyOf(installScripts);
             Objects.requireNonNull(deprecated, "deprecated");
             Objects.requireNonNull(npmUser, "npmUser");
             maintainerKeys = maintainerKeys.map(Set::copyOf);
+            dependencyNames = Set.copyOf(dependencyNames);
         }
 
         /** Whether installing runs code: the registry's flag, node-gyp's implicit install, or a lifecycle script. */
@@ -77,7 +81,7 @@ public record PackageSummary(String name, Map<String, String> distTags, Map<Stri
         static VersionFacts of(Packument.VersionDoc doc) {
             return new VersionFacts(doc.version(), installTime(doc.scripts()), doc.hasInstallScript(), doc.gypfile(),
                     doc.deprecated(), doc.npmUser(), doc.maintainers().map(PackageSummary::keys), doc.signed(),
-                    doc.attested());
+                    doc.attested(), dependencyNames(doc.dependencies(), doc.optionalDependencies()));
         }
 
         static VersionFacts from(String version, JsonNode doc) {
@@ -89,7 +93,15 @@ public record PackageSummary(String name, Map<String, String> distTags, Map<Stri
                     doc.path("deprecated").isTextual() ? Optional.of(doc.get("deprecated").asText()) : Optional.empty(),
                     Packument.Person.from(doc.path("_npmUser")),
                     Packument.Person.list(doc.path("maintainers")).map(PackageSummary::keys),
-                    signatures.isArray() && !signatures.isEmpty(), attestations.isObject() && !attestations.isEmpty());
+                    signatures.isArray() && !signatures.isEmpty(), attestations.isObject() && !attestations.isEmpty(),
+                    dependencyNames(Packument.strings(doc.path("dependencies")),
+                            Packument.strings(doc.path("optionalDependencies"))));
+        }
+
+        private static Set<String> dependencyNames(Map<String, String> dependencies, Map<String, String> optional) {
+            Set<String> names = new java.util.TreeSet<>(dependencies.keySet());
+            names.addAll(optional.keySet());
+            return names;
         }
     }
 

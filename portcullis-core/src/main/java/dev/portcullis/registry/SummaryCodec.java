@@ -27,7 +27,7 @@ import java.util.TreeSet;
  */
 final class SummaryCodec {
     /** Bumped when a layout changes. */
-    static final int FORMAT = 3; // 3: versions in semver order
+    static final int FORMAT = 4; // 3: versions in semver order; 4: each version's dependency names
 
     private static final ObjectMapper MAPPER = Json.mapper();
 
@@ -98,6 +98,13 @@ final class SummaryCodec {
             }
             flag(g, "sig", v.signed());
             flag(g, "att", v.attested());
+            if (!v.dependencyNames().isEmpty()) {
+                g.writeArrayFieldStart("dep");
+                for (String name : new TreeSet<>(v.dependencyNames())) {
+                    g.writeString(name);
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -179,6 +186,7 @@ final class SummaryCodec {
         Optional<Set<String>> maintainers = Optional.empty();
         boolean signed = false;
         boolean attested = false;
+        Set<String> dependencies = Set.of();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
@@ -197,11 +205,18 @@ final class SummaryCodec {
                 }
                 case "sig" -> signed = p.getBooleanValue();
                 case "att" -> attested = p.getBooleanValue();
+                case "dep" -> {
+                    Set<String> names = new TreeSet<>();
+                    while (p.nextToken() == JsonToken.VALUE_STRING) {
+                        names.add(p.getText());
+                    }
+                    dependencies = names;
+                }
                 default -> p.skipChildren();
             }
         }
         return new PackageSummary.VersionFacts(version, scripts, hasInstallScript, gypfile, deprecated, npmUser,
-                maintainers, signed, attested);
+                maintainers, signed, attested, dependencies);
     }
 
     /** The manifests of one package, each version one object under its key. */

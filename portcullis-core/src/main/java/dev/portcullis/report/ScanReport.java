@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param notes what is worth knowing without being a gap (another lockfile present, the advisory source used, a
  *     rule that found its field absent from the registry's documents), one sentence each
  * @param gate how the exit code is decided beyond the policy's verdict
+ * @param policyFile the policy file the scan read (as the user named it), or null for the built-in defaults
  */
 public record ScanReport(String toolVersion, LockfileSummary lockfile, PolicyResult result, Footprint footprint,
                          List<String> unchecked, List<RuleDescriptor> rules, Deep deep, List<String> notes,
-                         Gate gate) implements Report {
+                         Gate gate, String policyFile) implements Report {
 
     /**
      * How the exit code is decided beyond the policy.
@@ -78,10 +79,22 @@ public record ScanReport(String toolVersion, LockfileSummary lockfile, PolicyRes
         this(toolVersion, lockfile, result, footprint, unchecked, rules, null);
     }
 
-    /** A scan without notes, decided by the policy alone. */
+    /** A scan without notes, decided by the policy alone, with the built-in default policy. */
     public ScanReport(String toolVersion, LockfileSummary lockfile, PolicyResult result, Footprint footprint,
                       List<String> unchecked, List<RuleDescriptor> rules, Deep deep) {
-        this(toolVersion, lockfile, result, footprint, unchecked, rules, deep, List.of(), Gate.POLICY);
+        this(toolVersion, lockfile, result, footprint, unchecked, rules, deep, List.of(), Gate.POLICY, null);
+    }
+
+    /** A scan without notes, decided by the policy alone. */
+    public ScanReport(String toolVersion, LockfileSummary lockfile, PolicyResult result, Footprint footprint,
+                      List<String> unchecked, List<RuleDescriptor> rules, Deep deep, String policyFile) {
+        this(toolVersion, lockfile, result, footprint, unchecked, rules, deep, List.of(), Gate.POLICY, policyFile);
+    }
+
+    /** A scan with the built-in default policy. */
+    public ScanReport(String toolVersion, LockfileSummary lockfile, PolicyResult result, Footprint footprint,
+                      List<String> unchecked, List<RuleDescriptor> rules, Deep deep, List<String> notes, Gate gate) {
+        this(toolVersion, lockfile, result, footprint, unchecked, rules, deep, notes, gate, null);
     }
 
     /** Which lockfile was read: path, format id ({@code npm}, {@code pnpm} …) and the version it declares. */

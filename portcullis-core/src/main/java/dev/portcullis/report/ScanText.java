@@ -5,6 +5,7 @@ import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.model.Severity;
 import dev.portcullis.policy.PolicyResult;
 import dev.portcullis.project.Footprint;
+import dev.portcullis.project.InstallScriptCheck;
 import dev.portcullis.project.MicroPackages;
 import java.io.IOException;
 import java.io.Writer;
@@ -126,7 +127,30 @@ final class ScanText {
             s.append(result.passed() ? green("PASSED") : red("FAILED")).append(" (fails on ")
                     .append(result.failOn().id()).append(" or worse)\n");
         }
+        installScriptsOnly(report).ifPresent(step -> s.append('\n').append(step).append('\n'));
         out.write(s.toString());
+    }
+
+    /**
+     * The one step that resolves a failure of install scripts alone — the first thing a new user meets, since the
+     * default policy allows none: {@code portcullis init} proposes the current ones for review, or, where a policy
+     * file exists already, its {@code scripts.allow} takes them.
+     */
+    static java.util.Optional<String> installScriptsOnly(ScanReport report) {
+        PolicyResult result = report.result();
+        List<Finding> failing = result.findings().stream()
+                .filter(f -> f.severity().atLeast(result.failOn())).toList();
+        if (result.passed() || failing.isEmpty()
+                || !failing.stream().allMatch(f -> f.rule().id().equals(InstallScriptCheck.INSTALL_SCRIPT.id()))) {
+            return java.util.Optional.empty();
+        }
+        String packages = failing.size() == 1 ? "this package" : "these " + failing.size() + " packages";
+        String them = failing.size() == 1 ? "it" : "them";
+        return java.util.Optional.of(report.policyFile() == null
+                ? "Only install scripts failed. Next: portcullis init — it writes portcullis.yml with " + packages
+                        + " proposed for scripts.allow; review " + them + ", then uncomment that one line."
+                : "Only install scripts failed. Next: review " + packages + " (portcullis inspect NAME@VERSION) "
+                        + "and add " + them + " to scripts.allow in " + report.policyFile() + ".");
     }
 
     private void footprint(Footprint fp, StringBuilder s) {

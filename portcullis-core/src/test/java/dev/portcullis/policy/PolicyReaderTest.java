@@ -29,12 +29,17 @@ class PolicyReaderTest {
     }
 
     @Test
-    void initTemplateListsInstallScriptPackagesCommentedOut_andStillReads() throws InputException {
-        String text = PolicyTemplate.forProject(List.of("esbuild@0.23.1", "sharp@0.33.5"));
-        assertThat(text).contains("    # - esbuild@0.23.1\n").contains("    # - sharp@0.33.5\n");
+    void initTemplateProposesInstallScriptPackagesOnOneCommentedLine_andOneEditAcceptsThem() throws InputException {
+        String text = PolicyTemplate.forProject(List.of("@parcel/watcher@2.5.1", "esbuild@0.23.1", "sharp@0.33.5"));
+        assertThat(text).contains("\n  # allow: [\"@parcel/watcher@2.5.1\", \"esbuild@0.23.1\", \"sharp@0.33.5\"]\n")
+                .doesNotContain("  allow: []\n\n#");
         assertThat(reader.read("portcullis.yml", text).scriptAllowlist()).isEmpty();
-        String enabled = text.replace("    # - esbuild@0.23.1", "    - esbuild@0.23.1");
-        assertThat(reader.read("portcullis.yml", enabled).scriptAllowlist()).containsExactly("esbuild@0.23.1");
+        String accepted = text.replace("  # allow: [", "  allow: [");
+        assertThat(reader.read("portcullis.yml", accepted).scriptAllowlist())
+                .containsExactly("@parcel/watcher@2.5.1", "esbuild@0.23.1", "sharp@0.33.5");
+        String one = accepted.replace("\"@parcel/watcher@2.5.1\", \"esbuild@0.23.1\", ", "");
+        assertThat(reader.read("portcullis.yml", one).scriptAllowlist()).containsExactly("sharp@0.33.5");
+        assertThat(PolicyTemplate.forProject(List.of())).isEqualTo(PolicyTemplate.defaults());
     }
 
     @Test

@@ -17,7 +17,7 @@ class PackageSummaryTest {
         Map<String, PackageSummary.VersionFacts> facts = new TreeMap<>(); // text order: 1.10.0 before 1.9.0
         for (String v : versions) {
             facts.put(v, new PackageSummary.VersionFacts(v, Map.of(), false, false, Optional.empty(),
-                    Optional.empty(), Optional.empty(), false, false));
+                    Optional.empty(), Optional.empty(), false, false, java.util.Set.of()));
         }
         return new PackageSummary("pkg", Map.of(), facts, false, Packument.Times.NONE, Optional.empty(), T0);
     }

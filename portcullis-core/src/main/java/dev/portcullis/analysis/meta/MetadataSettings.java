@@ -15,10 +15,13 @@ import java.util.Set;
  * @param privatePackages name patterns that are the organisation's own ({@code acme-*}, {@code internal-tool})
  * @param typosquatAllow names never reported as typosquats
  * @param publicRegistryHosts hosts of public registries, where a private name must never resolve
+ * @param platformPackages names that a locked package lists in its optionalDependencies within its own family
+ *     ({@code @esbuild/linux-x64} of {@code esbuild}): the run's lockfile says who installs them, so they are never
+ *     typosquats ({@link Typosquat#platformPackages})
  */
 public record MetadataSettings(Duration minReleaseAge, Duration unmaintainedAfter, Duration dormantAfter,
                                List<String> privateScopes, List<String> privatePackages, Set<String> typosquatAllow,
-                               Set<String> publicRegistryHosts) {
+                               Set<String> publicRegistryHosts, Set<String> platformPackages) {
     public static final Duration DEFAULT_MIN_RELEASE_AGE = Duration.ofDays(3);
     public static final Duration DEFAULT_UNMAINTAINED_AFTER = Duration.ofDays(3 * 365);
     public static final Duration DEFAULT_DORMANT_AFTER = Duration.ofDays(365);
@@ -33,6 +36,21 @@ public record MetadataSettings(Duration minReleaseAge, Duration unmaintainedAfte
         privatePackages = List.copyOf(privatePackages);
         typosquatAllow = Set.copyOf(typosquatAllow);
         publicRegistryHosts = Set.copyOf(publicRegistryHosts);
+        platformPackages = Set.copyOf(platformPackages);
+    }
+
+    /** The policy's settings, before a lockfile names any platform package. */
+    public MetadataSettings(Duration minReleaseAge, Duration unmaintainedAfter, Duration dormantAfter,
+                            List<String> privateScopes, List<String> privatePackages, Set<String> typosquatAllow,
+                            Set<String> publicRegistryHosts) {
+        this(minReleaseAge, unmaintainedAfter, dormantAfter, privateScopes, privatePackages, typosquatAllow,
+                publicRegistryHosts, Set.of());
+    }
+
+    /** These settings for a run whose lockfile lists these platform packages. */
+    public MetadataSettings withPlatformPackages(Set<String> names) {
+        return new MetadataSettings(minReleaseAge, unmaintainedAfter, dormantAfter, privateScopes, privatePackages,
+                typosquatAllow, publicRegistryHosts, names);
     }
 
     public static MetadataSettings defaults() {

@@ -34,24 +34,40 @@ public final class PublisherChange implements MetadataRule {
         if (doc == null) {
             return;
         }
-        Optional<Packument.Person> publisher = doc.npmUser();
-        Optional<Set<String>> maintainers = doc.maintainerKeys();
-        if (publisher.isEmpty() && maintainers.isEmpty()) {
+        if (doc.npmUser().isEmpty() && doc.maintainerKeys().isEmpty()) {
             sink.notChecked(RULE, "the registry " + m.registry() + " does not publish _npmUser or maintainers");
             return;
         }
+        change(m).ifPresent(c -> sink.report(RULE, m, c.message(), c.evidence()));
+    }
+
+    /** What changed: who published, or who maintains. */
+    record Change(String message, String evidence) {
+    }
+
+    /**
+     * The publisher or maintainer change of this version, if any: a publisher ({@code _npmUser}) who never
+     * published the package before, else a maintainer list that differs from the previous version's. Empty where
+     * the registry sends neither, and for a first release.
+     */
+    static Optional<Change> change(PackageMetadata m) {
+        PackageSummary.VersionFacts doc = m.versionFacts().orElse(null);
+        if (doc == null) {
+            return Optional.empty();
+        }
+        Optional<Packument.Person> publisher = doc.npmUser();
+        Optional<Set<String>> maintainers = doc.maintainerKeys();
         List<PackageSummary.VersionFacts> earlier = publishedBefore(m);
         if (earlier.isEmpty()) {
-            return; // the first release: nobody to compare with
+            return Optional.empty(); // the first release: nobody to compare with
         }
         if (publisher.isPresent()) {
             Set<String> before = new TreeSet<>();
             earlier.forEach(e -> e.npmUser().ifPresent(p -> before.add(p.key())));
             if (!before.isEmpty() && !before.contains(publisher.get().key())) {
-                sink.report(RULE, m, m.id() + " was published by " + publisher.get().toString().trim()
+                return Optional.of(new Change(m.id() + " was published by " + publisher.get().toString().trim()
                         + ", who never published " + m.name() + " before", "earlier publishers: "
-                        + String.join(", ", before));
-                return;
+                        + String.join(", ", before)));
             }
         }
         Optional<Set<String>> previous = m.previous().flatMap(PackageSummary.VersionFacts::maintainerKeys);
@@ -63,11 +79,12 @@ public final class PublisherChange implements MetadataRule {
                 added.removeAll(then);
                 Set<String> removed = new TreeSet<>(then);
                 removed.removeAll(now);
-                sink.report(RULE, m, "the maintainers of " + m.name() + " changed in " + m.version()
+                return Optional.of(new Change("the maintainers of " + m.name() + " changed in " + m.version()
                         + " since " + m.previous().get().version(), "added: " + String.join(", ", added)
-                        + "; removed: " + String.join(", ", removed));
+                        + "; removed: " + String.join(", ", removed)));
             }
         }
+        return Optional.empty();
     }
 
     /** Versions published before this one: by publish time where dated, else by semver order. */

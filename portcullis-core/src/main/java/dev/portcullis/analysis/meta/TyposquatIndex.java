@@ -56,6 +56,7 @@ public final class TyposquatIndex {
     private final String[] canonical;
     private final long[] downloads;
     private final Map<String, Integer> bySkeleton = new HashMap<>();
+    private final java.util.Set<String> scopes = new java.util.HashSet<>();
     private final long[] deletions;
 
     public TyposquatIndex(PopularPackages popular) {
@@ -72,6 +73,9 @@ public final class TyposquatIndex {
         int id = 0;
         for (Map.Entry<String, Long> e : popular.downloads().entrySet()) {
             names[id] = e.getKey();
+            if (e.getKey().startsWith("@") && e.getKey().indexOf('/') > 1) {
+                scopes.add(e.getKey().substring(1, e.getKey().indexOf('/')));
+            }
             canonical[id] = canonical(e.getKey());
             downloads[id] = e.getValue();
             String skeleton = skeleton(canonical[id]);
@@ -145,7 +149,7 @@ public final class TyposquatIndex {
         Match best = null;
         if (lower.startsWith("@")) {
             int slash = lower.indexOf('/');
-            if (slash > 1) {
+            if (slash > 1 && !ownScope(lower.substring(1, slash))) {
                 String scope = lower.substring(1, slash);
                 String bare = lower.substring(slash + 1);
                 for (String form : new String[] {scope + "-" + bare, bare + "-" + scope}) {
@@ -164,6 +168,16 @@ public final class TyposquatIndex {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether {@code @scope} is a popular project's own scope: {@code scope} is itself a popular package's name
+     * ({@code @turbo/linux-64} of {@code turbo} beside the older {@code turbo-linux-64}), or the list already holds a
+     * package in that scope. Such a scope is where the project publishes; a look-alike must then be in another scope
+     * or unscoped, and the other checks judge those.
+     */
+    private boolean ownScope(String scope) {
+        return popular.contains(scope) || scopes.contains(scope);
     }
 
     private Match better(Match best, String name, String form) {

@@ -153,13 +153,14 @@ public final class PnpmGraphBuilder {
             String to = target(Importer.ROOT, dep.getKey(), dep.getValue(), at);
             if (to != null) {
                 DependencyType type = meta.peers().contains(dep.getKey()) ? DependencyType.PEER : DependencyType.PROD;
-                edges.add(new Edge(instance.key(), to, dep.getKey(), dep.getValue(), type));
+                edges.add(new Edge(instance.key(), to, dep.getKey(), version.withoutPeerSuffix(dep.getValue()), type));
             }
         }
         for (Map.Entry<String, String> dep : instance.optionalDependencies().entrySet()) {
             String to = target(Importer.ROOT, dep.getKey(), dep.getValue(), at);
             if (to != null) {
-                edges.add(new Edge(instance.key(), to, dep.getKey(), dep.getValue(), DependencyType.OPTIONAL));
+                edges.add(new Edge(instance.key(), to, dep.getKey(), version.withoutPeerSuffix(dep.getValue()),
+                        DependencyType.OPTIONAL));
             }
         }
     }

@@ -70,6 +70,23 @@ enum PnpmVersion {
         };
     }
 
+    /**
+     * A package's dependency reference as the spec of its edge: without pnpm's peer-resolution suffix
+     * ({@code 7.29.17(@babel/core@7.29.17)}, nested {@code 29.7.0(ts-node@10.9.2(@types/node@22.20.7))} →
+     * {@code 7.29.17}, {@code 29.7.0}; 5.x: {@code 1.0.0_@babel+core@7.0.0} → {@code 1.0.0}). The suffix names
+     * the peers pnpm resolved the package with, not where it comes from: a scoped peer's {@code /} must not make a
+     * registry version look like a path.
+     */
+    String withoutPeerSuffix(String reference) {
+        if (this == V5) {
+            int peers = reference.indexOf('_');
+            return peers > 0 && Character.isDigit(reference.charAt(0)) && !reference.contains("/")
+                    ? reference.substring(0, peers) : reference;
+        }
+        int paren = reference.indexOf('(');
+        return paren > 0 && reference.endsWith(")") ? reference.substring(0, paren) : reference;
+    }
+
     /** A snapshot key without its peer suffix: the key of its packages entry (9.x). */
     static String withoutPeers(String key) {
         return beforePeers(key);

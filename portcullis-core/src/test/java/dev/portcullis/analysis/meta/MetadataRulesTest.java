@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.json.Json;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.Location;
+import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.model.Severity;
 import dev.portcullis.registry.HttpClients;
 import dev.portcullis.registry.NpmConfig;
@@ -25,6 +26,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every metadata rule, positive and negative, against full packuments of realistic shape served over real HTTP by
@@ -96,6 +99,47 @@ class MetadataRulesTest {
     void aReleaseAfterAYearOfSilenceIsADormantRevival() throws Exception {
         assertThat(rules(judge("revived-pkg", "2.0.0"))).containsExactly("meta/dormant-revival");
         assertThat(rules(judge("revived-pkg", "1.0.1"))).doesNotContain("meta/dormant-revival");
+    }
+
+    /** A long silence alone is information; with a take-over's other changes in the same version it is a risk. */
+    @ParameterizedTest(name = "{0}@2.0.0: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "revived-pkg                  | INFO   | ",
+            "revived-publisher-pkg        | HIGH   | was published by mallory <mallory@example.net>, who never published",
+            "revived-maintainers-pkg      | HIGH   | the maintainers of revived-maintainers-pkg changed in 2.0.0 since 1.0.1",
+            "revived-script-pkg           | HIGH   | new install script(s) postinstall that 1.0.1 did not have",
+            "revived-unattested-pkg       | HIGH   | no provenance attestation, which 1.0.1 had",
+            "revived-deps-pkg             | MEDIUM | new dependencies left-pad that 1.0.1 did not have",
+            "revived-deps-maintainers-pkg | HIGH   | new dependencies left-pad that 1.0.1 did not have",
+    })
+    void aDormantRevivalIsGradedByWhatElseChangedInTheSameVersion(String name, Severity severity, String change)
+            throws Exception {
+        Finding revival = judge(name, "2.0.0").findings().stream()
+                .filter(f -> f.rule().id().equals("meta/dormant-revival")).findFirst().orElseThrow();
+        assertThat(revival.severity()).isEqualTo(severity);
+        if (change == null) {
+            assertThat(revival.message()).doesNotContain("in the same version");
+        } else {
+            assertThat(revival.message()).contains("; in the same version: ").contains(change);
+        }
+    }
+
+    @Test
+    void contentFindingsOfARevivedVersionAreOneMoreChange() throws Exception {
+        Finding alone = judge("revived-pkg", "2.0.0").findings().get(0);
+        Finding withDeps = judge("revived-deps-pkg", "2.0.0").findings().stream()
+                .filter(f -> f.rule().id().equals("meta/dormant-revival")).findFirst().orElseThrow();
+        RuleDescriptor network = new RuleDescriptor("content/network", Severity.INFO, "t", "d", "f");
+        List<Finding> content = List.of(Finding.of(network, "revived-pkg", "2.0.0", "reaches the network",
+                new Location("index.js", 3)));
+
+        Finding graded = DormantRevival.withContent(alone, content);
+        assertThat(graded.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(graded.message()).endsWith("; in the same version: content with content/network");
+        assertThat(DormantRevival.withContent(withDeps, content).severity()).isEqualTo(Severity.HIGH);
+        assertThat(DormantRevival.withContent(alone, List.of())).isEqualTo(alone);
+        Finding other = judge("fresh-pkg", "1.1.0").findings().get(0);
+        assertThat(DormantRevival.withContent(other, content)).isEqualTo(other);
     }
 
     @Test
@@ -228,5 +272,13 @@ class MetadataRulesTest {
         MetadataSettings allow = new MetadataSettings(Duration.ofDays(3), Duration.ofDays(1095), Duration.ofDays(365),
                 List.of(), List.of(), Set.of("crossenv"), MetadataSettings.PUBLIC_REGISTRY_HOSTS);
         assertThat(rules(judge(metadata("crossenv", "1.0.0", allow, null, null)))).isEmpty();
+    }
+
+    @Test
+    void aPlatformPackageTheLockfileNamesIsNoTyposquat() throws Exception {
+        MetadataSettings platform = MetadataSettings.defaults().withPlatformPackages(Set.of("crossenv"));
+        assertThat(rules(judge(metadata("crossenv", "1.0.0", platform, null, null)))).isEmpty();
+        MetadataSettings other = MetadataSettings.defaults().withPlatformPackages(Set.of("@esbuild/linux-x64"));
+        assertThat(rules(judge(metadata("crossenv", "1.0.0", other, null, null)))).containsExactly("meta/typosquat");
     }
 }
