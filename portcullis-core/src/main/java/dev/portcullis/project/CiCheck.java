@@ -61,6 +61,15 @@ public final class CiCheck implements ProjectCheck {
             "Download to a file, verify it against a pinned checksum or signature, then run it; better, install the "
                     + "tool from a package manager or a pinned release.");
 
+    public static final RuleDescriptor OVER_LIMIT = new RuleDescriptor("ci/over-limit", Severity.MEDIUM,
+            "A CI file too large to read as YAML was scanned line by line",
+            "A workflow whose aliases expand to hundreds of thousands of values, or whose brackets nest hundreds deep, "
+                    + "is no real pipeline: it is built to exhaust a scanner's memory or time, so that the command "
+                    + "hidden behind it is not seen. Portcullis scans every line of it as shell instead (still finding "
+                    + "curl | sh and friends), but which job runs which line is no longer known.",
+            "Find out who wrote the file and why; a real pipeline needs neither. Rewrite it without alias trees "
+                    + "of that size, then scan again.");
+
     /** Commands are quoted in messages up to this length, then cut with an ellipsis. */
     private static final int MAX_QUOTED_COMMAND = 120;
 
@@ -78,16 +87,16 @@ public final class CiCheck implements ProjectCheck {
 
     @Override
     public List<RuleDescriptor> rules() {
-        return List.of(RUNTIME_RESOLUTION, UNFROZEN_INSTALL, PIPE_TO_SHELL);
+        return List.of(RUNTIME_RESOLUTION, UNFROZEN_INSTALL, PIPE_TO_SHELL, OVER_LIMIT);
     }
 
     @Override
     public List<Finding> check(ProjectContext context) {
         RuntimeResolution runners = new RuntimeResolution(context.lockfile(), knownBins);
         CiEntries entries = new CiEntries(context.files(), context.manifest());
-        List<Unit> units = units(context, entries);
-        Set<String> called = calledByBuild(units, entries);
         Set<Finding> findings = new LinkedHashSet<>();
+        List<Unit> units = units(context, entries, findings);
+        Set<String> called = calledByBuild(units, entries);
         for (Unit unit : units) {
             boolean build = unit.source().build() || unit.entryKeys().stream().anyMatch(called::contains);
             Source source = build == unit.source().build() ? unit.source() : unit.source().calledByBuild();
@@ -126,7 +135,8 @@ public final class CiCheck implements ProjectCheck {
     private record Unit(Source source, ShellSnippet snippet, List<String> entryKeys) {
     }
 
-    private List<Unit> units(ProjectContext context, CiEntries entries) {
+    /** The shell text of every file and script; a CI file a limit kept from being read as YAML is a finding. */
+    private List<Unit> units(ProjectContext context, CiEntries entries, Set<Finding> findings) {
         List<Unit> units = new ArrayList<>();
         for (ProjectFile file : context.files()) {
             CiFileKind kind = CiFileKind.of(file.path());
@@ -145,7 +155,12 @@ public final class CiCheck implements ProjectCheck {
                 continue;
             }
             List<String> keys = kind == CiFileKind.SHELL_SCRIPT ? List.of(CiEntries.fileKey(file.path())) : List.of();
-            for (ShellSnippet snippet : kind.snippets(file.content(), limits)) {
+            CiExtractor.YamlRead read = kind.snippets(file.content(), limits);
+            if (read.overLimit() != null) {
+                findings.add(Finding.of(OVER_LIMIT, null, null, file.path() + " was scanned line by line, not read "
+                        + "as YAML: " + read.overLimit(), new Location(file.path(), 1)));
+            }
+            for (ShellSnippet snippet : read.snippets()) {
                 units.add(new Unit(Source.of(kind, file.path(), snippet), snippet, keys));
             }
         }

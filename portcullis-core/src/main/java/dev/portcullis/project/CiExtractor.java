@@ -54,23 +54,37 @@ final class CiExtractor {
      * ours, and aliases are expanded once per use rather than into a tree.
      */
     static List<ShellSnippet> yaml(String text, Set<String> keys, int maxFileChars) {
+        return readYaml(text, keys, maxFileChars).snippets();
+    }
+
+    /**
+     * The commands of a YAML file, and why it was not read as YAML when a limit stopped that.
+     *
+     * @param overLimit the limit that made the file be scanned line by line as shell instead, or null
+     */
+    record YamlRead(List<ShellSnippet> snippets, String overLimit) {
+    }
+
+    /** As {@link #yaml}, saying when a limit made the file be scanned line by line. */
+    static YamlRead readYaml(String text, Set<String> keys, int maxFileChars) {
         // workflows use anchors (GitLab's extends-by-alias); a repeated key is tolerated as the CI runners do
         YamlLimits limits = new YamlLimits(Math.max(maxFileChars, 1), YamlLimits.DEFAULT_ALIASES, true);
         LoadSettings settings = Yaml.settings("ci", limits);
         if (flowNesting(text) > MAX_FLOW_NESTING) {
-            return yamlLines(text);
+            return new YamlRead(yamlLines(text), "brackets nest deeper than " + MAX_FLOW_NESTING);
         }
         List<ShellSnippet> out = new ArrayList<>();
         try {
             walk(new Parse(settings).parseString(text), keys, out, limits.maxExpandedValues());
-            return out;
+            return new YamlRead(out, null);
         } catch (ExpansionLimit e) {
             // Aliases that expand beyond the bound (an alias bomb): every line is scanned as shell instead, so a
             // command behind the aliases is still found, in time and memory bounded by the file's size.
-            return yamlLines(text);
+            return new YamlRead(yamlLines(text), "its aliases expand to more than " + limits.maxExpandedValues()
+                    + " values");
         } catch (YamlEngineException | IllegalArgumentException e) {
             // snakeyaml reports some malformed escapes ("\x}") with NumberFormatException rather than its own
-            return yamlLines(text);
+            return new YamlRead(yamlLines(text), null);
         }
     }
 

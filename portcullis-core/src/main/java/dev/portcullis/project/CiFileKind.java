@@ -59,15 +59,17 @@ enum CiFileKind {
         return null;
     }
 
-    /** The shell text of a file of this kind. */
-    List<ShellSnippet> snippets(String content, CiScanLimits limits) {
+    /** The shell text of a file of this kind, and the limit that kept a YAML file from being read as YAML. */
+    CiExtractor.YamlRead snippets(String content, CiScanLimits limits) {
         String text = limits.bound(content);
         return switch (this) {
-            case GITHUB_WORKFLOW, GITHUB_ACTION -> CiExtractor.yaml(text, CiExtractor.GITHUB_KEYS, limits.maxFileChars());
-            case GITLAB_CI -> CiExtractor.yaml(text, CiExtractor.GITLAB_KEYS, limits.maxFileChars());
-            case DOCKERFILE -> CiExtractor.dockerfile(text);
-            case MAKEFILE -> CiExtractor.makefile(text);
-            case SHELL_SCRIPT, PACKAGE_SCRIPT -> List.of(new ShellSnippet(text, 1, true));
+            case GITHUB_WORKFLOW, GITHUB_ACTION -> CiExtractor.readYaml(text, CiExtractor.GITHUB_KEYS,
+                    limits.maxFileChars());
+            case GITLAB_CI -> CiExtractor.readYaml(text, CiExtractor.GITLAB_KEYS, limits.maxFileChars());
+            case DOCKERFILE -> new CiExtractor.YamlRead(CiExtractor.dockerfile(text), null);
+            case MAKEFILE -> new CiExtractor.YamlRead(CiExtractor.makefile(text), null);
+            case SHELL_SCRIPT, PACKAGE_SCRIPT -> new CiExtractor.YamlRead(List.of(new ShellSnippet(text, 1, true)),
+                    null);
         };
     }
 }

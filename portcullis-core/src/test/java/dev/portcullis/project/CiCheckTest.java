@@ -405,9 +405,10 @@ class CiCheckTest {
     }
 
     @Test
-    void rulesAreTheThreePublicIds() {
+    void rulesAreTheFourPublicIds() {
         assertThat(new CiCheck().rules()).extracting(r -> r.id() + " " + r.defaultSeverity().id()).containsExactly(
-                "ci/runtime-resolution high", "ci/unfrozen-install medium", "ci/pipe-to-shell high");
+                "ci/runtime-resolution high", "ci/unfrozen-install medium", "ci/pipe-to-shell high",
+                "ci/over-limit medium");
         assertThat(ProjectChecks.ALL).hasAtLeastOneElementOfType(CiCheck.class);
     }
 }

@@ -76,6 +76,25 @@ class HostileCiFilesTest {
             gitlab.append("    - *big\n");
         }
         assertThat(gitlab.length()).isGreaterThan(300_000);
-        assertThat(pipes(check(".gitlab-ci.yml", gitlab.toString()))).isTrue();
+        java.util.List<Finding> findings = check(".gitlab-ci.yml", gitlab.toString());
+        assertThat(pipes(findings)).isTrue();
+        // and the file itself is reported: a limit was met, and which job runs which line is no longer known
+        assertThat(findings).filteredOn(f -> f.rule().id().equals("ci/over-limit")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains(".gitlab-ci.yml was scanned line by line")
+                        .contains("aliases expand to more than 100000 values"));
+    }
+
+    @Test
+    void aWorkflowWithinTheLimitsIsNotReportedAsOverLimit() {
+        String workflow = """
+                on: push
+                x: &steps
+                  - run: npm ci
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps: *steps
+                """;
+        assertThat(check(".github/workflows/ci.yml", workflow)).noneMatch(f -> f.rule().id().equals("ci/over-limit"));
     }
 }
