@@ -3,13 +3,13 @@ package dev.portcullis.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.advisory.AdvisoryMatch;
 import dev.portcullis.advisory.AdvisoryRules;
+import dev.portcullis.concurrent.Beside;
 import dev.portcullis.analysis.meta.DormantRevival;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.Verdict;
 import dev.portcullis.policy.PolicyResult;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
@@ -126,16 +124,15 @@ public final class PackageJudge {
         List<String> unchecked = new ArrayList<>();
         // the advisory request goes out while the metadata stage reads the store: on a warm scan that one round
         // trip (and its TLS handshake) is most of what the network costs, and it need not wait for the rest
-        FutureTask<AdvisoryCheck.Result> asked = new FutureTask<>(() -> advisories(subjects));
-        Thread.ofPlatform().name("advisories").daemon().start(asked);
+        Beside<AdvisoryCheck.Result> asked = Beside.start("advisories", () -> advisories(subjects));
         MetadataStage.Result metadata;
         try {
             metadata = metadata(subjects, platformPackages);
         } catch (IOException | RuntimeException e) {
-            asked.cancel(true);
+            asked.cancel();
             throw e;
         }
-        AdvisoryCheck.Result advisories = answer(asked);
+        AdvisoryCheck.Result advisories = asked.join();
         notes.addAll(advisories.notes());
         unchecked.addAll(advisories.unchecked());
         unchecked.addAll(metadata.unchecked());
@@ -167,23 +164,6 @@ public final class PackageJudge {
         }
         PolicyResult decided = decider.decidePackage(findings);
         return new Judgement(subject, findings, decided, decider.verdict(decided.findings()));
-    }
-
-    private static AdvisoryCheck.Result answer(FutureTask<AdvisoryCheck.Result> asked) throws IOException {
-        try {
-            return asked.get();
-        } catch (InterruptedException e) {
-            asked.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while checking advisories");
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case IOException io -> throw io;
-                case RuntimeException runtime -> throw runtime;
-                case Error error -> throw error;
-                default -> throw new IOException(e.getCause());
-            }
-        }
     }
 
     private AdvisoryCheck.Result advisories(List<Subject> subjects) throws IOException {

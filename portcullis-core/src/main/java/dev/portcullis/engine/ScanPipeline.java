@@ -11,6 +11,7 @@ import dev.portcullis.model.Source;
 import dev.portcullis.model.Verdict;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyResult;
+import dev.portcullis.project.Footprint;
 import dev.portcullis.project.FootprintCalculator;
 import dev.portcullis.project.ProjectCheck;
 import dev.portcullis.project.ProjectChecks;
@@ -64,7 +65,8 @@ public final class ScanPipeline {
         DeepScan.Result content = options.deep() ? inspectContent(project) : DeepScan.Result.NONE;
         PackageJudge.Judged judged = judge(project, content);
         PolicyResult result = Decider.of(portcullis, options.failOn()).decide(merged(findings, judged));
-        return report(project, context, fetched, result, options.deep() ? content : null, judged, options.gate());
+        return report(project, FootprintCalculator.of(context), fetched, result, options.deep() ? content : null,
+                judged, options.gate());
     }
 
     /**
@@ -232,7 +234,7 @@ public final class ScanPipeline {
         return findings;
     }
 
-    ScanReport report(LoadedProject project, ProjectContext context, Fetched fetched, PolicyResult result,
+    ScanReport report(LoadedProject project, Footprint footprint, Fetched fetched, PolicyResult result,
                       DeepScan.Result deep, PackageJudge.Judged judged, ScanReport.Gate gate) {
         List<String> unchecked = new ArrayList<>(fetched.unchecked());
         unchecked.addAll(judged.unchecked());
@@ -244,7 +246,7 @@ public final class ScanPipeline {
                         project.lockfile().formatVersion());
         List<String> notes = new ArrayList<>(project.notes());
         notes.addAll(judged.notes());
-        return new ScanReport(Versions.tool(), lockfile, result, FootprintCalculator.of(context), unchecked,
+        return new ScanReport(Versions.tool(), lockfile, result, footprint, unchecked,
                 RuleCatalog.all(), deep == null ? null : verdicts(deep, judged), notes, gate,
                 portcullis.policy().file());
     }
