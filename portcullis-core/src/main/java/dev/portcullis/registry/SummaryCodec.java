@@ -27,7 +27,7 @@ import java.util.TreeSet;
  */
 final class SummaryCodec {
     /** Bumped when a layout changes. */
-    static final int FORMAT = 4; // 3: versions in semver order; 4: each version's dependency names
+    static final int FORMAT = 5; // 3: versions in semver order; 4: dependency names; 5: "same as before" sets
 
     private static final ObjectMapper MAPPER = Json.mapper();
 
@@ -77,6 +77,11 @@ final class SummaryCodec {
             g.writeEndArray();
         }
         g.writeObjectFieldStart("versions");
+        // consecutive versions mostly share their maintainers and dependency names: a set equal to the previous
+        // version's is written as a flag, and read back as that same set (decoding thousands of equal sets cost a
+        // warm scan a third of its time)
+        Set<String> previousDependencies = Set.of();
+        Optional<Set<String>> previousMaintainers = Optional.empty();
         for (PackageSummary.VersionFacts v : s.versions().values()) { // in semver order, which decode keeps
             g.writeObjectFieldStart(v.version());
             map(g, "s", v.installScripts());
@@ -89,22 +94,28 @@ final class SummaryCodec {
                 g.writeFieldName("u");
                 person(g, v.npmUser().get());
             }
-            if (v.maintainerKeys().isPresent()) {
+            if (v.maintainerKeys().isPresent() && v.maintainerKeys().equals(previousMaintainers)) {
+                g.writeBooleanField("m=", true);
+            } else if (v.maintainerKeys().isPresent()) {
                 g.writeArrayFieldStart("m");
                 for (String key : new TreeSet<>(v.maintainerKeys().get())) {
                     g.writeString(key);
                 }
                 g.writeEndArray();
             }
+            previousMaintainers = v.maintainerKeys();
             flag(g, "sig", v.signed());
             flag(g, "att", v.attested());
-            if (!v.dependencyNames().isEmpty()) {
+            if (!v.dependencyNames().isEmpty() && v.dependencyNames().equals(previousDependencies)) {
+                g.writeBooleanField("dep=", true);
+            } else if (!v.dependencyNames().isEmpty()) {
                 g.writeArrayFieldStart("dep");
                 for (String name : new TreeSet<>(v.dependencyNames())) {
                     g.writeString(name);
                 }
                 g.writeEndArray();
             }
+            previousDependencies = v.dependencyNames();
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -152,10 +163,12 @@ final class SummaryCodec {
                         maintainers = Optional.of(people);
                     }
                     case "versions" -> {
+                        PackageSummary.VersionFacts previous = null;
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String version = p.currentName();
                             expect(p.nextToken(), JsonToken.START_OBJECT);
-                            versions.put(version, readFacts(p, version));
+                            previous = readFacts(p, version, previous);
+                            versions.put(version, previous);
                         }
                     }
                     default -> p.skipChildren();
@@ -177,7 +190,9 @@ final class SummaryCodec {
         }
     }
 
-    private static PackageSummary.VersionFacts readFacts(JsonParser p, String version) throws IOException {
+    /** @param previous the version before it in the file, whose sets "m=" and "dep=" say are this one's too */
+    private static PackageSummary.VersionFacts readFacts(JsonParser p, String version,
+                                                         PackageSummary.VersionFacts previous) throws IOException {
         Map<String, String> scripts = Map.of();
         boolean hasInstallScript = false;
         boolean gypfile = false;
@@ -196,27 +211,27 @@ final class SummaryCodec {
                 case "g" -> gypfile = p.getBooleanValue();
                 case "d" -> deprecated = Optional.of(p.getText());
                 case "u" -> npmUser = Optional.of(readPerson(p));
-                case "m" -> {
-                    Set<String> keys = new TreeSet<>();
-                    while (p.nextToken() == JsonToken.VALUE_STRING) {
-                        keys.add(p.getText());
-                    }
-                    maintainers = Optional.of(keys);
-                }
+                case "m" -> maintainers = Optional.of(readSet(p));
+                case "m=" -> maintainers = previous.maintainerKeys();
                 case "sig" -> signed = p.getBooleanValue();
                 case "att" -> attested = p.getBooleanValue();
-                case "dep" -> {
-                    Set<String> names = new TreeSet<>();
-                    while (p.nextToken() == JsonToken.VALUE_STRING) {
-                        names.add(p.getText());
-                    }
-                    dependencies = names;
-                }
+                case "dep" -> dependencies = readSet(p);
+                case "dep=" -> dependencies = previous.dependencyNames();
                 default -> p.skipChildren();
             }
         }
         return new PackageSummary.VersionFacts(version, scripts, hasInstallScript, gypfile, deprecated, npmUser,
                 maintainers, signed, attested, dependencies);
+    }
+
+    /** An array of strings as an immutable set, the parser on its START_ARRAY. */
+    private static Set<String> readSet(JsonParser p) throws IOException {
+        expect(p.currentToken(), JsonToken.START_ARRAY);
+        List<String> values = new ArrayList<>();
+        while (p.nextToken() == JsonToken.VALUE_STRING) {
+            values.add(p.getText());
+        }
+        return Set.copyOf(values);
     }
 
     /** The manifests of one package, each version one object under its key. */

@@ -44,6 +44,31 @@ class PackageSummaryTest {
     }
 
     @Test
+    void setsEqualToThePreviousVersionsAreStoredOnceAndReadBackEqual() throws Exception {
+        Map<String, PackageSummary.VersionFacts> facts = new TreeMap<>();
+        Optional<java.util.Set<String>> alice = Optional.of(java.util.Set.of("alice <a@x.example>"));
+        Optional<java.util.Set<String>> both = Optional.of(java.util.Set.of("alice <a@x.example>", "mallory"));
+        Object[][] versions = {{"1.0.0", alice, java.util.Set.of("a", "b")}, {"1.1.0", alice, java.util.Set.of("a", "b")},
+                {"1.2.0", both, java.util.Set.of("a", "b", "c")}, {"1.3.0", both, java.util.Set.of()},
+                {"1.4.0", Optional.empty(), java.util.Set.of("a")}};
+        for (Object[] v : versions) {
+            @SuppressWarnings("unchecked")
+            Optional<java.util.Set<String>> maintainers = (Optional<java.util.Set<String>>) v[1];
+            @SuppressWarnings("unchecked")
+            java.util.Set<String> deps = (java.util.Set<String>) v[2];
+            facts.put((String) v[0], new PackageSummary.VersionFacts((String) v[0], Map.of(), false, false,
+                    Optional.empty(), Optional.empty(), maintainers, false, false, deps));
+        }
+        PackageSummary s = new PackageSummary("pkg", Map.of(), facts, false, Packument.Times.NONE, Optional.empty(),
+                T0);
+        byte[] stored = SummaryCodec.encode(new SummaryCodec.Entry(T0, Optional.of(s)));
+        String text = new String(stored, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text.split("\"dep\":", -1)).hasSize(4); // 1.0.0, 1.2.0, 1.4.0; 1.1.0 says "dep=" instead
+        assertThat(text).contains("\"dep=\":true").contains("\"m=\":true");
+        assertThat(SummaryCodec.decode(stored).orElseThrow().summary()).contains(s);
+    }
+
+    @Test
     void earlierIsEveryOlderVersionOfEveryLineOldestFirst() {
         PackageSummary s = summary("1.0.0", "1.10.0", "1.9.0", "2.0.0-rc.1", "2.0.0", "1.9.1", "junk");
         assertThat(versions(s.earlier("2.0.0"))).containsExactly("1.0.0", "1.9.0", "1.9.1", "1.10.0", "2.0.0-rc.1");
