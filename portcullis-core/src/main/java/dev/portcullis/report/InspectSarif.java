@@ -1,21 +1,11 @@
 package dev.portcullis.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.portcullis.json.Json;
 import dev.portcullis.model.Finding;
-import dev.portcullis.model.RuleDescriptor;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -53,12 +43,7 @@ final class InspectSarif {
     }
 
     void write(InspectReport report, Writer out) throws IOException {
-        List<Sarif.Rule> rules = new ArrayList<>();
-        Map<String, Integer> index = new HashMap<>();
-        for (RuleDescriptor rule : report.rules()) {
-            index.put(rule.id(), rules.size());
-            rules.add(Sarif.rule(rule));
-        }
+        Sarif.Rules rules = Sarif.Rules.of(report.rules());
         List<Result> results = new ArrayList<>();
         List<Notification> notifications = new ArrayList<>();
         for (InspectReport.Result target : report.results()) {
@@ -68,11 +53,7 @@ final class InspectSarif {
                 continue;
             }
             for (Finding finding : target.findings()) {
-                Integer ruleIndex = index.get(finding.rule().id());
-                if (ruleIndex == null) {
-                    throw new IllegalStateException("finding of a rule missing from the catalogue: "
-                            + finding.rule().id());
-                }
+                int ruleIndex = rules.indexOf(finding.rule());
                 String uri = target.label() + "/" + finding.location().file();
                 Sarif.Region region = finding.location().line() > 0
                         ? new Sarif.Region(finding.location().line()) : null;
@@ -88,7 +69,7 @@ final class InspectSarif {
             }
         }
         Run run = new Run(new Sarif.Tool(new Sarif.Driver("Portcullis", report.toolVersion(), null,
-                rules)), List.of(new Invocation(notifications.isEmpty(), notifications)), results);
+                rules.list())), List.of(new Invocation(notifications.isEmpty(), notifications)), results);
         Sarif.MAPPER.writeValue(new NonClosingWriter(out), new Log(Sarif.SCHEMA, "2.1.0",
                 List.of(run)));
         out.write("\n");

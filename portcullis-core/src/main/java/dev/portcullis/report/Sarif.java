@@ -11,8 +11,11 @@ import dev.portcullis.model.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /** The SARIF 2.1.0 shapes every report's SARIF shares: tool, rule catalogue, locations, levels, fingerprints. */
 final class Sarif {
@@ -55,6 +58,28 @@ final class Sarif {
     }
 
     record SarifLocation(PhysicalLocation physicalLocation) {
+    }
+
+    /** The catalogue as tool.driver.rules, and where each rule stands in it (a result's ruleIndex). */
+    record Rules(List<Rule> list, Map<String, Integer> index) {
+        static Rules of(List<RuleDescriptor> catalogue) {
+            List<Rule> list = new ArrayList<>(catalogue.size());
+            Map<String, Integer> index = new HashMap<>();
+            for (RuleDescriptor rule : catalogue) {
+                index.put(rule.id(), list.size());
+                list.add(rule(rule));
+            }
+            return new Rules(List.copyOf(list), Map.copyOf(index));
+        }
+
+        /** The index of {@code rule}; a finding of a rule the catalogue lacks is a defect, not input. */
+        int indexOf(RuleDescriptor rule) {
+            Integer at = index.get(rule.id());
+            if (at == null) {
+                throw new IllegalStateException("finding of a rule missing from the catalogue: " + rule.id());
+            }
+            return at;
+        }
     }
 
     /** One catalogue rule as SARIF describes it . */

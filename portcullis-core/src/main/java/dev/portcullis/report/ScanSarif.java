@@ -1,22 +1,11 @@
 package dev.portcullis.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.portcullis.json.Json;
 import dev.portcullis.model.Finding;
-import dev.portcullis.model.RuleDescriptor;
-import dev.portcullis.model.Severity;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -45,18 +34,10 @@ final class ScanSarif {
     }
 
     void write(ScanReport report, Writer out) throws IOException {
-        List<Sarif.Rule> rules = new ArrayList<>();
-        Map<String, Integer> index = new HashMap<>();
-        for (RuleDescriptor rule : report.rules()) {
-            index.put(rule.id(), rules.size());
-            rules.add(Sarif.rule(rule));
-        }
+        Sarif.Rules rules = Sarif.Rules.of(report.rules());
         List<Result> results = new ArrayList<>();
         for (Finding finding : report.result().findings()) {
-            Integer ruleIndex = index.get(finding.rule().id());
-            if (ruleIndex == null) {
-                throw new IllegalStateException("finding of a rule missing from the catalogue: " + finding.rule().id());
-            }
+            int ruleIndex = rules.indexOf(finding.rule());
             Sarif.Region region = finding.location().line() > 0 ? new Sarif.Region(finding.location().line()) : null;
             results.add(new Result(finding.rule().id(), ruleIndex, Sarif.level(finding.severity()),
                     new Sarif.Text(finding.message() + ". " + finding.rule().howToFix()),
@@ -67,7 +48,7 @@ final class ScanSarif {
                             finding.evidence())));
         }
         Log log = new Log(Sarif.SCHEMA, "2.1.0", List.of(new Run(new Sarif.Tool(new Sarif.Driver("Portcullis", report.toolVersion(),
-                null, rules)), results)));
+                null, rules.list())), results)));
         Sarif.MAPPER.writeValue(new NonClosingWriter(out), log);
         out.write("\n");
     }
