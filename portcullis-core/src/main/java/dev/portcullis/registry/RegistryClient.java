@@ -174,6 +174,22 @@ public final class RegistryClient {
         }
     }
 
+    /**
+     * What an answer other than the ones a request handles means: a server error or 429 is returned, to be tried
+     * again; an auth failure or any other status is thrown, naming the token to check for an auth failure.
+     */
+    private RegistryException retryable(URI url, int status, String registry) throws RegistryException {
+        if (status == 401 || status == 403) {
+            throw new RegistryException(url + " answered " + status + ": check the auth token for " + registry
+                    + " in .npmrc (" + authKey(registry) + ")");
+        }
+        RegistryException answered = new RegistryException(url + " answered " + status);
+        if (status < 500 && status != 429) {
+            throw answered;
+        }
+        return answered;
+    }
+
     public RegistryLimits limits() {
         return limits;
     }
@@ -351,14 +367,7 @@ public final class RegistryClient {
                     if (status == 404) {
                         return Optional.empty();
                     }
-                    if (status == 401 || status == 403) {
-                        throw new RegistryException(url + " answered " + status + ": check the auth token for "
-                                + registry + " in .npmrc (" + authKey(registry) + ")");
-                    }
-                    last = new RegistryException(url + " answered " + status);
-                    if (status < 500 && status != 429) {
-                        throw last;
-                    }
+                    last = retryable(url, status, registry);
                 } finally {
                     watch.close();
                 }
@@ -459,12 +468,8 @@ public final class RegistryClient {
                 int status = response.statusCode();
                 watch = deadlines.body(url);
                 try (InputStream body = response.body()) {
-                    if (status == 401 || status == 403) {
-                        throw new RegistryException(url + " answered " + status + ": check the auth token for "
-                                + registry + " in .npmrc (" + authKey(registry) + ")");
-                    }
-                    if (status >= 500 || status == 429) {
-                        last = new RegistryException(url + " answered " + status);
+                    if (status == 401 || status == 403 || status >= 500 || status == 429) {
+                        last = retryable(url, status, registry);
                         continue;
                     }
                     return new Answer(status, readBounded(url, response, body, limits.maxPackumentBytes()));
@@ -584,14 +589,7 @@ public final class RegistryClient {
                     if (status == 304 || status == 404) {
                         return new Response(status, new byte[0], response);
                     }
-                    if (status == 401 || status == 403) {
-                        throw new RegistryException(url + " answered " + status + ": check the auth token for "
-                                + registry + " in .npmrc (" + authKey(registry) + ")");
-                    }
-                    last = new RegistryException(url + " answered " + status);
-                    if (status < 500 && status != 429) {
-                        throw last;
-                    }
+                    last = retryable(url, status, registry);
                 } finally {
                     watch.close();
                 }
