@@ -35,7 +35,14 @@ class RedactionTest {
                 Arguments.of("shadowLine", "root:$6$salt$hash:19000:0:99999:7:::", "root:$6$salt$hash:19000:0:99999:7:::"),
                 Arguments.of("plainTextUntouched", "is-number@7.0.0 runs install scripts",
                         "is-number@7.0.0 runs install scripts"),
-                Arguments.of("tokensWordUntouched", "3 tokens read", "3 tokens read"));
+                Arguments.of("tokensWordUntouched", "3 tokens read", "3 tokens read"),
+                // a JSON report lists packages by name: a name ending in a key word is not a key
+                Arguments.of("scopedPackageNamedPassword", "\"@inquirer/password\" : [ \"4.0.23\", \"5.3.1\" ],",
+                        "\"@inquirer/password\" : [ \"4.0.23\", \"5.3.1\" ],"),
+                Arguments.of("packageNamedTokenWithAList", "\"token\" : [ \"1.0.0\" ]", "\"token\" : [ \"1.0.0\" ]"),
+                Arguments.of("camelCaseKey", "{\"accessToken\": \"abc123\"}", "{\"accessToken\": \"***\"}"),
+                Arguments.of("envVariable", "NPM_TOKEN=abc123", "NPM_TOKEN=***"),
+                Arguments.of("upperCaseBasic", "AUTHORIZATION: BASIC dXNlcjpwYXNz", "AUTHORIZATION: BASIC ***"));
     }
 
     @ParameterizedTest(name = "{0}")
