@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The registry-metadata stage of {@code scan}, {@code scan --deep} and {@code inspect}: gets the summary of every
@@ -79,10 +80,116 @@ final class MetadataStage {
         if (rules.isEmpty() || targets.isEmpty()) {
             return Result.NONE;
         }
+        MetadataMemo memo = memo(targets);
+        if (memo != null) {
+            Optional<Result> recalled = memo.recall(now).flatMap(this::decode);
+            if (recalled.isPresent()) {
+                return recalled.get();
+            }
+        }
+        Result result = judge(targets);
+        if (memo != null && result.unchecked().isEmpty()) {
+            memo.keep(now, byName(targets).keySet(), changesAt.get(), encode(result));
+        }
+        return result;
+    }
+
+    /** The earliest moment a rule's outcome or wording changes with the clock alone, over this run's checks. */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> changesAt =
+            new java.util.concurrent.atomic.AtomicReference<>(Instant.MAX);
+
+    private static Map<String, List<Target>> byName(List<Target> targets) {
         Map<String, List<Target>> byName = new LinkedHashMap<>();
         for (Target t : targets) {
             byName.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t);
         }
+        return byName;
+    }
+
+    /**
+     * The memo of judging {@code targets} with this stage's rules and settings, or null where none is kept: a
+     * tarball's manifest (inspect, {@code --deep}) is not among its inputs, and a scan of those reads the tarballs
+     * anyway.
+     */
+    private MetadataMemo memo(List<Target> targets) {
+        if (targets.stream().anyMatch(t -> t.tarballManifest() != null)) {
+            return null;
+        }
+        List<String> inputs = new ArrayList<>(targets.size() + 8);
+        inputs.add(MetadataMemo.joined(rules.stream().map(r -> r.rule().id()).toList()));
+        inputs.add(settings.minReleaseAge() + "|" + settings.unmaintainedAfter() + "|" + settings.dormantAfter());
+        inputs.add(MetadataMemo.joined(settings.privateScopes()));
+        inputs.add(MetadataMemo.joined(settings.privatePackages()));
+        inputs.add(MetadataMemo.joined(new TreeSet<>(settings.typosquatAllow()).stream().toList()));
+        inputs.add(MetadataMemo.joined(new TreeSet<>(settings.publicRegistryHosts()).stream().toList()));
+        inputs.add(MetadataMemo.joined(new TreeSet<>(settings.platformPackages()).stream().toList()));
+        for (Target t : targets) {
+            inputs.add(MetadataMemo.joined(List.of(t.name(), t.version(), Objects.toString(t.resolved(), ""),
+                    t.location().file(), Integer.toString(t.location().line()), store.registryFor(t.name()))));
+        }
+        return MetadataMemo.of(store, "metadata", inputs);
+    }
+
+    private static byte[] encode(Result result) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+            out.writeInt(result.findings().size());
+            for (Finding f : result.findings()) {
+                MetadataMemo.writeString(out, f.rule().id());
+                MetadataMemo.writeString(out, f.severity().name());
+                MetadataMemo.writeString(out, f.packageName());
+                MetadataMemo.writeString(out, f.version());
+                MetadataMemo.writeString(out, f.message());
+                MetadataMemo.writeString(out, f.location().file());
+                out.writeInt(f.location().line());
+                MetadataMemo.writeString(out, f.evidence());
+            }
+            out.writeInt(result.notes().size());
+            for (String note : result.notes()) {
+                MetadataMemo.writeString(out, note);
+            }
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+    }
+
+    /** A remembered result, or empty when it names a rule this build does not have (then judged afresh). */
+    private Optional<Result> decode(byte[] payload) {
+        Map<String, dev.portcullis.model.RuleDescriptor> known = new java.util.HashMap<>();
+        rules.forEach(r -> known.put(r.rule().id(), r.rule()));
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(payload))) {
+            int count = in.readInt();
+            List<Finding> findings = new ArrayList<>(Math.min(count, 1 << 16));
+            for (int i = 0; i < count; i++) {
+                dev.portcullis.model.RuleDescriptor rule = known.get(MetadataMemo.readString(in));
+                dev.portcullis.model.Severity severity = dev.portcullis.model.Severity.valueOf(
+                        MetadataMemo.readString(in));
+                String name = MetadataMemo.readString(in);
+                String version = MetadataMemo.readString(in);
+                String message = MetadataMemo.readString(in);
+                Location location = new Location(MetadataMemo.readString(in), in.readInt());
+                String evidence = MetadataMemo.readString(in);
+                if (rule == null) {
+                    return Optional.empty();
+                }
+                findings.add(new Finding(rule, severity, name, version, message, location, evidence));
+            }
+            int notes = in.readInt();
+            List<String> notChecked = new ArrayList<>(Math.min(notes, 1 << 10));
+            for (int i = 0; i < notes; i++) {
+                notChecked.add(MetadataMemo.readString(in));
+            }
+            return Optional.of(new Result(findings, List.of(), notChecked));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Result judge(List<Target> targets) throws IOException {
+        Map<String, List<Target>> byName = byName(targets);
         MetadataSink sink = new MetadataSink();
         Map<String, String> failed = java.util.Collections.synchronizedMap(new TreeMap<>());
         boolean needsDocuments = rules.stream().anyMatch(r -> !r.rule().id().equals(NAME_ONLY_RULE));
@@ -149,6 +256,8 @@ final class MetadataStage {
         for (MetadataRule rule : rules) {
             if (!nameOnly || rule.rule().id().equals(NAME_ONLY_RULE)) {
                 rule.check(metadata, sink);
+                rule.changesAt(metadata).ifPresent(at -> changesAt.accumulateAndGet(at,
+                        (a, b) -> a.isBefore(b) ? a : b));
             }
         }
     }

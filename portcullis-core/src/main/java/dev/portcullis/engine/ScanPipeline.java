@@ -22,6 +22,7 @@ import dev.portcullis.registry.RegistryException;
 import dev.portcullis.report.ScanReport;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -178,6 +180,17 @@ public final class ScanPipeline {
             return new Fetched(Map.of(), List.of());
         }
         MetadataStore store = portcullis.metadata();
+        // whether a published version runs install scripts never changes: once every one was answered, the answers
+        // are remembered for this set of versions and registries, and a warm scan reads one file instead of summaries
+        List<String> inputs = new ArrayList<>();
+        versionsByName.forEach((name, versions) -> inputs.add(MetadataMemo.joined(List.of(name,
+                store.registryFor(name), MetadataMemo.joined(versions)))));
+        MetadataMemo memo = MetadataMemo.of(store, "install-scripts", inputs);
+        Instant now = portcullis.clock().instant();
+        Optional<Map<String, InstallScripts>> recalled = memo.recall(now).flatMap(ScanPipeline::decodeAnswers);
+        if (recalled.isPresent()) {
+            return new Fetched(recalled.get(), List.of());
+        }
         Map<String, InstallScripts> answers = new ConcurrentHashMap<>();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         try {
@@ -211,7 +224,31 @@ public final class ScanPipeline {
                     + (sorted.size() > UNCHECKED_NAMED ? "; … and " + (sorted.size() - UNCHECKED_NAMED) + " more"
                     : ""));
         }
+        if (lines.isEmpty()) {
+            memo.keep(now, List.of(), Instant.MAX, encodeAnswers(answers));
+        }
         return new Fetched(new TreeMap<>(answers), unchecked);
+    }
+
+    private static byte[] encodeAnswers(Map<String, InstallScripts> answers) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(answers).forEach((id, answer) -> text.append(id).append('\t').append(answer.name()).append('\n'));
+        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Optional<Map<String, InstallScripts>> decodeAnswers(byte[] payload) {
+        Map<String, InstallScripts> answers = new TreeMap<>();
+        try {
+            for (String line : new String(payload, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isEmpty()) {
+                    int tab = line.lastIndexOf('\t');
+                    answers.put(line.substring(0, tab), InstallScripts.valueOf(line.substring(tab + 1)));
+                }
+            }
+        } catch (RuntimeException e) {
+            return Optional.empty(); // not this build's: asked again
+        }
+        return Optional.of(answers);
     }
 
     ProjectContext context(LoadedProject project, Fetched fetched) {

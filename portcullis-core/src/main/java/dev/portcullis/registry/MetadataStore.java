@@ -41,6 +41,8 @@ import java.util.function.Function;
 public final class MetadataStore {
     /** How long the mutable facts of a stored summary are trusted by default. */
     public static final Duration DEFAULT_TTL = Duration.ofHours(24);
+    /** How many remembered judgements ({@link #remember}) a store keeps: one per recent state of a project. */
+    public static final int MEMO_FILES = 64;
 
     private final RegistryClient client;
     private final Path dir;
@@ -54,6 +56,22 @@ public final class MetadataStore {
      * alive through the whole run (each young collection copying them).
      */
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    /** How many summary files this store read from disk (the memo's tests, and diagnostics). */
+    private final java.util.concurrent.atomic.AtomicInteger summariesRead = new java.util.concurrent.atomic.AtomicInteger();
+    /** The summary file behind each answer of this run, where it was read or written whole. */
+    private final Map<String, Stamp> stamps = new ConcurrentHashMap<>();
+
+    /**
+     * Which stored summary file an answer came from ({@code file}: its identity, modification time and size; a
+     * rewrite is a new file through a rename, so it changes) and when the registry sent it: a remembered judgement
+     * made from the answer holds while the file is the same one and its mutable facts are within the TTL.
+     */
+    public record Stamp(String file, Instant fetched) {
+        public Stamp {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(fetched, "fetched");
+        }
+    }
 
     /** @param manifests kept in memory only without a directory to keep them in */
     private record Held(SummaryCodec.Entry entry, boolean fetchedNow, Map<String, PackageSummary.Manifest> manifests) {
@@ -106,6 +124,75 @@ public final class MetadataStore {
     /** Whether the store answers alone, never asking the registry. */
     public boolean offline() {
         return client.offline();
+    }
+
+    /** Whether every package asked about is fetched once this run whatever the store holds ({@code --refresh}). */
+    public boolean refresh() {
+        return refresh;
+    }
+
+    /** How long the mutable facts of a stored summary are trusted. */
+    public Duration ttl() {
+        return ttl;
+    }
+
+    /**
+     * The stored summary file behind this run's last answer about {@code name}, when it was read (or written) whole
+     * and unchanged meanwhile; empty without a directory, after a failure, or when another process replaced the file
+     * while it was read.
+     */
+    public Optional<Stamp> stamp(String name) {
+        return Optional.ofNullable(stamps.get(name));
+    }
+
+    /** How many stored summary files this store has read so far. */
+    public int summariesRead() {
+        return summariesRead.get();
+    }
+
+    /** Whether the store still holds the very summary file {@code stamp} names for {@code name}. */
+    public boolean unchanged(String name, String stamp) {
+        return dir != null && stamp.equals(stampOf(file(dir.resolve("summaries"), name)));
+    }
+
+    /** What this store remembers under {@code key} (a file name of letters and digits), if anything. */
+    public Optional<byte[]> recall(String key) {
+        return bytes(dir == null ? null : dir.resolve("memo"), key);
+    }
+
+    /**
+     * Remembers {@code bytes} under {@code key}, replacing what was there; at most {@link #MEMO_FILES} are kept, the
+     * least recently written going first. A store that cannot be written remembers nothing.
+     */
+    public void remember(String key, byte[] bytes) {
+        if (dir == null) {
+            return;
+        }
+        Path memo = dir.resolve("memo");
+        try {
+            write(memo, key, bytes);
+            List<Path> files;
+            try (java.util.stream.Stream<Path> listed = Files.list(memo)) {
+                files = listed.filter(f -> f.getFileName().toString().endsWith(".json")).toList();
+            }
+            if (files.size() > MEMO_FILES) {
+                Map<Path, Long> written = new java.util.HashMap<>();
+                for (Path f : files) {
+                    try {
+                        written.put(f, Files.getLastModifiedTime(f).toMillis());
+                    } catch (IOException e) {
+                        written.put(f, Long.MIN_VALUE); // gone already
+                    }
+                }
+                List<Path> oldestFirst = new ArrayList<>(files);
+                oldestFirst.sort(java.util.Comparator.comparing(written::get));
+                for (Path f : oldestFirst.subList(0, files.size() - MEMO_FILES)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            // only a saving lost: the next run judges afresh
+        }
     }
 
     /** The registry {@code name} is read from, named in messages. */
@@ -253,7 +340,7 @@ public final class MetadataStore {
                 write(dir.resolve("manifests"), name, SummaryCodec.encodeManifests(client.registryFor(name), name,
                         read.get().manifests()));
             }
-            write(dir.resolve("summaries"), name, SummaryCodec.encode(entry));
+            stamps.put(name, new Stamp(write(dir.resolve("summaries"), name, SummaryCodec.encode(entry)), now));
         } catch (IOException e) {
             throw new RegistryException("cannot write the metadata store " + dir + ": " + Problems.describe(e), e);
         }
@@ -261,7 +348,34 @@ public final class MetadataStore {
     }
 
     private Optional<SummaryCodec.Entry> read(String name) {
-        return bytes(dir == null ? null : dir.resolve("summaries"), name).flatMap(SummaryCodec::decode);
+        if (dir == null) {
+            return Optional.empty();
+        }
+        Path file = file(dir.resolve("summaries"), name);
+        String before = stampOf(file);
+        if (before != null) {
+            summariesRead.incrementAndGet();
+        }
+        Optional<SummaryCodec.Entry> entry = before == null ? Optional.empty()
+                : bytes(dir.resolve("summaries"), name).flatMap(SummaryCodec::decode);
+        if (entry.isPresent() && before.equals(stampOf(file))) {
+            stamps.put(name, new Stamp(before, entry.get().fetched()));
+        } else {
+            stamps.remove(name);
+        }
+        return entry;
+    }
+
+    /** A file's identity, modification time and size, or null when it cannot be read. */
+    private static String stampOf(Path file) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return a.fileKey() + "|" + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) + "|"
+                    + a.size();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private Optional<PackageSummary.Manifest> readManifest(String name, String version) {
@@ -282,17 +396,23 @@ public final class MetadataStore {
         }
     }
 
-    /** Writes through a temporary file and an atomic rename: concurrent readers see the old file or the new one. */
-    private static void write(Path in, String name, byte[] bytes) throws IOException {
+    /**
+     * Writes through a temporary file and an atomic rename: concurrent readers see the old file or the new one.
+     * Returns the written file's {@link #stampOf stamp}, taken before the rename (which keeps it) so that it is this
+     * writer's file whatever another process writes next.
+     */
+    private static String write(Path in, String name, byte[] bytes) throws IOException {
         Files.createDirectories(in);
         Path tmp = Files.createTempFile(in, ".tmp-", "");
         try {
             Files.write(tmp, bytes);
+            String stamp = stampOf(tmp);
             try {
                 Files.move(tmp, file(in, name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file(in, name), StandardCopyOption.REPLACE_EXISTING);
             }
+            return stamp == null ? "unknown" : stamp;
         } finally {
             Files.deleteIfExists(tmp);
         }

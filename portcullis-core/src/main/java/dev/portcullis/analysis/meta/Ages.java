@@ -23,4 +23,23 @@ final class Ages {
         }
         return String.format(java.util.Locale.ROOT, "%.1f years", age.toDays() / 365.0);
     }
+
+    /**
+     * How long until {@link #describe} words {@code age} differently as it grows: the next minute, hour or day
+     * (a day for years too: their tenths change about every 36 days, so a day is early, never late).
+     */
+    static Duration untilChange(Duration age) {
+        if (age.isNegative()) {
+            return age.negated();
+        }
+        Duration next;
+        if (age.toMinutes() < 120) {
+            next = Duration.ofMinutes(age.toMinutes() + 1);
+        } else if (age.toHours() < 72) {
+            next = Duration.ofHours(age.toHours() + 1);
+        } else {
+            next = Duration.ofDays(age.toDays() + 1);
+        }
+        return next.minus(age);
+    }
 }

@@ -137,4 +137,15 @@ public final class DormantRevival implements MetadataRule {
         }
         return changes;
     }
+
+    /** A revival is judged only while the version is younger than the dormant period: it ends then. */
+    @Override
+    public Optional<Instant> changesAt(PackageMetadata m) {
+        Instant published = m.dated() ? m.published().orElse(null) : null;
+        if (published == null) {
+            return Optional.empty();
+        }
+        Instant ends = published.plus(m.settings().dormantAfter());
+        return m.now().isBefore(ends) ? Optional.of(ends) : Optional.empty();
+    }
 }

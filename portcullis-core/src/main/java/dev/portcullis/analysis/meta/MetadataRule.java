@@ -1,5 +1,8 @@
 package dev.portcullis.analysis.meta;
 
+import java.time.Instant;
+import java.util.Optional;
+
 import dev.portcullis.model.RuleDescriptor;
 
 /**
@@ -11,4 +14,13 @@ public interface MetadataRule {
     RuleDescriptor rule();
 
     void check(PackageMetadata metadata, MetadataSink sink);
+
+    /**
+     * When this rule's outcome or wording for {@code metadata} may next change with the clock alone (the facts
+     * staying what they are), or empty when it never does: a remembered judgement is not used past that moment
+     * ({@code engine.MetadataMemo}). Only a rule that reads {@link PackageMetadata#now()} has one.
+     */
+    default Optional<Instant> changesAt(PackageMetadata metadata) {
+        return Optional.empty();
+    }
 }

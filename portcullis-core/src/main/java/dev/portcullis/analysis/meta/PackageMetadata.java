@@ -48,14 +48,15 @@ public record PackageMetadata(String name, String version, Optional<PackageSumma
      * lists it (meta/unpublished speaks for it) or publishes no times at all, which {@code rule} then says once.
      */
     boolean datedFor(RuleDescriptor rule, MetadataSink sink) {
-        if (versionFacts().isEmpty()) {
-            return false;
-        }
-        if (!summary.get().dated()) {
+        if (versionFacts().isPresent() && !summary.get().dated()) {
             sink.notChecked(rule, "the registry " + registry() + " publishes no publish times (time)");
-            return false;
         }
-        return true;
+        return dated();
+    }
+
+    /** {@link #datedFor} without a word to the sink: the version is listed and the registry dates versions. */
+    boolean dated() {
+        return versionFacts().isPresent() && summary.get().dated();
     }
 
     /** When the locked version was published, if the registry dates it. */

@@ -5,6 +5,7 @@ import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.model.Severity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * {@code meta/too-new}: the version was published less than the policy's {@code minReleaseAge} ago. Applies to every
@@ -42,5 +43,21 @@ public final class TooNew implements MetadataRule {
             sink.report(RULE, m, m.id() + " was published " + Ages.describe(age) + " ago (" + published
                     + "), less than the policy's minReleaseAge of " + Durations.format(min), null);
         }
+    }
+
+    /** A version younger than the minimum stops being reported at that age; its wording ages meanwhile. */
+    @Override
+    public Optional<Instant> changesAt(PackageMetadata m) {
+        Instant published = m.dated() ? m.published().orElse(null) : null;
+        if (published == null) {
+            return Optional.empty();
+        }
+        Duration age = Duration.between(published, m.now());
+        Instant grownUp = published.plus(m.settings().minReleaseAge());
+        if (!m.now().isBefore(grownUp)) {
+            return Optional.empty(); // old enough, and only older from now on
+        }
+        Instant reworded = m.now().plus(Ages.untilChange(age));
+        return Optional.of(reworded.isBefore(grownUp) ? reworded : grownUp);
     }
 }

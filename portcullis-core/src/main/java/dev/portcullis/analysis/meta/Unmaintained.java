@@ -5,6 +5,7 @@ import dev.portcullis.model.RuleDescriptor;
 import dev.portcullis.model.Severity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * {@code meta/unmaintained}: no version of the package was released for the policy's {@code unmaintainedAfter}
@@ -36,5 +37,17 @@ public final class Unmaintained implements MetadataRule {
                     + "; the policy's unmaintainedAfter is " + Durations.format(m.settings().unmaintainedAfter())
                     + ")", null);
         }
+    }
+
+    /** A package becomes unmaintained when its silence reaches the period; once reported, its wording ages. */
+    @Override
+    public Optional<Instant> changesAt(PackageMetadata m) {
+        if (!m.dated()) {
+            return Optional.empty();
+        }
+        Instant last = m.summary().get().time().published().values().stream().max(Instant::compareTo).orElseThrow();
+        Instant due = last.plus(m.settings().unmaintainedAfter());
+        return Optional.of(m.now().isBefore(due) ? due : m.now().plus(Ages.untilChange(Duration.between(last,
+                m.now()))));
     }
 }
