@@ -69,7 +69,8 @@ for dir in "$OUT"/*/; do
     }
     console.log([...names].map(n => n.replace("/", "%2f")).join("\n"));' "$dir" > "$names"
   # 16 curl processes, each reusing its connection for a share of the documents, as a client with a pool would
-  floor="$(cd "$WORK" && measure bash -c "sed 's|^|url = ${REGISTRY}|; s|\$|\noutput = /dev/null|' '$names' \
+  # (one "url =" line per document, so that splitting by lines keeps every document whole; bodies go to stdout)
+  floor="$(cd "$WORK" && measure bash -c "sed 's|^|url = ${REGISTRY}|' '$names' \
     | split -n r/16 --filter='curl -s --compressed -H \"Accept: application/json\" -K - >/dev/null' - -")"
   floor="${floor% *} s ($(wc -l < "$names") documents)"
   fi
