@@ -68,10 +68,12 @@ for dir in "$OUT"/*/; do
       for (const m of text.matchAll(/(?:^|["\s\/(])((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*)@(?:npm:)?\d+\.\d+\.\d+/gm)) names.add(m[1]);
     }
     console.log([...names].map(n => n.replace("/", "%2f")).join("\n"));' "$dir" > "$names"
-  # 16 curl processes, each reusing its connection for a share of the documents, as a client with a pool would
-  # (one "url =" line per document, so that splitting by lines keeps every document whole; bodies go to stdout)
-  floor="$(cd "$WORK" && measure bash -c "sed 's|^|url = ${REGISTRY}|' '$names' \
-    | split -n r/16 --filter='curl -s --compressed -H \"Accept: application/json\" -K - >/dev/null' - -")"
+  # 16 curl processes, each reusing its connection for a share of the documents, as a client with a pool would:
+  # the shares are written to files first (curl reading its list from a pipe that split feeds waits on split, and
+  # the 16 then take turns: 165 s instead of 13 s measured), one "url =" line per document, bodies to stdout
+  mkdir -p "$WORK/floor" && sed "s|^|url = ${REGISTRY}|" "$names" | split -n r/16 - "$WORK/floor/share-"
+  floor="$(cd "$WORK" && measure bash -c 'for share in floor/share-*; do
+      curl -s --compressed -H "Accept: application/json" -K "$share" >/dev/null & done; wait')"
   floor="${floor% *} s ($(wc -l < "$names") documents)"
   fi
   echo "| $format | $packages | ${cold% *} s, ${cold#* } MB | ${warm% *} s, ${warm#* } MB | ${offline% *} s, ${offline#* } MB | $floor |"
