@@ -65,7 +65,7 @@ public final class PolicyReader {
         }
         Map<String, Node> top = mapping(root.get(), "the policy", Set.of("failOn", "registries", "remoteSources",
                 "pinning", "scripts", "rules", "ignore", "verdict", "minReleaseAge", "unmaintainedAfter",
-                "privateScopes", "privatePackages", "typosquat"));
+                "privateScopes", "privatePackages", "typosquat", "deny", "allow"));
         Severity failOn = top.containsKey("failOn") ? severity(top.get("failOn")) : defaults.failOn();
         List<String> hosts = List.of();
         List<String> privateHosts = List.of();
@@ -115,7 +115,8 @@ public final class PolicyReader {
             }
         }
         return new Policy(fileName, failOn, hosts, remote, pinDev, allow, rules, ignores, thresholds, failOnVerdict,
-                metadata(top), privateHosts);
+                metadata(top), privateHosts, packageEntries(top.get("deny"), "deny"),
+                packageEntries(top.get("allow"), "allow"));
     }
 
     private Policy.Metadata metadata(Map<String, Node> top) throws InputException {
@@ -197,6 +198,28 @@ public final class PolicyReader {
                     optional(fields, "file"), scalar(fields.get("reason"), "reason"), until, location(item)));
         }
         return ignores;
+    }
+
+    /** {@code deny:} or {@code allow:}: a list of {@code - package: name@version} with a required reason. */
+    private List<PackageEntry> packageEntries(Node node, String what) throws InputException {
+        if (node == null) {
+            return List.of();
+        }
+        List<PackageEntry> entries = new ArrayList<>();
+        for (Node item : sequence(node, what)) {
+            Map<String, Node> fields = mapping(item, "a " + what + " entry", Set.of("package", "reason"));
+            if (!fields.containsKey("package")) {
+                throw new InputException(location(item), "a " + what + " entry needs 'package' (name@version)");
+            }
+            if (!fields.containsKey("reason") || scalar(fields.get("reason"), "reason").isBlank()) {
+                throw new InputException(location(item), "a " + what + " entry needs a 'reason': say why");
+            }
+            String spec = scalar(fields.get("package"), "package");
+            entries.add(PackageEntry.parse(spec, scalar(fields.get("reason"), "reason"), location(item))
+                    .orElseThrow(() -> new InputException(location(fields.get("package")), what + ": '" + spec
+                            + "' is not a package name with an optional @version or @range")));
+        }
+        return entries;
     }
 
     private String optional(Map<String, Node> fields, String key) throws InputException {

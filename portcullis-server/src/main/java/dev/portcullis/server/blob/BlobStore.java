@@ -1,0 +1,217 @@
+package dev.portcullis.server.blob;
+
+import dev.portcullis.registry.Integrity;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Tarballs in a content-addressed directory, one file per SHA-512 ({@code sha512/ab/abcdef…}). A blob is written to
+ * a temporary file beside its place, synced, checked against the integrity it must have and only then moved into
+ * place in one atomic rename: a process killed at any moment leaves either the whole blob or none (and temporary
+ * files, removed on the next open). Every read is checked again while it streams: {@link Blob#open()} fails at the
+ * end of a blob whose bytes no longer hash to its name, so a corrupted blob is never delivered whole.
+ */
+public final class BlobStore {
+    private static final Pattern SHA512_HEX = Pattern.compile("[0-9a-f]{128}");
+    private static final String TEMPORARY = ".tmp-";
+    private final Path root;
+
+    private BlobStore(Path root) {
+        this.root = root;
+    }
+
+    /** Opens the store in {@code dir}, removing the temporary files a killed process left behind. */
+    public static BlobStore open(Path dir) throws IOException {
+        Path root = dir.toAbsolutePath().resolve("sha512");
+        Files.createDirectories(root);
+        try (DirectoryStream<Path> prefixes = Files.newDirectoryStream(root)) {
+            for (Path prefix : prefixes) {
+                if (!Files.isDirectory(prefix)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(prefix, TEMPORARY + "*")) {
+                    for (Path leftover : leftovers) {
+                        Files.deleteIfExists(leftover);
+                    }
+                }
+            }
+        }
+        return new BlobStore(root);
+    }
+
+    /** A stored blob. */
+    public final class Blob {
+        private final String sha512;
+        private final Path file;
+        private final long size;
+
+        private Blob(String sha512, Path file, long size) {
+            this.sha512 = sha512;
+            this.file = file;
+            this.size = size;
+        }
+
+        public String sha512() {
+            return sha512;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        /**
+         * The bytes as a stream that hashes what it reads and, at the end, throws {@link Corrupted} (and discards
+         * the file) when they do not hash to the blob's name.
+         */
+        public InputStream open() throws IOException {
+            return new Verifying(Files.newInputStream(file), this);
+        }
+
+        void discard() throws IOException {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** A blob whose bytes no longer match its name: it was discarded. */
+    public static final class Corrupted extends IOException {
+        Corrupted(String sha512) {
+            super("the stored tarball sha512-" + sha512.substring(0, 16) + "… is corrupted: discarded");
+        }
+    }
+
+    /** The blob named {@code sha512} (hex), if stored. */
+    public Optional<Blob> find(String sha512) throws IOException {
+        if (sha512 == null || !SHA512_HEX.matcher(sha512).matches()) {
+            return Optional.empty();
+        }
+        Path file = place(sha512);
+        try {
+            return Optional.of(new Blob(sha512, file, Files.size(file)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stores the bytes of {@code in} when they match {@code expected} and returns the blob. Bytes that do not
+     * match are never stored.
+     *
+     * @throws Mismatch when the bytes do not match {@code expected}
+     */
+    public Blob put(InputStream in, Integrity expected, long maxBytes) throws IOException {
+        MessageDigest sha512 = digest("SHA-512");
+        MessageDigest check = expected.algorithm() == Integrity.Algorithm.SHA512 ? null
+                : digest(expected.algorithm().name().replace("SHA", "SHA-"));
+        Path tmpDir = root.resolve("incoming");
+        Files.createDirectories(tmpDir);
+        Path tmp = Files.createTempFile(tmpDir, TEMPORARY, "");
+        try {
+            long size = 0;
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    size += n;
+                    if (size > maxBytes) {
+                        throw new IOException("the tarball is larger than " + maxBytes + " bytes, the limit");
+                    }
+                    sha512.update(buffer, 0, n);
+                    if (check != null) {
+                        check.update(buffer, 0, n);
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            String hex = HexFormat.of().formatHex(sha512.digest());
+            String expectedHex = check == null ? hex : HexFormat.of().formatHex(check.digest());
+            if (!expectedHex.equals(expected.hex())) {
+                throw new Mismatch("the tarball does not match " + expected + ": not stored");
+            }
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Path target = place(hex);
+            Files.createDirectories(target.getParent());
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the blob directory " + root + " does not support atomic renames", e);
+            }
+            return new Blob(hex, target, size);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Bytes that do not match the integrity they must have. */
+    public static final class Mismatch extends IOException {
+        Mismatch(String message) {
+            super(message);
+        }
+    }
+
+    private Path place(String sha512) {
+        return root.resolve(sha512.substring(0, 2)).resolve(sha512.substring(2));
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks " + algorithm, e);
+        }
+    }
+
+    /** Hashes what is read; at the end, a mismatch discards the blob and fails the read. */
+    private static final class Verifying extends FilterInputStream {
+        private final MessageDigest digest = digest("SHA-512");
+        private final Blob blob;
+        private boolean checked;
+
+        Verifying(InputStream in, Blob blob) {
+            super(in);
+            this.blob = blob;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                digest.update(buffer, offset, n);
+            } else if (n < 0 && !checked) {
+                checked = true;
+                if (!HexFormat.of().formatHex(digest.digest()).equals(blob.sha512())) {
+                    blob.discard();
+                    throw new Corrupted(blob.sha512());
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            throw new IOException("a verified blob is read in full");
+        }
+    }
+}
