@@ -40,7 +40,9 @@ final class Upstream {
             Files.createDirectories(dir.resolve("tarballs"));
             String unscoped = name.substring(name.indexOf('/') + 1);
             String file = unscoped + "-" + version + ".tgz";
-            Files.write(dir.resolve("tarballs").resolve(file), tarball);
+            byte[] bytes = tarball != null ? tarball
+                    : pkg(name, version, "module.exports = '" + version + "';\n", dependencies);
+            Files.write(dir.resolve("tarballs").resolve(file), bytes);
             ObjectNode doc = documents.computeIfAbsent(name, n -> {
                 ObjectNode d = MAPPER.createObjectNode();
                 d.put("name", n);
@@ -56,8 +58,8 @@ final class Upstream {
             dependencies.forEach(deps::put);
             ObjectNode dist = v.putObject("dist");
             dist.put("tarball", "https://registry.npmjs.org/" + name + "/-/" + file);
-            dist.put("integrity", PublishedPackages.sri(tarball));
-            dist.put("shasum", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(tarball)));
+            dist.put("integrity", PublishedPackages.sri(bytes));
+            dist.put("shasum", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes)));
             ((ObjectNode) doc.get("dist-tags")).put("latest", version);
             ((ObjectNode) doc.get("time")).put(version, published.toString()).put("modified", published.toString());
             Files.writeString(dir.resolve(URLEncoder.encode(name, StandardCharsets.UTF_8) + ".json"),
@@ -85,9 +87,22 @@ final class Upstream {
 
     /** A tarball with a package.json and an index.js. */
     static byte[] pkg(String name, String version, String indexJs) {
+        return pkg(name, version, indexJs, Map.of());
+    }
+
+    /** A tarball whose package.json declares the same dependencies as its registry document. */
+    static byte[] pkg(String name, String version, String indexJs, Map<String, String> dependencies) {
+        ObjectNode manifest = MAPPER.createObjectNode();
+        manifest.put("name", name);
+        manifest.put("version", version);
+        manifest.put("main", "index.js");
+        manifest.put("license", "MIT");
+        if (!dependencies.isEmpty()) {
+            ObjectNode deps = manifest.putObject("dependencies");
+            dependencies.forEach(deps::put);
+        }
         return dev.portcullis.testkit.TarballBuilder.tarball()
-                .file("package/package.json", "{\"name\":\"" + name + "\",\"version\":\"" + version
-                        + "\",\"main\":\"index.js\",\"license\":\"MIT\"}")
+                .file("package/package.json", manifest.toString())
                 .file("package/index.js", indexJs)
                 .build();
     }
