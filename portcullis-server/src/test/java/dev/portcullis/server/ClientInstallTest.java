@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class ClientInstallTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ALPHA = FirewallRoutesTest.A;
+    private static final String ALPHA = FirewallHarness.A;
     private static final int TREE = 20;
 
     @TempDir
@@ -73,11 +73,11 @@ class ClientInstallTest {
                 .publish(ALPHA, "1.2.4", Instant.now().minus(Duration.ofHours(2)),
                         Upstream.pkg(ALPHA, "1.2.4", "module.exports = 4;\n"), Map.of())
                 .tag(ALPHA, "latest", "1.2.4");
-        upstream.publish(FirewallRoutesTest.SCOPED, "1.0.0", old, null, Map.of(ALPHA, "~1.2.0"));
+        upstream.publish(FirewallHarness.SCOPED, "1.0.0", old, null, Map.of(ALPHA, "~1.2.0"));
         registry = FakeRegistry.start(upstream.dir());
         Path config = tmp.resolve("portcullis-server.yml");
         Files.writeString(config, "listen: 127.0.0.1:0\nupstream: " + registry.url() + "\nstorage:\n  data: data\n"
-                + FirewallRoutesTest.POLICY);
+                + FirewallHarness.POLICY);
         Environment environment = new Environment(Map.of(), tmp.resolve("server-home"), Clock.systemUTC(), null);
         firewall = Firewall.start(ServerSetup.config(environment, tmp, config, null, null, null, null), environment);
     }
@@ -107,7 +107,7 @@ class ClientInstallTest {
         deps.put(tree(1), "^1.0.0");
         deps.put(ALPHA, "^1.2.0");
         if (scoped) {
-            deps.put(FirewallRoutesTest.SCOPED, "^1.0.0");
+            deps.put(FirewallHarness.SCOPED, "^1.0.0");
         }
         Files.writeString(dir.resolve("package.json"), JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(manifest));
@@ -130,7 +130,7 @@ class ClientInstallTest {
         for (int i = 2; i <= TREE; i++) {
             assertThat(installedVersion(transitive, tree(i))).as(client + " installed " + tree(i)).isEqualTo("1.0.0");
         }
-        assertThat(installedVersion(dir, FirewallRoutesTest.SCOPED)).isEqualTo("1.0.0");
+        assertThat(installedVersion(dir, FirewallHarness.SCOPED)).isEqualTo("1.0.0");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.portcullis.server.blob;
 
 import dev.portcullis.registry.Integrity;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,8 +22,8 @@ import java.util.regex.Pattern;
  * Tarballs in a content-addressed directory, one file per SHA-512 ({@code sha512/ab/abcdef…}). A blob is written to
  * a temporary file beside its place, synced, checked against the integrity it must have and only then moved into
  * place in one atomic rename: a process killed at any moment leaves either the whole blob or none (and temporary
- * files, removed on the next open). Every read is checked again while it streams: {@link Blob#open()} fails at the
- * end of a blob whose bytes no longer hash to its name, so a corrupted blob is never delivered whole.
+ * files, removed on the next open). Every read is checked again: {@link #verified} hashes the file before anyone
+ * streams it, and a blob whose bytes no longer hash to its name is discarded, so it is never served.
  */
 public final class BlobStore {
     private static final Pattern SHA512_HEX = Pattern.compile("[0-9a-f]{128}");
@@ -74,24 +73,49 @@ public final class BlobStore {
             return size;
         }
 
-        /**
-         * The bytes as a stream that hashes what it reads and, at the end, throws {@link Corrupted} (and discards
-         * the file) when they do not hash to the blob's name.
-         */
+        /** The bytes as a stream (of a blob {@link #verified} just checked). */
         public InputStream open() throws IOException {
-            return new Verifying(Files.newInputStream(file), this);
-        }
-
-        void discard() throws IOException {
-            Files.deleteIfExists(file);
+            return Files.newInputStream(file);
         }
     }
 
-    /** A blob whose bytes no longer match its name: it was discarded. */
-    public static final class Corrupted extends IOException {
-        Corrupted(String sha512) {
-            super("the stored tarball sha512-" + sha512.substring(0, 16) + "… is corrupted: discarded");
+    /** What a check of a stored blob found. */
+    public sealed interface Checked permits Intact, Absent, Corrupted {
+    }
+
+    /** The blob, whose bytes hash to its name. */
+    public record Intact(Blob blob) implements Checked {
+    }
+
+    /** No such blob. */
+    public record Absent() implements Checked {
+    }
+
+    /** The blob's bytes no longer hash to its name: it was discarded. */
+    public record Corrupted(String message) implements Checked {
+    }
+
+    /** The blob named {@code sha512}, checked: its whole file is hashed again before it is handed out. */
+    public Checked verified(String sha512) throws IOException {
+        Optional<Blob> found = find(sha512);
+        if (found.isEmpty()) {
+            return new Absent();
         }
+        MessageDigest digest = digest("SHA-512");
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(found.get().file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (NoSuchFileException e) {
+            return new Absent();
+        }
+        if (HexFormat.of().formatHex(digest.digest()).equals(sha512)) {
+            return new Intact(found.get());
+        }
+        Files.deleteIfExists(found.get().file);
+        return new Corrupted("the stored tarball sha512-" + sha512.substring(0, 16)
+                + "… no longer matches its hash: discarded");
     }
 
     /** The blob named {@code sha512} (hex), if stored. */
@@ -173,45 +197,6 @@ public final class BlobStore {
             return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks " + algorithm, e);
-        }
-    }
-
-    /** Hashes what is read; at the end, a mismatch discards the blob and fails the read. */
-    private static final class Verifying extends FilterInputStream {
-        private final MessageDigest digest = digest("SHA-512");
-        private final Blob blob;
-        private boolean checked;
-
-        Verifying(InputStream in, Blob blob) {
-            super(in);
-            this.blob = blob;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                digest.update(buffer, offset, n);
-            } else if (n < 0 && !checked) {
-                checked = true;
-                if (!HexFormat.of().formatHex(digest.digest()).equals(blob.sha512())) {
-                    blob.discard();
-                    throw new Corrupted(blob.sha512());
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            throw new IOException("a verified blob is read in full");
         }
     }
 }

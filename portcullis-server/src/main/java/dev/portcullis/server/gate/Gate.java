@@ -177,10 +177,14 @@ public final class Gate implements AutoCloseable {
                 return new Answer.Refused(decided.get());
             }
             if (decided.isPresent() && decided.get().sha512() != null) {
-                Optional<BlobStore.Blob> blob = blobs.find(decided.get().sha512());
-                if (blob.isPresent()) {
-                    stats.blobHits.increment();
-                    return new Answer.Tarball(blob.get(), decided.get());
+                switch (blobs.verified(decided.get().sha512())) {
+                    case BlobStore.Intact intact -> {
+                        stats.blobHits.increment();
+                        return new Answer.Tarball(intact.blob(), decided.get());
+                    }
+                    case BlobStore.Corrupted corrupted -> corrupted(name, v, corrupted.message());
+                    case BlobStore.Absent absent -> {
+                    }
                 }
             }
             stats.blobMisses.increment();
@@ -192,9 +196,10 @@ public final class Gate implements AutoCloseable {
             if (decision.kind() != DecisionKind.ALLOW) {
                 return new Answer.Refused(decision);
             }
-            Optional<BlobStore.Blob> blob = blobs.find(decision.sha512());
-            return blob.<Answer>map(b -> new Answer.Tarball(b, decision)).orElseGet(() -> new Answer.Unavailable(
-                    "the tarball of " + name + "@" + v + " was not stored; try again", 5));
+            if (blobs.verified(decision.sha512()) instanceof BlobStore.Intact intact) {
+                return new Answer.Tarball(intact.blob(), decision);
+            }
+            return new Answer.Unavailable("the tarball of " + name + "@" + v + " was not stored; try again", 5);
         } catch (Pending e) {
             return new Answer.Unavailable(e.getMessage(), 10);
         } catch (Unreachable e) {
@@ -204,8 +209,8 @@ public final class Gate implements AutoCloseable {
         }
     }
 
-    /** A blob that failed its check while streaming was discarded: record it, so the next request fetches again. */
-    public void corrupted(String name, String version, String message) {
+    /** A blob that failed its check was discarded: count and record it; the request fetches it again. */
+    private void corrupted(String name, String version, String message) {
         stats.corruptedBlobs.increment();
         try {
             store.event(clock.instant(), name, version, "blob:corrupted", message);
