@@ -9,6 +9,7 @@ import dev.portcullis.engine.Run;
 import dev.portcullis.engine.Versions;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
+import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyReader;
 import dev.portcullis.registry.RegistryLimits;
 import dev.portcullis.server.blob.BlobStore;
@@ -66,8 +67,8 @@ public final class Firewall implements AutoCloseable {
     }
 
     /**
-     * Starts a firewall. The engine reads only what this writes for it under {@code <data>/upstream/} (an
-     * {@code .npmrc} naming the upstreams and their tokens, and the policy), never the user's npm configuration.
+     * Starts a firewall. The engine reads only the {@code .npmrc} this writes for it under {@code <data>/upstream/}
+     * (the upstreams and their tokens), never the user's npm configuration, and the policy read here.
      *
      * @throws InputException when the policy is wrong or the address cannot be bound
      */
@@ -77,19 +78,19 @@ public final class Firewall implements AutoCloseable {
         Path upstreamDir = data.resolve("upstream");
         Files.createDirectories(upstreamDir.resolve("home"));
         writeNpmrc(config, upstreamDir.resolve(".npmrc"));
-        Path policyFile = config.policyFile();
+        // read here, so that a mistake — and a deny entry's location quoted to clients — names the user's file
         String policyText = "";
+        Policy policy = Policy.defaults();
         if (config.policyText() != null) {
-            // read here first so that a mistake names the configuration file and its line
-            new PolicyReader(RuleCatalog.ids()).read(config.policySource(), config.policyText());
-            policyFile = upstreamDir.resolve("policy.yml");
-            Files.writeString(policyFile, config.policyText(), StandardCharsets.UTF_8);
             policyText = config.policyText();
-        } else if (policyFile != null) {
-            if (!Files.isRegularFile(policyFile)) {
-                throw new InputException(Location.of(policyFile.toString()), "policy file not found");
+            policy = new PolicyReader(RuleCatalog.ids()).read(config.policySource(), policyText);
+        } else if (config.policyFile() != null) {
+            Path file = config.policyFile();
+            if (!Files.isRegularFile(file)) {
+                throw new InputException(Location.of(file.toString()), "policy file not found");
             }
-            policyText = Files.readString(policyFile, StandardCharsets.UTF_8);
+            policyText = Files.readString(file, StandardCharsets.UTF_8);
+            policy = new PolicyReader(RuleCatalog.ids()).read(file.toString(), policyText);
         }
         Map<String, String> variables = new HashMap<>();
         environment.variables().forEach((k, v) -> {
@@ -104,12 +105,12 @@ public final class Firewall implements AutoCloseable {
         RegistryLimits limits = RegistryLimits.defaults().withMaxPackumentBytes(config.maxPackumentBytes())
                 .withDeadlines(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(2),
                         Duration.ofDays(365L * 100), 3);
-        Portcullis portcullis = Portcullis.open(engineEnvironment, new Run(upstreamDir, policyFile, null, false,
-                true, false), PackageAnalyzer.withDefaultRules(), TarballLimits.defaults(), limits);
+        Portcullis portcullis = Portcullis.open(engineEnvironment, new Run(upstreamDir, null, null, false,
+                false, false), policy, PackageAnalyzer.withDefaultRules(), TarballLimits.defaults(), limits);
         Store store = null;
         try {
             store = Store.open(data.resolve("store"));
-            BlobStore blobs = BlobStore.open(data.resolve("blobs"));
+            BlobStore blobs = BlobStore.open(data.resolve("blobs"), config.memoryCacheBytes());
             Set<String> privateScopes = new HashSet<>();
             portcullis.policy().metadata().privateScopes().forEach(s -> privateScopes.add(s.startsWith("@") ? s
                     : "@" + s));

@@ -20,11 +20,13 @@ import java.util.Objects;
  * @param accessTokens when not empty, clients must send one of these as a bearer token
  * @param packumentTtl how long an upstream document is served before it is asked for again
  * @param analysisWait how long a tarball request waits for the analysis of its version before answering 503
+ * @param memoryCacheBytes how many bytes of recently served, checked tarballs to keep in memory
  */
 public record ServerConfig(String host, int port, String publicUrl, String upstream, String upstreamToken,
                            Map<String, Upstream> scopes, Path policyFile, String policyText, String policySource,
                            Path dataDir, long maxPackumentBytes, long maxTarballBytes, Duration packumentTtl,
-                           Duration analysisWait, List<String> accessTokens, Path advisoryDatabase) {
+                           Duration analysisWait, List<String> accessTokens, Path advisoryDatabase,
+                           long memoryCacheBytes) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4873;
 
@@ -55,36 +57,37 @@ public record ServerConfig(String host, int port, String publicUrl, String upstr
     public ServerConfig withListen(String newHost, int newPort) {
         return new ServerConfig(newHost, newPort, publicUrl, upstream, upstreamToken, scopes, policyFile, policyText,
                 policySource, dataDir, maxPackumentBytes, maxTarballBytes, packumentTtl, analysisWait, accessTokens,
-                advisoryDatabase);
+                advisoryDatabase, memoryCacheBytes);
     }
 
     public ServerConfig withUpstream(String url) {
         return new ServerConfig(host, port, publicUrl, url, upstreamToken, scopes, policyFile, policyText,
                 policySource, dataDir, maxPackumentBytes, maxTarballBytes, packumentTtl, analysisWait, accessTokens,
-                advisoryDatabase);
+                advisoryDatabase, memoryCacheBytes);
     }
 
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, publicUrl, upstream, upstreamToken, scopes, policyFile, policyText,
                 policySource, dir, maxPackumentBytes, maxTarballBytes, packumentTtl, analysisWait, accessTokens,
-                advisoryDatabase);
+                advisoryDatabase, memoryCacheBytes);
     }
 
     /** A policy file replacing the configuration's {@code policy:} section. */
     public ServerConfig withPolicyFile(Path file) {
         return new ServerConfig(host, port, publicUrl, upstream, upstreamToken, scopes, file, null, null, dataDir,
-                maxPackumentBytes, maxTarballBytes, packumentTtl, analysisWait, accessTokens, advisoryDatabase);
+                maxPackumentBytes, maxTarballBytes, packumentTtl, analysisWait, accessTokens, advisoryDatabase,
+                memoryCacheBytes);
     }
 
     public ServerConfig withAdvisoryDatabase(Path file) {
         return new ServerConfig(host, port, publicUrl, upstream, upstreamToken, scopes, policyFile, policyText,
                 policySource, dataDir, maxPackumentBytes, maxTarballBytes, packumentTtl, analysisWait, accessTokens,
-                file);
+                file, memoryCacheBytes);
     }
 
     public ServerConfig withAnalysisWait(Duration wait) {
         return new ServerConfig(host, port, publicUrl, upstream, upstreamToken, scopes, policyFile, policyText,
                 policySource, dataDir, maxPackumentBytes, maxTarballBytes, packumentTtl, wait, accessTokens,
-                advisoryDatabase);
+                advisoryDatabase, memoryCacheBytes);
     }
 }

@@ -47,7 +47,7 @@ public final class ServerConfigReader {
     public static ServerConfig defaults(String upstream, Path dataDir) {
         return new ServerConfig(ServerConfig.DEFAULT_HOST, ServerConfig.DEFAULT_PORT, null, slash(upstream), null,
                 Map.of(), null, null, null, dataDir, 64L << 20, 256L << 20, Duration.ofMinutes(5),
-                Duration.ofSeconds(60), List.of(), null);
+                Duration.ofSeconds(60), List.of(), null, 128L << 20);
     }
 
     /**
@@ -126,9 +126,10 @@ public final class ServerConfigReader {
         long maxPackument = d.maxPackumentBytes();
         long maxTarball = d.maxTarballBytes();
         Duration ttl = d.packumentTtl();
+        long memoryCache = d.memoryCacheBytes();
         if (top.containsKey("storage")) {
             Map<String, Node> storage = mapping(top.get("storage"), "storage",
-                    Set.of("data", "maxPackumentBytes", "maxTarballBytes", "packumentTtl"));
+                    Set.of("data", "maxPackumentBytes", "maxTarballBytes", "packumentTtl", "memoryCache"));
             if (storage.containsKey("data")) {
                 dataDir = baseDir.resolve(scalar(storage.get("data"), "storage.data"));
             }
@@ -137,6 +138,10 @@ public final class ServerConfigReader {
             }
             if (storage.containsKey("maxTarballBytes")) {
                 maxTarball = size(storage.get("maxTarballBytes"), "storage.maxTarballBytes");
+            }
+            if (storage.containsKey("memoryCache")) {
+                String cache = scalar(storage.get("memoryCache"), "storage.memoryCache").trim();
+                memoryCache = cache.equals("0") ? 0 : size(storage.get("memoryCache"), "storage.memoryCache");
             }
             if (storage.containsKey("packumentTtl")) {
                 ttl = duration(storage.get("packumentTtl"), "storage.packumentTtl");
@@ -161,7 +166,7 @@ public final class ServerConfigReader {
         Path advisories = top.containsKey("advisoryDatabase")
                 ? baseDir.resolve(scalar(top.get("advisoryDatabase"), "advisoryDatabase")) : d.advisoryDatabase();
         return new ServerConfig(host, port, publicUrl, upstream, upstreamToken, scopes, policyFile, policyText,
-                policySource, dataDir, maxPackument, maxTarball, ttl, wait, tokens, advisories);
+                policySource, dataDir, maxPackument, maxTarball, ttl, wait, tokens, advisories, memoryCache);
     }
 
     /** A listen address. */

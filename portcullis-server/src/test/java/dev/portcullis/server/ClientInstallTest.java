@@ -156,6 +156,33 @@ class ClientInstallTest {
                 .contains("broke production (INC-42)");
     }
 
+    /**
+     * A dependency on the denied version's tarball URL: every client asks the firewall for it and gets the 403;
+     * what each prints is in docs/server.md (npm prints the firewall's message, the others the status).
+     */
+    @ParameterizedTest
+    @EnumSource(Client.class)
+    void aTarballHeldBackFailsTheInstallWith403(Client client) throws Exception {
+        List<String> command = client.command().orElse(null);
+        Assumptions.assumeTrue(command != null, client + " has no build for this platform");
+        Path dir = Files.createDirectories(tmp.resolve("projects").resolve("denied-" + client.name()));
+        Files.writeString(dir.resolve("package.json"), "{\"name\":\"denied\",\"version\":\"1.0.0\",\"private\":true,"
+                + "\"dependencies\":{\"" + ALPHA + "\":\"" + firewall.url() + ALPHA + "/-/" + ALPHA + "-1.3.0.tgz\"}}");
+        Run run = install(client, command, dir);
+        System.out.println("== " + client + " on a 403:\n" + run.output());
+        assertThat(run.exit()).as(client + " output:\n" + run.output()).isNotZero();
+        String shown = switch (client) {
+            case NPM -> "403 Forbidden - GET " + firewall.url() + ALPHA + "/-/" + ALPHA + "-1.3.0.tgz - portcullis: "
+                    + ALPHA + "@1.3.0 is blocked by the registry firewall: denied by the policy";
+            // pnpm takes a tarball URL on its registry for a version of the package: the document lists no 1.3.0
+            case PNPM -> "ERR_PNPM_NO_MATCHING_VERSION";
+            case YARN_CLASSIC -> "Request failed \"403 Forbidden\"";
+            case YARN_BERRY -> "Response Code: 403 (Forbidden)";
+            case BUN -> ALPHA + "-1.3.0.tgz - 403";
+        };
+        assertThat(run.output()).contains(shown);
+    }
+
     record Run(int exit, String output) {
     }
 
