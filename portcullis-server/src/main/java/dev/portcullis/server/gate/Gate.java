@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.analysis.PackageAnalysis;
 import dev.portcullis.analysis.meta.TarballManifest;
+import dev.portcullis.advisory.AdvisoryException;
+import dev.portcullis.engine.AdvisoryDb;
 import dev.portcullis.engine.Decider;
 import dev.portcullis.engine.PackageFetcher;
 import dev.portcullis.engine.PackageJudge;
@@ -207,6 +209,16 @@ public final class Gate implements AutoCloseable {
         } catch (StoreException | IOException e) {
             return new Answer.Unavailable("the firewall's store failed: " + Problems.describe(e), 30);
         }
+    }
+
+    /**
+     * The advisories of the local database affecting the versions asked about (npm's bulk advisory endpoint).
+     *
+     * @throws AdvisoryException when there is no local database or it cannot be read
+     */
+    public Map<String, List<AdvisoryDb.Affecting>> advisories(Map<String, List<String>> asked)
+            throws AdvisoryException {
+        return new AdvisoryDb(portcullis.environment()).affecting(asked);
     }
 
     /** A blob that failed its check was discarded: count and record it; the request fetches it again. */

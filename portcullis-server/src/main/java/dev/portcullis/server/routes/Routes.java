@@ -38,6 +38,9 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class Routes implements HttpHandler {
     static final String ABBREVIATED = "application/vnd.npm.install-v1+json";
+    static final String BULK_ADVISORIES = "/-/npm/v1/security/advisories/bulk";
+    /** An audit request names each installed package once: a few megabytes for the largest trees. */
+    private static final int MAX_AUDIT_BYTES = 16 << 20;
     private static final long MAX_RENDERED_BYTES = 256L << 20;
     private final Gate gate;
     private final Store store;
@@ -112,6 +115,9 @@ public final class Routes implements HttpHandler {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"portcullis\"");
             return new Routed("auth", error(exchange, 401, "this registry firewall needs a token: set _authToken for"
                     + " it in .npmrc (npmAuthToken in .yarnrc.yml)", null));
+        }
+        if (method.equals("POST") && raw.equals(BULK_ADVISORIES)) {
+            return new Routed("advisories", advisories(exchange));
         }
         if (!read) {
             return new Routed("write", writeRefused(exchange));
@@ -281,6 +287,60 @@ public final class Routes implements HttpHandler {
                 + decision.policyRevision().substring(0, Math.min(12, decision.policyRevision().length())) + ")";
         return "portcullis: " + decision.id() + " is " + state + " by the registry firewall: "
                 + String.join("; ", decision.reasons()) + ". To get it: " + how;
+    }
+
+    /**
+     * {@code POST /-/npm/v1/security/advisories/bulk}: {@code {"name": ["1.0.0", …]}} → the advisories of the local
+     * database affecting those versions, in the shape npm audit, pnpm and yarn read ({@code vulnerable_versions}
+     * lists the affected versions asked about).
+     */
+    private Sent advisories(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream raw = exchange.getRequestBody()) {
+            InputStream in = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
+                    ? new java.util.zip.GZIPInputStream(raw) : raw;
+            body = in.readNBytes(MAX_AUDIT_BYTES + 1);
+        } catch (IOException e) {
+            return error(exchange, 400, "unreadable audit request: " + Problems.describe(e), null);
+        }
+        if (body.length > MAX_AUDIT_BYTES) {
+            return error(exchange, 413, "audit request larger than " + MAX_AUDIT_BYTES + " bytes", null);
+        }
+        Map<String, List<String>> asked = new java.util.LinkedHashMap<>();
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(body);
+            if (tree == null || !tree.isObject()) {
+                return error(exchange, 400, "an audit request is a JSON object of package names to versions", null);
+            }
+            for (var entry : tree.properties()) {
+                List<String> versions = new java.util.ArrayList<>();
+                entry.getValue().forEach(v -> versions.add(v.asText()));
+                asked.put(entry.getKey(), versions);
+            }
+        } catch (IOException e) {
+            return error(exchange, 400, "malformed audit request: " + Problems.describe(e), null);
+        }
+        Map<String, List<dev.portcullis.engine.AdvisoryDb.Affecting>> found;
+        try {
+            found = gate.advisories(asked);
+        } catch (dev.portcullis.advisory.AdvisoryException e) {
+            return error(exchange, 503, e.getMessage(), null);
+        }
+        ObjectNode answer = mapper.createObjectNode();
+        found.forEach((name, advisories) -> {
+            var list = answer.putArray(name);
+            for (var a : advisories) {
+                ObjectNode node = list.addObject();
+                node.put("id", Integer.toUnsignedLong(a.id().hashCode())); // npm wants a number; the id is the url's
+                node.put("url", a.url());
+                node.put("title", (a.summary().isEmpty() ? a.id() : a.summary()) + " (" + a.id() + ")");
+                node.put("severity", a.severity());
+                node.put("vulnerable_versions", String.join(" || ", a.versions()));
+                node.putArray("cwe");
+                node.putObject("cvss").put("score", 0).putNull("vectorString");
+            }
+        });
+        return json(exchange, 200, answer);
     }
 
     private Sent health(HttpExchange exchange) throws IOException {
