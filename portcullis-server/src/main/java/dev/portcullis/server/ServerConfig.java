@@ -78,16 +78,4 @@ public record ServerConfig(String host, int port, String publicUrl, String upstr
                 maxPackumentBytes, maxTarballBytes, packumentTtl, analysisWait, accessTokens, advisoryDatabase,
                 memoryCacheBytes);
     }
-
-    public ServerConfig withAdvisoryDatabase(Path file) {
-        return new ServerConfig(host, port, publicUrl, upstream, upstreamToken, scopes, policyFile, policyText,
-                policySource, dataDir, maxPackumentBytes, maxTarballBytes, packumentTtl, analysisWait, accessTokens,
-                file, memoryCacheBytes);
-    }
-
-    public ServerConfig withAnalysisWait(Duration wait) {
-        return new ServerConfig(host, port, publicUrl, upstream, upstreamToken, scopes, policyFile, policyText,
-                policySource, dataDir, maxPackumentBytes, maxTarballBytes, packumentTtl, wait, accessTokens,
-                advisoryDatabase, memoryCacheBytes);
-    }
 }

@@ -6,6 +6,7 @@ import dev.portcullis.model.Location;
 import dev.portcullis.model.Redaction;
 import dev.portcullis.yaml.Yaml;
 import dev.portcullis.yaml.YamlLimits;
+import dev.portcullis.yaml.YamlNodes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -22,10 +23,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads {@code portcullis-server.yml}. Like the policy reader it walks snakeyaml-engine's node tree, so every
@@ -37,10 +35,12 @@ public final class ServerConfigReader {
             "storage", "access", "analysisWait", "advisoryDatabase");
     private final String file;
     private final Path baseDir;
+    private final YamlNodes nodes;
 
     private ServerConfigReader(String file, Path baseDir) {
         this.file = file;
         this.baseDir = baseDir;
+        this.nodes = new YamlNodes(file);
     }
 
     /** The defaults: loopback on 4873, {@code upstream} as the default upstream, data under {@code dataDir}. */
@@ -289,41 +289,18 @@ public final class ServerConfigReader {
     }
 
     private Map<String, Node> mapping(Node node, String what, Set<String> allowed) throws InputException {
-        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
-            return Map.of();
-        }
-        if (!(node instanceof MappingNode mapping)) {
-            throw new InputException(location(node), what + " must be a mapping of keys to values");
-        }
-        Map<String, Node> fields = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            String key = scalar(tuple.getKeyNode(), "a key");
-            if (allowed != null && !allowed.contains(key)) {
-                throw new InputException(location(tuple.getKeyNode()), "unknown key '" + key + "' in " + what
-                        + " (expected one of: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
-            }
-            if (fields.put(key, tuple.getValueNode()) != null) {
-                throw new InputException(location(tuple.getKeyNode()), "duplicate key '" + key + "' in " + what);
-            }
-        }
-        return fields;
+        return nodes.mapping(node, what, allowed);
     }
 
     private List<Node> sequence(Node node, String what) throws InputException {
-        if (!(node instanceof SequenceNode sequence)) {
-            throw new InputException(location(node), what + " must be a list");
-        }
-        return sequence.getValue();
+        return nodes.sequence(node, what);
     }
 
     private String scalar(Node node, String what) throws InputException {
-        if (!(node instanceof ScalarNode scalar)) {
-            throw new InputException(location(node), what + " must be a single value");
-        }
-        return scalar.getValue();
+        return nodes.scalar(node, what);
     }
 
     private Location location(Node node) {
-        return new Location(file, node.getStartMark().map(m -> m.getLine() + 1).orElse(0));
+        return nodes.location(node);
     }
 }
