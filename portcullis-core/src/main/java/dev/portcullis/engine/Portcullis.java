@@ -219,6 +219,15 @@ public final class Portcullis implements AutoCloseable {
     }
 
     /**
+     * Forgets what the metadata store fetched: it holds each package's document for the rest of a run, and a
+     * long-running front end (the registry server) is one run, so it calls this before judging a version — else a
+     * version published since the store first fetched its package would look unpublished.
+     */
+    public synchronized void forgetMetadata() {
+        metadata = null;
+    }
+
+    /**
      * A cafile the network would use is checked before anything runs — exit 2 naming its {@code .npmrc} line, not a
      * failure later — once per version of the file and day: the check parses every certificate of the bundle (a
      * corporate or system bundle of a hundred and more), which cost a fifth of a warm scan's time, and a warm scan

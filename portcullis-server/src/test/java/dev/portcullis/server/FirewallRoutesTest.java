@@ -163,4 +163,31 @@ class FirewallRoutesTest extends FirewallHarness {
                 .contains("portcullis_decisions_total{kind=\"allow\"} 1")
                 .contains("portcullis_decisions_total{kind=\"quarantine\"} 1");
     }
+
+    @Test
+    void newVersionsOfAPackageInUseAreJudgedAheadOfTheirFirstRequest() throws Exception {
+        start("  packumentTtl: 0m\n", POLICY);
+        assertThat(get("/" + B + "/-/" + B + "-2.0.0.tgz").statusCode()).isEqualTo(200);
+        upstream.publish(B, "2.1.0", old.plusSeconds(600), null, Map.of(A, "^1.2.0"));
+        assertThat(get("/" + B).statusCode()).isEqualTo(200); // the new document: 2.1.0 is judged in the background
+        while (!registry.requests().stream().anyMatch(r -> r.path().equals("/" + B + "/-/" + B + "-2.1.0.tgz"))
+                || decisions() < 2) {
+            Thread.sleep(100);
+        }
+        HttpResponse<byte[]> judged = get("/" + B + "/-/" + B + "-2.1.0.tgz");
+        assertThat(judged.statusCode()).as(new String(judged.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(registry.requests()).anyMatch(r -> r.path().equals("/" + B + "/-/" + B + "-2.1.0.tgz"));
+        assertThat(json(get("/" + B)).path("dist-tags").path("latest").asText()).isEqualTo("2.1.0");
+    }
+
+    /** Decisions made so far, of every kind. */
+    long decisions() throws Exception {
+        long total = 0;
+        for (String line : new String(get("/-/portcullis/metrics").body(), StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("portcullis_decisions_total{")) {
+                total += Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return total;
+    }
 }

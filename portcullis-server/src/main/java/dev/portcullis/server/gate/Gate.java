@@ -370,6 +370,11 @@ public final class Gate implements AutoCloseable {
                 }
             }
         }
+        if (!upstream.stale()) {
+            Set<String> pending = new HashSet<>(listed);
+            pending.removeIf(v -> stored.containsKey(v) && stored.get(v).kind() == DecisionKind.ALLOW);
+            prefetch(name, upstream.document(), stored, pending);
+        }
         String stamp = settings.revision() + "." + upstream.identity() + "." + generation(name).get();
         return new Listing(name, upstream.document(), listed, hidden, stamp, validUntil, upstream.stale());
     }
@@ -424,22 +429,7 @@ public final class Gate implements AutoCloseable {
     private Decision judged(String name, String version, JsonNode doc, Decision allowedEarlier)
             throws Pending, Unreachable, StoreException {
         String id = name + "@" + version;
-        CompletableFuture<Decision> created = new CompletableFuture<>();
-        CompletableFuture<Decision> existing = running.putIfAbsent(id, created);
-        CompletableFuture<Decision> job = existing == null ? created : existing;
-        if (existing == null) {
-            generation(name).incrementAndGet(); // listings omit it while it is judged
-            workers.submit(() -> {
-                try {
-                    created.complete(judge(name, version, doc, allowedEarlier));
-                } catch (Throwable e) {
-                    created.completeExceptionally(e);
-                } finally {
-                    running.remove(id);
-                    generation(name).incrementAndGet();
-                }
-            });
-        }
+        CompletableFuture<Decision> job = start(name, version, doc, allowedEarlier);
         try {
             return job.get(settings.analysisWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -460,6 +450,59 @@ public final class Gate implements AutoCloseable {
                     + "; not served");
         }
     }
+
+    /** The running judgement of a version, started when none runs; listings omit the version meanwhile. */
+    private CompletableFuture<Decision> start(String name, String version, JsonNode doc, Decision allowedEarlier) {
+        String id = name + "@" + version;
+        CompletableFuture<Decision> created = new CompletableFuture<>();
+        CompletableFuture<Decision> existing = running.putIfAbsent(id, created);
+        if (existing != null) {
+            return existing;
+        }
+        generation(name).incrementAndGet();
+        workers.submit(() -> {
+            try {
+                created.complete(judge(name, version, doc, allowedEarlier));
+            } catch (Throwable e) {
+                created.completeExceptionally(e);
+            } finally {
+                running.remove(id);
+                generation(name).incrementAndGet();
+            }
+        });
+        return created;
+    }
+
+    /**
+     * Judges in the background the not-yet-judged versions of a package already in use (one of its versions has a
+     * stored decision) that are newer than every version judged so far — at most {@link #PREFETCH} of them, newest
+     * first — so that the first install that wants one need not wait for its analysis.
+     */
+    private void prefetch(String name, ObjectNode document, Map<String, Decision> stored, Set<String> pending) {
+        if (stored.isEmpty() || pending.isEmpty()) {
+            return;
+        }
+        Version newestJudged = null;
+        for (String v : stored.keySet()) {
+            Version parsed = Version.parse(v, true).orElse(null);
+            if (parsed != null && (newestJudged == null || parsed.compareTo(newestJudged) > 0)) {
+                newestJudged = parsed;
+            }
+        }
+        if (newestJudged == null) {
+            return;
+        }
+        Version floor = newestJudged;
+        List<String> newer = pending.stream().filter(v -> Version.parse(v, true).map(p -> p.compareTo(floor) > 0)
+                .orElse(false)).sorted(Comparator.comparing((String v) -> Version.parse(v, true).orElseThrow())
+                .reversed()).limit(PREFETCH).toList();
+        for (String v : newer) {
+            start(name, v, document.path("versions").path(v), null);
+        }
+    }
+
+    /** How many new versions of one package are judged ahead of their first request. */
+    private static final int PREFETCH = 2;
 
     private Decision judge(String name, String version, JsonNode doc, Decision allowedEarlier)
             throws Unreachable, StoreException, IOException, InterruptedException {
@@ -498,6 +541,7 @@ public final class Gate implements AutoCloseable {
         }
         analysing.acquire();
         try {
+            portcullis.forgetMetadata(); // the metadata rules must see the document as it is now
             return record(content(name, version, url, fetcher.read(download), blob, now));
         } finally {
             analysing.release();
