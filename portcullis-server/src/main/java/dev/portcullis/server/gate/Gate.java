@@ -76,6 +76,7 @@ public final class Gate implements AutoCloseable {
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> fetchLocks = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Decision>> running = new ConcurrentHashMap<>();
+    private final Set<String> refusalsRecorded = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     /** Content analysis is CPU work: a few at once, whatever the number of requests waiting. */
     private final Semaphore analysing;
@@ -231,7 +232,14 @@ public final class Gate implements AutoCloseable {
         }
     }
 
+    /**
+     * Records the first refusal of each decision since start: every further request for it is in the access log,
+     * and a client retrying a refused tarball in a loop must not grow the database with each try.
+     */
     private void refusedEvent(Decision decision) {
+        if (!refusalsRecorded.add(decision.id() + "\u0000" + decision.decidedAt())) {
+            return;
+        }
         try {
             store.event(clock.instant(), decision.name(), decision.version(), "refused:" + decision.kind().id(),
                     String.join("; ", decision.reasons()));
