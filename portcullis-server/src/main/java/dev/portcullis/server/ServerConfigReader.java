@@ -33,13 +33,17 @@ public final class ServerConfigReader {
     private static final int MAX_CHARS = 1 << 20;
     private static final Set<String> TOP = Set.of("listen", "publicUrl", "upstream", "scopes", "policy", "policyFile",
             "storage", "access", "analysisWait", "advisoryDatabase");
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile(
+            "\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private final String file;
     private final Path baseDir;
+    private final Map<String, String> env;
     private final YamlNodes nodes;
 
-    private ServerConfigReader(String file, Path baseDir) {
+    private ServerConfigReader(String file, Path baseDir, Map<String, String> env) {
         this.file = file;
         this.baseDir = baseDir;
+        this.env = env;
         this.nodes = new YamlNodes(file);
     }
 
@@ -54,9 +58,9 @@ public final class ServerConfigReader {
      * Reads {@code text}, the configuration file {@code fileName} (relative paths in it are taken from
      * {@code baseDir}), over {@code defaults}.
      */
-    public static ServerConfig read(String fileName, Path baseDir, String text, ServerConfig defaults)
-            throws InputException {
-        return new ServerConfigReader(fileName, baseDir).read(text, defaults);
+    public static ServerConfig read(String fileName, Path baseDir, String text, ServerConfig defaults,
+                                    Map<String, String> env) throws InputException {
+        return new ServerConfigReader(fileName, baseDir, env).read(text, defaults);
     }
 
     private ServerConfig read(String text, ServerConfig d) throws InputException {
@@ -153,7 +157,7 @@ public final class ServerConfigReader {
             tokens = new ArrayList<>();
             if (access.containsKey("tokens")) {
                 for (Node item : sequence(access.get("tokens"), "access.tokens")) {
-                    String token = scalar(item, "a token");
+                    String token = expand(item, "access.tokens");
                     if (token.length() < 16) {
                         throw new InputException(location(item), "access.tokens: a token needs at least 16 characters");
                     }
@@ -167,6 +171,23 @@ public final class ServerConfigReader {
                 ? baseDir.resolve(scalar(top.get("advisoryDatabase"), "advisoryDatabase")) : d.advisoryDatabase();
         return new ServerConfig(host, port, publicUrl, upstream, upstreamToken, scopes, policyFile, policyText,
                 policySource, dataDir, maxPackument, maxTarball, ttl, wait, tokens, advisories, memoryCache);
+    }
+
+    /** A value with {@code ${VAR}} replaced from the environment; an unset variable is an error, not "". */
+    private String expand(Node node, String what) throws InputException {
+        String text = scalar(node, what);
+        java.util.regex.Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = env.get(m.group(1));
+            if (value == null || value.isEmpty()) {
+                throw new InputException(location(node), what + ": the environment variable " + m.group(1)
+                        + " is not set");
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** A listen address. */

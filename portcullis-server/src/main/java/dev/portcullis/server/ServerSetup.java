@@ -28,7 +28,7 @@ public final class ServerSetup {
             }
             String text = Files.readString(configFile, StandardCharsets.UTF_8);
             Path base = configFile.toAbsolutePath().getParent();
-            config = ServerConfigReader.read(configFile.toString(), base, text, config);
+            config = ServerConfigReader.read(configFile.toString(), base, text, config, environment.variables());
         }
         if (listen != null) {
             ServerConfigReader.Listen l = ServerConfigReader.listen(listen, Location.of("--listen"));

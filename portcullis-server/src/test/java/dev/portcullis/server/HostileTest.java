@@ -117,6 +117,20 @@ class HostileTest extends FirewallHarness {
                 .hasMessageContaining("needs a 'reason'");
     }
 
+    @Test
+    void accessTokensComeFromTheEnvironment() throws Exception {
+        Path config = tmp.resolve("tokens.yml");
+        Files.writeString(config, "listen: 127.0.0.1:0\naccess:\n  tokens: ['${CI_TOKEN}']\n");
+        Environment unset = new Environment(Map.of(), tmp.resolve("home"), Clock.systemUTC(), null);
+        assertThatThrownBy(() -> ServerSetup.config(unset, tmp, config, null, null, null, null))
+                .isInstanceOf(InputException.class).hasMessageContaining("tokens.yml:3")
+                .hasMessageContaining("CI_TOKEN is not set");
+        Environment set = new Environment(Map.of("CI_TOKEN", "0123456789abcdef-env"), tmp.resolve("home"),
+                Clock.systemUTC(), null);
+        assertThat(ServerSetup.config(set, tmp, config, null, null, null, null).accessTokens())
+                .containsExactly("0123456789abcdef-env");
+    }
+
     /** Every stored blob; each must hash to its name. */
     List<Path> blobs() throws Exception {
         Path root = tmp.resolve("data/blobs/sha512");
