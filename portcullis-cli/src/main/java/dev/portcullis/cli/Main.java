@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "portcullis", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A supply-chain gate for npm: may this exact code enter, and why?",
         subcommands = {ScanCommand.class, InspectCommand.class, InitCommand.class, RulesCommand.class, DbCommand.class,
-                CommandLine.HelpCommand.class})
+                ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -61,6 +61,9 @@ public final class Main {
             }
             if (cls == InitCommand.class) {
                 return cls.cast(new InitCommand(environment));
+            }
+            if (cls == ServeCommand.class) {
+                return cls.cast(new ServeCommand(environment, new java.util.concurrent.CountDownLatch(1)));
             }
             return DbCommand.create(cls, environment);
         }

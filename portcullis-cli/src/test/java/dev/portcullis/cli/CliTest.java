@@ -151,6 +151,26 @@ class CliTest {
     }
 
     @Test
+    void scanHonoursTheDenyEntriesOfThePolicy() throws IOException {
+        Path dir = project("npm/one-package-v3", Map.of("portcullis.yml", """
+                deny:
+                  - package: is-number@7.0.0
+                    reason: breaks our build (INC-42)
+                """));
+        Run result = run("scan", dir.toString(), "--offline", "--format", "json");
+        assertThat(result.exit()).isEqualTo(1);
+        JsonNode findings = Json.mapper().readTree(result.out()).path("findings");
+        List<String> denied = new ArrayList<>();
+        findings.forEach(f -> {
+            if (f.path("rule").asText().equals("policy/denied")) {
+                denied.add(f.path("severity").asText() + " " + f.path("message").asText());
+            }
+        });
+        assertThat(denied).containsExactly("critical is-number@7.0.0 is denied by the policy (portcullis.yml:2): "
+                + "breaks our build (INC-42)");
+    }
+
+    @Test
     void ciFilesAreChecked() throws IOException {
         Path dir = project("npm/one-package-v3", Map.of(".github/workflows/ci.yml", """
                 name: ci

@@ -121,4 +121,58 @@ public final class AdvisoryDb {
                             i.updated(), i.unchanged(), i.otherEcosystem(), i.malformed())).toList());
         }
     }
+
+    /**
+     * One advisory of the local database that affects some of the versions asked about, as npm's bulk advisory
+     * endpoint answers it (the registry firewall serves that endpoint from here).
+     *
+     * @param severity npm's word: low, moderate, high or critical (malware is critical; unrated is moderate)
+     * @param versions the versions asked about that it affects
+     */
+    public record Affecting(String name, String id, String url, String summary, String severity, boolean malware,
+                            List<String> versions) {
+        public Affecting {
+            versions = List.copyOf(versions);
+        }
+    }
+
+    /**
+     * The advisories affecting each package's versions, by name (names without any are left out).
+     *
+     * @throws AdvisoryException there is no database, or it cannot be read
+     */
+    public java.util.Map<String, List<Affecting>> affecting(java.util.Map<String, List<String>> versionsByName)
+            throws AdvisoryException {
+        if (!exists()) {
+            throw new AdvisoryException("no local advisory database at " + file()
+                    + ": import one with portcullis db import (docs/advisories.md)");
+        }
+        java.util.Map<String, List<Affecting>> found = new java.util.TreeMap<>();
+        try (AdvisoryDatabase database = AdvisoryDatabase.openForReading(file(), environment.clock())) {
+            dev.portcullis.advisory.AdvisoryMatcher matcher = new dev.portcullis.advisory.AdvisoryMatcher(
+                    database.load(versionsByName.keySet()));
+            versionsByName.forEach((name, versions) -> {
+                java.util.Map<String, List<dev.portcullis.advisory.AdvisoryMatch>> byId = new java.util.TreeMap<>();
+                for (String version : new java.util.TreeSet<>(versions)) {
+                    for (dev.portcullis.advisory.AdvisoryMatch match : matcher.match(name, version)) {
+                        byId.computeIfAbsent(match.id(), k -> new java.util.ArrayList<>()).add(match);
+                    }
+                }
+                byId.forEach((id, matches) -> {
+                    dev.portcullis.advisory.AdvisoryMatch first = matches.getFirst();
+                    String severity = first.malware() ? "critical" : first.rating() == null ? "moderate"
+                            : switch (first.rating()) {
+                                case CRITICAL -> "critical";
+                                case HIGH -> "high";
+                                case MEDIUM -> "moderate";
+                                case LOW, INFO -> "low";
+                            };
+                    found.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(new Affecting(name, id,
+                            first.url(), first.summary(), severity, first.malware(),
+                            matches.stream().map(dev.portcullis.advisory.AdvisoryMatch::version).toList()));
+                });
+            });
+        }
+        return found;
+    }
 }

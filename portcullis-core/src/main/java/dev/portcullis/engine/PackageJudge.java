@@ -144,6 +144,10 @@ public final class PackageJudge {
         List<Judgement> judgements = new ArrayList<>(subjects.size());
         for (Subject subject : subjects) {
             List<Finding> findings = new ArrayList<>(subject.content());
+            portcullis.policy().denied(subject.name(), subject.version()).ifPresent(entry -> findings.add(
+                    Finding.of(dev.portcullis.policy.PolicyEngine.DENIED, subject.name(), subject.version(),
+                            subject.id() + " is denied by the policy (" + entry.location() + "): " + entry.reason(),
+                            subject.location())));
             for (Finding f : metadataById.getOrDefault(subject.id(), List.of())) {
                 findings.add(DormantRevival.withContent(f, subject.content()));
             }

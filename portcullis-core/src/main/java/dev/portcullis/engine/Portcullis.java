@@ -81,8 +81,27 @@ public final class Portcullis implements AutoCloseable {
         return open(environment, run, () -> analyzer, tarballLimits, registryLimits);
     }
 
+    /**
+     * As {@link #open(Environment, Run, PackageAnalyzer, TarballLimits, RegistryLimits)} with a policy the caller
+     * read itself (the registry server reads it from its own configuration file, whose lines it names).
+     */
+    public static Portcullis open(Environment environment, Run run, Policy policy, PackageAnalyzer analyzer,
+                                  TarballLimits tarballLimits, RegistryLimits registryLimits)
+            throws InputException, IOException {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(analyzer, "analyzer");
+        return open(environment, run, () -> analyzer, tarballLimits, registryLimits, policy);
+    }
+
     private static Portcullis open(Environment environment, Run run, Supplier<PackageAnalyzer> analyzer,
                                    TarballLimits tarballLimits, RegistryLimits registryLimits)
+            throws InputException, IOException {
+        return open(environment, run, analyzer, tarballLimits, registryLimits, null);
+    }
+
+    /** @param given the policy to use, or null to read the run's */
+    private static Portcullis open(Environment environment, Run run, Supplier<PackageAnalyzer> analyzer,
+                                   TarballLimits tarballLimits, RegistryLimits registryLimits, Policy given)
             throws InputException, IOException {
         Objects.requireNonNull(environment, "environment");
         // a workspace member is read with its workspace: the root's lockfile, .npmrc and policy, as npm reads them
@@ -92,8 +111,8 @@ public final class Portcullis implements AutoCloseable {
             config = new NpmConfig(registryUrl(run.registry()), config.scopedRegistries(), config.settings(),
                     config.sources(), config.origins());
         }
-        Policy policy = run.readPolicy() ? ProjectReader.readPolicy(projectDir, run.policyFile())
-                : Policy.defaults();
+        Policy policy = given != null ? given : run.readPolicy()
+                ? ProjectReader.readPolicy(projectDir, run.policyFile()) : Policy.defaults();
         prepareInBackground(policy);
         Portcullis portcullis = new Portcullis(environment, run, projectDir, config, policy, analyzer, tarballLimits,
                 registryLimits);
@@ -197,6 +216,15 @@ public final class Portcullis implements AutoCloseable {
                     run.refresh());
         }
         return metadata;
+    }
+
+    /**
+     * Forgets what the metadata store fetched: it holds each package's document for the rest of a run, and a
+     * long-running front end (the registry server) is one run, so it calls this before judging a version — else a
+     * version published since the store first fetched its package would look unpublished.
+     */
+    public synchronized void forgetMetadata() {
+        metadata = null;
     }
 
     /**

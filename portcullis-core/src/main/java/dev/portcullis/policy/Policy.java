@@ -27,11 +27,13 @@ import java.util.Objects;
  * @param metadata the settings of the registry-metadata rules ({@code meta/*})
  * @param privateHosts hosts a download may reach although they resolve to a loopback, private or link-local
  *     address (an internal tarball host that is not a configured registry); configured registries need no entry
+ * @param deny package versions never let in, each with its reason ({@code deny:})
+ * @param allow package versions let in whatever their findings say, each with its reason ({@code allow:})
  */
 public record Policy(String file, Severity failOn, List<String> allowedHosts, List<String> allowedRemoteSources,
                      boolean pinDevDependencies, List<String> scriptAllowlist, Map<String, RuleOverride> rules,
                      List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict, Metadata metadata,
-                     List<String> privateHosts) {
+                     List<String> privateHosts, List<PackageEntry> deny, List<PackageEntry> allow) {
 
     /**
      * The metadata rules' settings.
@@ -96,9 +98,20 @@ public record Policy(String file, Severity failOn, List<String> allowedHosts, Li
         Objects.requireNonNull(failOnVerdict, "failOnVerdict");
         Objects.requireNonNull(metadata, "metadata");
         privateHosts = List.copyOf(privateHosts);
+        deny = List.copyOf(deny);
+        allow = List.copyOf(allow);
         if (failOnVerdict == Verdict.ALLOW) {
             throw new IllegalArgumentException("failOnVerdict must be review or block: allow would fail every run");
         }
+    }
+
+    /** A policy without deny or allow entries. */
+    public Policy(String file, Severity failOn, List<String> allowedHosts, List<String> allowedRemoteSources,
+                  boolean pinDevDependencies, List<String> scriptAllowlist, Map<String, RuleOverride> rules,
+                  List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict, Metadata metadata,
+                  List<String> privateHosts) {
+        this(file, failOn, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist, rules, ignores,
+                verdict, failOnVerdict, metadata, privateHosts, List.of(), List.of());
     }
 
     /** A policy that names no private host. */
@@ -131,7 +144,17 @@ public record Policy(String file, Severity failOn, List<String> allowedHosts, Li
 
     public Policy withFailOn(Severity severity) {
         return new Policy(file, severity, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist,
-                rules, ignores, verdict, failOnVerdict, metadata, privateHosts);
+                rules, ignores, verdict, failOnVerdict, metadata, privateHosts, deny, allow);
+    }
+
+    /** The {@code deny:} entry naming {@code name@version}, if any. */
+    public java.util.Optional<PackageEntry> denied(String name, String version) {
+        return deny.stream().filter(e -> e.matches(name, version)).findFirst();
+    }
+
+    /** The {@code allow:} entry naming {@code name@version}, if any. */
+    public java.util.Optional<PackageEntry> allowed(String name, String version) {
+        return allow.stream().filter(e -> e.matches(name, version)).findFirst();
     }
 
     /** Whether the policy turned this rule off. */

@@ -26,8 +26,15 @@ public final class PolicyEngine {
         this.today = Objects.requireNonNull(today, "today");
     }
 
+    public static final RuleDescriptor DENIED = new RuleDescriptor("policy/denied", Severity.CRITICAL,
+            "A package version named by a deny entry of portcullis.yml",
+            "The organisation decided this version must not be installed (a deny: entry with its reason), "
+                    + "whatever its content and metadata say; the registry firewall never serves it either.",
+            "Move to another version (the reason says why this one is denied), or remove the deny entry if the "
+                    + "reason no longer holds.");
+
     public static List<RuleDescriptor> rules() {
-        return List.of(EXPIRED_IGNORE);
+        return List.of(EXPIRED_IGNORE, DENIED);
     }
 
     public PolicyResult decide(List<Finding> raw) {

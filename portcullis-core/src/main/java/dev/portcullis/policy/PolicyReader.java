@@ -8,6 +8,7 @@ import dev.portcullis.model.Severity;
 import dev.portcullis.model.Verdict;
 import dev.portcullis.yaml.Yaml;
 import dev.portcullis.yaml.YamlLimits;
+import dev.portcullis.yaml.YamlNodes;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,9 +20,7 @@ import java.util.Set;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
@@ -65,7 +64,7 @@ public final class PolicyReader {
         }
         Map<String, Node> top = mapping(root.get(), "the policy", Set.of("failOn", "registries", "remoteSources",
                 "pinning", "scripts", "rules", "ignore", "verdict", "minReleaseAge", "unmaintainedAfter",
-                "privateScopes", "privatePackages", "typosquat"));
+                "privateScopes", "privatePackages", "typosquat", "deny", "allow"));
         Severity failOn = top.containsKey("failOn") ? severity(top.get("failOn")) : defaults.failOn();
         List<String> hosts = List.of();
         List<String> privateHosts = List.of();
@@ -115,7 +114,8 @@ public final class PolicyReader {
             }
         }
         return new Policy(fileName, failOn, hosts, remote, pinDev, allow, rules, ignores, thresholds, failOnVerdict,
-                metadata(top), privateHosts);
+                metadata(top), privateHosts, packageEntries(top.get("deny"), "deny"),
+                packageEntries(top.get("allow"), "allow"));
     }
 
     private Policy.Metadata metadata(Map<String, Node> top) throws InputException {
@@ -199,6 +199,28 @@ public final class PolicyReader {
         return ignores;
     }
 
+    /** {@code deny:} or {@code allow:}: a list of {@code - package: name@version} with a required reason. */
+    private List<PackageEntry> packageEntries(Node node, String what) throws InputException {
+        if (node == null) {
+            return List.of();
+        }
+        List<PackageEntry> entries = new ArrayList<>();
+        for (Node item : sequence(node, what)) {
+            Map<String, Node> fields = mapping(item, "a " + what + " entry", Set.of("package", "reason"));
+            if (!fields.containsKey("package")) {
+                throw new InputException(location(item), "a " + what + " entry needs 'package' (name@version)");
+            }
+            if (!fields.containsKey("reason") || scalar(fields.get("reason"), "reason").isBlank()) {
+                throw new InputException(location(item), "a " + what + " entry needs a 'reason': say why");
+            }
+            String spec = scalar(fields.get("package"), "package");
+            entries.add(PackageEntry.parse(spec, scalar(fields.get("reason"), "reason"), location(item))
+                    .orElseThrow(() -> new InputException(location(fields.get("package")), what + ": '" + spec
+                            + "' is not a package name with an optional @version or @range")));
+        }
+        return entries;
+    }
+
     private String optional(Map<String, Node> fields, String key) throws InputException {
         return fields.containsKey(key) ? scalar(fields.get(key), key) : null;
     }
@@ -241,34 +263,11 @@ public final class PolicyReader {
     }
 
     private Map<String, Node> mapping(Node node, String what, Set<String> allowed) throws InputException {
-        if (node instanceof ScalarNode scalar && scalar.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.NULL)) {
-            return Map.of(); // a section with every entry commented out ("scripts:" as init writes it)
-        }
-        if (!(node instanceof MappingNode mapping)) {
-            throw new InputException(location(node), what + " must be a mapping of keys to values");
-        }
-        Map<String, Node> fields = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            String key = scalar(tuple.getKeyNode(), "a key");
-            if (allowed != null && !allowed.contains(key)) {
-                throw new InputException(location(tuple.getKeyNode()), "unknown key '" + key + "' in " + what
-                        + " (expected one of: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
-            }
-            if (fields.put(key, tuple.getValueNode()) != null) {
-                throw new InputException(location(tuple.getKeyNode()), "duplicate key '" + key + "' in " + what);
-            }
-        }
-        return fields;
+        return new YamlNodes(file).mapping(node, what, allowed);
     }
 
     private List<Node> sequence(Node node, String what) throws InputException {
-        if (node instanceof ScalarNode scalar && scalar.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.NULL)) {
-            return List.of(); // "allow:" with every entry commented out
-        }
-        if (!(node instanceof SequenceNode sequence)) {
-            throw new InputException(location(node), what + " must be a list");
-        }
-        return sequence.getValue();
+        return new YamlNodes(file).sequence(node, what);
     }
 
     private List<String> strings(Node node) throws InputException {
@@ -280,13 +279,10 @@ public final class PolicyReader {
     }
 
     private String scalar(Node node, String what) throws InputException {
-        if (!(node instanceof ScalarNode scalar)) {
-            throw new InputException(location(node), what + " must be a single value");
-        }
-        return scalar.getValue();
+        return new YamlNodes(file).scalar(node, what);
     }
 
     private Location location(Node node) {
-        return new Location(file, node.getStartMark().map(m -> m.getLine() + 1).orElse(0));
+        return new YamlNodes(file).location(node);
     }
 }

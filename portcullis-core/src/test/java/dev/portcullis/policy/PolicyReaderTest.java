@@ -161,4 +161,36 @@ class PolicyReaderTest {
     void emptyFileIsTheDefaults() throws InputException {
         assertThat(reader.read("portcullis.yml", "# nothing yet\n").failOn()).isEqualTo(Severity.HIGH);
     }
+
+    @Test
+    void readsDenyAndAllowEntries() throws Exception {
+        Policy policy = reader.read("portcullis.yml", """
+                deny:
+                  - package: is-number@7.0.0
+                    reason: breaks our build
+                  - package: "@acme/old@^1.2.0"
+                    reason: replaced by @acme/new
+                allow:
+                  - package: left-pad
+                    reason: reviewed
+                """);
+        assertThat(policy.deny()).extracting(PackageEntry::spec, PackageEntry::reason, e -> e.location().line())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("is-number@7.0.0", "breaks our build", 2),
+                        org.assertj.core.groups.Tuple.tuple("@acme/old@^1.2.0", "replaced by @acme/new", 4));
+        assertThat(policy.denied("is-number", "7.0.0")).isPresent();
+        assertThat(policy.denied("is-number", "7.0.1")).isEmpty();
+        assertThat(policy.denied("@acme/old", "1.9.0")).isPresent();
+        assertThat(policy.denied("@acme/old", "2.0.0")).isEmpty();
+        assertThat(policy.allowed("left-pad", "1.3.0")).isPresent();
+    }
+
+    @Test
+    void aDenyEntryNeedsAReasonAndAPackageName() {
+        assertThatThrownBy(() -> reader.read("portcullis.yml", "deny:\n  - package: x@1.0.0\n"))
+                .isInstanceOf(InputException.class).hasMessageContaining("portcullis.yml:2")
+                .hasMessageContaining("needs a 'reason'");
+        assertThatThrownBy(() -> reader.read("portcullis.yml", "allow:\n  - package: 'Not A Name@1'\n"
+                + "    reason: r\n")).isInstanceOf(InputException.class).hasMessageContaining("portcullis.yml:2")
+                .hasMessageContaining("is not a package name");
+    }
 }

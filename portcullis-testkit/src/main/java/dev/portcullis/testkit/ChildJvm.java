@@ -21,14 +21,7 @@ public final class ChildJvm {
     }
 
     public static Result run(Class<?> mainClass, List<String> jvmArgs, List<String> args) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass.getName());
-        command.addAll(args);
+        List<String> command = command(mainClass, jvmArgs, args);
         try {
             Path out = Files.createTempFile("child-jvm", ".out");
             Path err = Files.createTempFile("child-jvm", ".err");
@@ -51,5 +44,29 @@ public final class ChildJvm {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /**
+     * Starts a main class in a fresh JVM and returns at once: for servers, which a test stops with
+     * {@link Process#destroy()} (SIGTERM) or {@link Process#destroyForcibly()} (SIGKILL). Standard error goes to
+     * {@code stderr}; standard output is the process's input stream.
+     */
+    public static Process start(Class<?> mainClass, List<String> jvmArgs, List<String> args, Path stderr)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(mainClass, jvmArgs, args)).redirectError(stderr.toFile());
+        builder.environment().remove("CI");
+        return builder.start();
+    }
+
+    private static List<String> command(Class<?> mainClass, List<String> jvmArgs, List<String> args) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(args);
+        return command;
     }
 }

@@ -20,8 +20,16 @@ public final class NodeTools {
     }
 
     /** The node-tools directory, with its node_modules installed. */
-    public static synchronized Path installed() {
-        Path dir = Fixtures.repoRoot().resolve("portcullis-testkit/node-tools");
+    public static Path installed() {
+        return installed("node-tools");
+    }
+
+    /**
+     * The directory {@code portcullis-testkit/<name>} (node-tools, node-clients), with the node_modules its
+     * package-lock.json pins installed.
+     */
+    public static synchronized Path installed(String name) {
+        Path dir = Fixtures.repoRoot().resolve("portcullis-testkit").resolve(name);
         Path marker = dir.resolve("node_modules/.portcullis-installed");
         try (RandomAccessFile lockFile = new RandomAccessFile(dir.resolve(".install.lock").toFile(), "rw");
              FileLock lock = lockFile.getChannel().lock()) {
