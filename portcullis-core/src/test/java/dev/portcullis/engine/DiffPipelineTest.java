@@ -6,15 +6,23 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.portcullis.diff.Capability;
 import dev.portcullis.diff.PackageDiff;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.portcullis.json.Json;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Verdict;
 import dev.portcullis.report.DiffReport;
 import dev.portcullis.report.InspectReport;
+import dev.portcullis.report.ReportFormat;
 import dev.portcullis.testkit.FakeRegistry;
 import dev.portcullis.testkit.Fixtures;
+import dev.portcullis.testkit.NodeTools;
 import dev.portcullis.testkit.PublishedPackages;
 import dev.portcullis.testkit.TarballBuilder;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -180,6 +188,107 @@ class DiffPipelineTest {
                 assertThat(e.diff().size().fromFiles()).isEqualTo(4);
             });
             assertThat(same.entries()).isEmpty();
+        }
+    }
+
+    private static String render(ReportFormat format, DiffReport report) throws IOException {
+        StringWriter out = new StringWriter();
+        format.reporter(false).write(report, out);
+        return out.toString();
+    }
+
+    private static java.util.Set<com.networknt.schema.ValidationMessage> validate(String json, Path schemaFile,
+                                                                                  SpecVersion.VersionFlag version)
+            throws IOException {
+        JsonSchema schema = JsonSchemaFactory.getInstance(version)
+                .getSchema(Files.readString(schemaFile, StandardCharsets.UTF_8));
+        return schema.validate(Json.mapper().readTree(json));
+    }
+
+    @Test
+    void theJsonOfRealDiffsFollowsTheDocumentedSchema_andTheSchemaRejectsAnEntryWithoutItsLists() throws Exception {
+        Path schema = Fixtures.repoRoot().resolve("docs/diff-report.schema.json");
+        DiffReport changed = diff(registry, work, new DiffOptions.Packages("left-align@1.0.0", "left-align@1.0.1"));
+        DiffReport failed = diff(registry, work, new DiffOptions.Packages("left-align@1.0.0", "left-align@7"));
+        DiffReport lockfiles;
+        try (FakeRegistry recorded = FakeRegistry.start(Fixtures.path("registry"))) {
+            lockfiles = diff(recorded, work, new DiffOptions.Lockfiles(Fixtures.path("npm/empty-v3/package-lock.json"),
+                    Fixtures.path("pnpm/one-package-v9/pnpm-lock.yaml")));
+        }
+        for (DiffReport report : List.of(changed, failed, lockfiles)) {
+            assertThat(validate(render(ReportFormat.JSON, report), schema, SpecVersion.VersionFlag.V202012))
+                    .isEmpty();
+        }
+        String json = render(ReportFormat.JSON, changed);
+        assertThat(Json.mapper().readTree(json).path("packages").path(0).path("scripts").path(0).path("to").asText())
+                .isEqualTo("node setup.js");
+        String broken = json.replaceFirst("\"scripts\"", "\"scriptz\"");
+        assertThat(validate(broken, schema, SpecVersion.VersionFlag.V202012)).isNotEmpty();
+    }
+
+    @Test
+    void sarifOfADiffIsValidAgainstTheOfficialSchema_oneResultPerNewFinding() throws Exception {
+        DiffReport report = diff(registry, work, new DiffOptions.Packages("left-align@1.0.0", "left-align@1.0.1"));
+        Path schema = NodeTools.installed().resolve(
+                "node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
+
+        String sarif = render(ReportFormat.SARIF, report);
+
+        assertThat(validate(sarif, schema, SpecVersion.VersionFlag.V7)).isEmpty();
+        assertThat(Json.mapper().readTree(sarif).path("runs").path(0).path("results").size())
+                .isEqualTo(report.entries().getFirst().diff().newFindings().size());
+    }
+
+    @Test
+    void markdownIsOneTableRowPerPackage_detailsCollapsed_andAPackageCannotBreakOutOfItsCell() throws Exception {
+        DiffReport report = diff(registry, work, new DiffOptions.Packages("left-align@1.0.0", "left-align@1.0.1"));
+
+        String markdown = render(ReportFormat.MARKDOWN, report);
+
+        assertThat(markdown).startsWith("### Portcullis diff: `left-align@1.0.0` → `left-align@1.0.1`\n\n"
+                + "| Package | Change | Verdict | What changed |\n|---|---|---|---|\n| `left-align` | 1.0.0 → 1.0.1 | "
+                + "🛑 **block** | ");
+        assertThat(markdown).contains("postinstall added").contains("<details><summary><code>left-align</code>")
+                .contains("```diff\n--- /dev/null\n+++ b/setup.js\n").contains("</details>");
+        assertThat(markdown.lines().filter(l -> l.startsWith("| `"))).hasSize(1);
+        assertThat(markdown.length()).isLessThan(65_536);
+        assertThat(dev.portcullis.report.ReportFormat.MARKDOWN.renders(dev.portcullis.report.ScanReport.class))
+                .isFalse();
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "user.email=t@example.com", "-c",
+                "user.name=t", "-c", "commit.gpgsign=false", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+    }
+
+    @Test
+    void baseComparesTheLockfileAtAGitRevisionWithTheWorkingTree() throws Exception {
+        Path project = Files.createDirectories(work.resolve("project"));
+        Fixtures.copy("npm/empty-v3", project);
+        git(project, "init", "-q");
+        git(project, "add", ".");
+        git(project, "commit", "-q", "-m", "empty");
+        for (String file : List.of("package.json", "package-lock.json")) {
+            Files.copy(Fixtures.path("npm/one-package-v3/" + file), project.resolve(file),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        try (FakeRegistry recorded = FakeRegistry.start(Fixtures.path("registry"))) {
+            DiffReport report = diff(recorded, project, new DiffOptions.Base("HEAD"));
+
+            assertThat(report.from()).isEqualTo("package-lock.json at HEAD");
+            assertThat(report.to()).isEqualTo("package-lock.json");
+            assertThat(report.entries()).extracting(DiffReport.Entry::label)
+                    .containsExactly("is-number@7.0.0 (added)");
+            assertThatThrownBy(() -> diff(recorded, project, new DiffOptions.Base("no-such-branch")))
+                    .isInstanceOf(InputException.class).hasMessageContaining("git cannot show package-lock.json at "
+                            + "'no-such-branch'");
+            assertThatThrownBy(() -> diff(recorded, project, new DiffOptions.Base("--output=/tmp/x")))
+                    .isInstanceOf(InputException.class).hasMessageContaining("is not a git revision");
         }
     }
 }
