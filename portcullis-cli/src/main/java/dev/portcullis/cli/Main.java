@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code portcullis} command: subcommands only; each is a thin Callable mapping options onto the library. */
 @Command(name = "portcullis", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A supply-chain gate for npm: may this exact code enter, and why?",
-        subcommands = {ScanCommand.class, InspectCommand.class, DiffCommand.class, InitCommand.class, RulesCommand.class, DbCommand.class,
+        subcommands = {ScanCommand.class, InspectCommand.class, DiffCommand.class, SbomCommand.class, InitCommand.class, RulesCommand.class, DbCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -61,6 +61,9 @@ public final class Main {
             }
             if (cls == DiffCommand.class) {
                 return cls.cast(new DiffCommand(environment, terminal));
+            }
+            if (cls == SbomCommand.class) {
+                return cls.cast(new SbomCommand(environment));
             }
             if (cls == InitCommand.class) {
                 return cls.cast(new InitCommand(environment));

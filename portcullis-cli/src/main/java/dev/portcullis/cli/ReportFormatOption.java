@@ -3,6 +3,7 @@ package dev.portcullis.cli;
 import dev.portcullis.report.DiffReport;
 import dev.portcullis.report.Report;
 import dev.portcullis.report.ReportFormat;
+import dev.portcullis.report.SbomReport;
 import dev.portcullis.report.ScanReport;
 import java.util.Iterator;
 import picocli.CommandLine;
@@ -54,6 +55,12 @@ final class ReportFormatOption {
     static final class Diff extends Formats {
         Diff() {
             super(DiffReport.class);
+        }
+    }
+
+    static final class Sbom extends Formats {
+        Sbom() {
+            super(SbomReport.class);
         }
     }
 }

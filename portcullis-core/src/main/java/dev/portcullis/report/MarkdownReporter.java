@@ -11,6 +11,7 @@ public final class MarkdownReporter implements Reporter {
             case DiffReport diff -> new DiffMarkdown().write(diff, out);
             case ScanReport scan -> throw new IllegalArgumentException("markdown renders diff reports only");
             case InspectReport inspect -> throw new IllegalArgumentException("markdown renders diff reports only");
+            case SbomReport sbom -> throw new IllegalArgumentException("markdown renders diff reports only");
         }
     }
 }

@@ -11,11 +11,15 @@ import java.util.stream.Collectors;
  * registered. A command offers the formats of its report ({@link #of}).
  */
 public enum ReportFormat {
-    TEXT(ScanReport.class, InspectReport.class, DiffReport.class),
+    TEXT(ScanReport.class, InspectReport.class, DiffReport.class, SbomReport.class),
     JSON(ScanReport.class, InspectReport.class, DiffReport.class),
     SARIF(ScanReport.class, InspectReport.class, DiffReport.class),
     /** A pull-request comment: one table row per package, details collapsed. */
-    MARKDOWN(DiffReport.class);
+    MARKDOWN(DiffReport.class),
+    /** CycloneDX 1.6 JSON. */
+    CYCLONEDX(SbomReport.class),
+    /** SPDX 2.3 JSON. */
+    SPDX(SbomReport.class);
 
     private final Set<Class<? extends Report>> renders;
 
@@ -44,6 +48,7 @@ public enum ReportFormat {
             case JSON -> new JsonReporter();
             case SARIF -> new SarifReporter();
             case MARKDOWN -> new MarkdownReporter();
+            case CYCLONEDX, SPDX -> new SbomReporter(this);
         };
         return (report, out) -> {
             if (!renders(report.getClass())) {
