@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,6 +66,9 @@ final class SbomCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "URL", description = "The registry to fetch from (default: from .npmrc)")
     String registry;
 
+    @Mixin
+    RecordOption recordOption;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -72,7 +76,7 @@ final class SbomCommand implements Callable<Integer> {
             SbomReport report;
             try (Portcullis run = Portcullis.open(environment,
                     new Run(dir.toAbsolutePath().normalize(), policy, registry, offline, true, false))) {
-                report = new SbomPipeline(run).run(new SbomOptions(deep, serialNumber, timestamp));
+                report = new SbomPipeline(run, recordOption.record()).run(new SbomOptions(deep, serialNumber, timestamp));
             }
             ReportOutput.write(output, spec.commandLine().getOut(), out -> format.reporter(false).write(report, out));
             for (String warning : report.warnings()) {

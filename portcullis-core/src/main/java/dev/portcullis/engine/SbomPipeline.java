@@ -46,9 +46,16 @@ public final class SbomPipeline {
     /** How many registry packages one warning names before summarising the rest. */
     private static final int NAMED = 10;
     private final Portcullis portcullis;
+    private final ForensicRecord record;
 
     public SbomPipeline(Portcullis portcullis) {
+        this(portcullis, null);
+    }
+
+    /** @param record where the run's forensic record is appended ({@code --record}), or null */
+    public SbomPipeline(Portcullis portcullis, ForensicRecord record) {
         this.portcullis = portcullis;
+        this.record = record;
     }
 
     public SbomReport run(SbomOptions options) throws InputException, IOException {
@@ -60,6 +67,9 @@ public final class SbomPipeline {
         Graph graph = graph(project);
         List<String> warnings = new ArrayList<>(project.notes());
         List<Component> components = options.deep() ? withLicenses(graph, warnings) : graph.components();
+        if (record != null) {
+            record.append(record.line(portcullis, "sbom", project, "written", ForensicRecord::inventory));
+        }
         return new SbomReport(Versions.tool(), graph.root(), components, graph.dependencies(),
                 options.serialNumber() ? "urn:uuid:" + UUID.randomUUID() : null,
                 options.timestamp() ? portcullis.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
