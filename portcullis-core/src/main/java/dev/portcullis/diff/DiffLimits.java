@@ -21,8 +21,11 @@ public record DiffLimits(int maxTextFileBytes, int maxLinesPerSide, int maxDiffL
         }
     }
 
-    /** What a review comment can carry: a few hundred lines per file, a few thousand per package. */
+    /**
+     * What a review comment can carry: a few hundred lines per file, a few thousand per package. 5,000 lines a side
+     * bounds the diff of two unrelated files (time grows with lines times differences) to about 10^8 steps.
+     */
     public static DiffLimits defaults() {
-        return new DiffLimits(512 * 1024, 20_000, 400, 4_000, 1_000, 200, 3);
+        return new DiffLimits(512 * 1024, 5_000, 400, 4_000, 1_000, 200, 3);
     }
 }
