@@ -4,7 +4,6 @@ import dev.portcullis.engine.DiffOptions;
 import dev.portcullis.engine.DiffPipeline;
 import dev.portcullis.engine.Environment;
 import dev.portcullis.engine.Portcullis;
-import dev.portcullis.engine.Run;
 import dev.portcullis.report.DiffReport;
 import dev.portcullis.report.ExitCode;
 import dev.portcullis.report.Outcome;
@@ -60,14 +59,8 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output")
     Path output;
 
-    @Option(names = "--offline", description = "Never touch the network: packages and metadata come from the cache")
-    boolean offline;
-
-    @Option(names = "--policy", paramLabel = "FILE", description = "The policy file (default: ./portcullis.yml if present)")
-    Path policy;
-
-    @Option(names = "--registry", paramLabel = "URL", description = "The registry to fetch from (default: from .npmrc)")
-    String registry;
+    @Mixin
+    RegistryRunOptions runOptions;
 
     @Option(names = "--no-color", description = "No colours in text output")
     boolean noColor;
@@ -95,7 +88,7 @@ final class DiffCommand implements Callable<Integer> {
             Path cwd = Path.of("").toAbsolutePath();
             DiffReport report;
             try (Portcullis run = Portcullis.open(databaseOption.apply(environment),
-                    new Run(cwd, policy, registry, offline, true, false))) {
+                    runOptions.run(cwd))) {
                 report = new DiffPipeline(run).run(options);
             }
             boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");

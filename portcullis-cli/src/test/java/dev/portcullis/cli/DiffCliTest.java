@@ -62,8 +62,15 @@ class DiffCliTest {
     }
 
     private Run diff(String... args) {
-        List<String> all = new ArrayList<>(List.of("diff", "--registry", registry.url()));
+        List<String> all = new ArrayList<>(List.of("--registry", registry.url()));
         all.addAll(List.of(args));
+        return diffWithout(all);
+    }
+
+    /** {@code diff} with these arguments and no registry of this test's own. */
+    private Run diffWithout(List<String> args) {
+        List<String> all = new ArrayList<>(List.of("diff"));
+        all.addAll(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Environment environment = new Environment(Map.of("npm_config_globalconfig",
@@ -121,19 +128,4 @@ class DiffCliTest {
             assertThat(cached.out().replaceAll("\"unchecked\"[^\\]]*\\]", ""))
                     .isEqualTo(warm.out().replaceAll("\"unchecked\"[^\\]]*\\]", ""));
         }
-    }
-
-    /** {@code diff} with these arguments and no registry of this test's own. */
-    private Run diffWithout(List<String> args) {
-        List<String> all = new ArrayList<>(List.of("diff"));
-        all.addAll(args);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Environment environment = new Environment(Map.of("npm_config_globalconfig",
-                work.resolve("no-global-npmrc").toString(), "npm_config_userconfig",
-                work.resolve("no-user-npmrc").toString()), work.resolve("home"),
-                Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC), work.resolve("cache"));
-        int exit = Main.run(environment, false, new PrintWriter(out), new PrintWriter(err), all.toArray(new String[0]));
-        return new Run(exit, out.toString(), err.toString());
-    }
-}
+    }}

@@ -76,12 +76,6 @@ public record DiffReport(String toolVersion, String from, String to, List<Entry>
 
     /** The most serious error kind among the entries, or null. */
     public InspectReport.ErrorKind worstError() {
-        InspectReport.ErrorKind worst = null;
-        for (Entry entry : entries) {
-            if (entry.error() != null && (worst == null || entry.error().kind().ordinal() > worst.ordinal())) {
-                worst = entry.error().kind();
-            }
-        }
-        return worst;
+        return InspectReport.worst(entries.stream().map(Entry::error));
     }
 }
