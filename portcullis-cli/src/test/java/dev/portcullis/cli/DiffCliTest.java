@@ -128,4 +128,5 @@ class DiffCliTest {
             assertThat(cached.out().replaceAll("\"unchecked\"[^\\]]*\\]", ""))
                     .isEqualTo(warm.out().replaceAll("\"unchecked\"[^\\]]*\\]", ""));
         }
-    }}
+    }
+}

@@ -68,11 +68,23 @@ final class TextDiff {
     static List<String> unified(String path, List<String> from, List<String> to, int context) {
         List<String> a = from == null ? List.of() : from;
         List<String> b = to == null ? List.of() : to;
-        Patch<String> patch = DiffUtils.diff(a, b, new MyersDiffWithLinearSpace<>());
+        // the lines both share at the start and the end are no change: only the middle is diffed, which is most
+        // of the time (an edit in a large file costs its size, not its size times the edit's distance)
+        int prefix = 0;
+        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < a.size() - prefix && suffix < b.size() - prefix
+                && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
+            suffix++;
+        }
+        Patch<String> patch = DiffUtils.diff(a.subList(prefix, a.size() - suffix), b.subList(prefix, b.size() - suffix),
+                new MyersDiffWithLinearSpace<>());
         List<int[]> changes = new ArrayList<>();
         for (AbstractDelta<String> delta : patch.getDeltas()) {
-            int[] change = {delta.getSource().getPosition(), delta.getSource().size(), delta.getTarget().getPosition(),
-                    delta.getTarget().size()};
+            int[] change = {prefix + delta.getSource().getPosition(), delta.getSource().size(),
+                    prefix + delta.getTarget().getPosition(), delta.getTarget().size()};
             int[] last = changes.isEmpty() ? null : changes.getLast();
             if (last != null && last[0] + last[1] == change[0] && last[2] + last[3] == change[2]) {
                 last[1] += change[1];

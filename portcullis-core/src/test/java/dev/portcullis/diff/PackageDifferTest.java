@@ -190,4 +190,33 @@ class PackageDifferTest {
         assertThat(List.of(docs, lostProvenance, script).stream().sorted(PackageDiff.MOST_IMPORTANT_FIRST)
                 .map(PackageDiff::to)).containsExactly("1.0.2", "1.0.3", "1.0.1");
     }
+
+    @Test
+    void anEditInTheMiddleOfALongFileIsOneHunkAtItsLine() throws IOException {
+        StringBuilder a = new StringBuilder();
+        for (int i = 1; i <= 100; i++) {
+            a.append("line ").append(i).append('\n');
+        }
+        String b = a.toString().replace("line 50\n", "line fifty\nline 50b\n");
+        PackageSide old = side(version("5.0.0", "").file("package/long.txt", a.toString()), BY_ALICE);
+        PackageSide neu = side(version("5.0.1", "").file("package/long.txt", b), BY_ALICE);
+
+        FileChange change = differ.diff(old, neu).files().stream().filter(f -> f.path().equals("long.txt"))
+                .findFirst().orElseThrow();
+
+        assertThat(change.diff()).isEqualTo("""
+                --- a/long.txt
+                +++ b/long.txt
+                @@ -47,7 +47,8 @@
+                 line 47
+                 line 48
+                 line 49
+                -line 50
+                +line fifty
+                +line 50b
+                 line 51
+                 line 52
+                 line 53
+                """);
+    }
 }
