@@ -129,4 +129,17 @@ class DiffCliTest {
                     .isEqualTo(warm.out().replaceAll("\"unchecked\"[^\\]]*\\]", ""));
         }
     }
+
+    @Test
+    void terminalEscapesInAPackageAreShownNotObeyed() throws IOException {
+        for (String version : List.of("1.0.0", "1.0.1")) {
+            Path dir = Files.createDirectories(work.resolve("pkg-" + version));
+            Files.writeString(dir.resolve("package.json"), "{\"name\":\"p\",\"version\":\"" + version + "\"}");
+            Files.writeString(dir.resolve("notes.txt"), version.equals("1.0.0") ? "hello\n"
+                    : "hello\n\u001b[2J\u001b]0;owned\u0007\n");
+        }
+        Run run = diff(work.resolve("pkg-1.0.0").toString(), work.resolve("pkg-1.0.1").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("\u001b").contains("+\\u001b[2J\\u001b]0;owned\\u0007");
+    }
 }

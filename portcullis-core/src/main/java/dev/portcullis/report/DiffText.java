@@ -45,7 +45,7 @@ final class DiffText {
             if (!d.files().isEmpty()) {
                 s.append("  files: ").append(DiffWords.fileCounts(d)).append('\n');
                 for (PackageDiff.FileChange f : d.files()) {
-                    s.append("    ").append(DiffWords.file(f)).append('\n');
+                    s.append("    ").append(printable(DiffWords.file(f))).append('\n');
                     if (f.diff() != null) {
                         f.diff().lines().forEach(line -> s.append("      ").append(diffLine(line)).append('\n'));
                     }
@@ -77,11 +77,28 @@ final class DiffText {
         }
         s.append("  ").append(title).append(":\n");
         for (T item : items) {
-            s.append("    ").append(line.apply(item)).append('\n');
+            s.append("    ").append(printable(line.apply(item))).append('\n');
         }
     }
 
-    private String diffLine(String line) {
+    /**
+     * Package text with its control characters (an escape sequence in a file could rewrite the terminal) shown as
+     * {@code \\uXXXX}; tabs kept.
+     */
+    static String printable(String text) {
+        StringBuilder s = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c != '\t' && (Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+                s.append(String.format("\\u%04x", c));
+            } else {
+                s.appendCodePoint(c);
+            }
+        });
+        return s.toString();
+    }
+
+    private String diffLine(String raw) {
+        String line = printable(raw);
         if (line.startsWith("+++") || line.startsWith("---")) {
             return ansi("1", line);
         }

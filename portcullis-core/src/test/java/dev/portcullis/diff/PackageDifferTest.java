@@ -82,12 +82,10 @@ class PackageDifferTest {
                 tuple("setup.js", Status.ADDED), tuple("package.json", Status.CHANGED));
         assertThat(diff.files().getFirst().diff()).startsWith("--- /dev/null\n+++ b/setup.js\n@@ -0,0 +1,5 @@\n")
                 .contains("+https.request");
-        assertThat(diff.headlines()).containsExactly("1 new finding (critical)".replace("1 new finding",
-                diff.newFindings().size() + " new finding" + (diff.newFindings().size() == 1 ? "" : "s")),
-                "postinstall added", "publisher alice <alice@example.com> → mallory <m@example.net>",
-                "provenance present → absent", "gains network, filesystem".replace(", filesystem",
-                        diff.capabilities().stream().anyMatch(c -> c.capability() == Capability.FILESYSTEM
-                                && c.newToPackage()) ? ", filesystem" : ""), "1 new dependency");
+        assertThat(diff.headlines().getFirst()).matches("[0-9]+ new findings \\(critical\\)");
+        assertThat(diff.headlines().subList(1, diff.headlines().size())).containsExactly("postinstall added",
+                "publisher alice <alice@example.com> → mallory <m@example.net>", "provenance present → absent",
+                "gains network", "1 new dependency");
     }
 
     @Test
