@@ -34,8 +34,11 @@ import java.util.TreeSet;
  * lifecycle scripts, the dependencies of package.json, publication facts and findings by rule and file.
  */
 public final class PackageDiffer {
-    /** What npm runs when it installs a package (and prepare, which it runs for git and directory sources). */
-    static final List<String> SCRIPTS = List.of("preinstall", "install", "postinstall", "prepare");
+    /**
+     * What npm runs when it installs a published package; not {@code prepare}, which it runs only when it builds a
+     * package from its sources, and which most published packages carry for their own build.
+     */
+    static final List<String> SCRIPTS = LifecycleScripts.FROM_TARBALL;
     /** The implicit install script: npm runs {@code node-gyp rebuild} when binding.gyp exists and no install does. */
     static final String IMPLICIT_GYP = "install (implicit: binding.gyp)";
     private static final List<String> DEPENDENCY_TYPES = List.of("dependencies", "optionalDependencies",
