@@ -4,7 +4,6 @@ import dev.portcullis.engine.Environment;
 import dev.portcullis.engine.InspectOptions;
 import dev.portcullis.engine.InspectPipeline;
 import dev.portcullis.engine.Portcullis;
-import dev.portcullis.engine.Run;
 import dev.portcullis.report.ExitCode;
 import dev.portcullis.report.InspectReport;
 import dev.portcullis.report.Outcome;
@@ -46,14 +45,8 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output")
     Path output;
 
-    @Option(names = "--offline", description = "Never touch the network: registry targets come from the cache")
-    boolean offline;
-
-    @Option(names = "--policy", paramLabel = "FILE", description = "The policy file (default: ./portcullis.yml if present)")
-    Path policy;
-
-    @Option(names = "--registry", paramLabel = "URL", description = "The registry to fetch from (default: from .npmrc)")
-    String registry;
+    @Mixin
+    RegistryRunOptions runOptions;
 
     @Option(names = "--no-color", description = "No colours in text output")
     boolean noColor;
@@ -68,7 +61,7 @@ final class InspectCommand implements Callable<Integer> {
             Path cwd = Path.of("").toAbsolutePath();
             InspectReport report;
             try (Portcullis run = Portcullis.open(databaseOption.apply(environment),
-                    new Run(cwd, policy, registry, offline, true, false))) {
+                    runOptions.run(cwd))) {
                 report = new InspectPipeline(run).run(new InspectOptions(targets, InspectOptions.defaultParallelism()));
             }
             boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");

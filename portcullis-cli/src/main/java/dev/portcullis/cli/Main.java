@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 /** The {@code portcullis} command: subcommands only; each is a thin Callable mapping options onto the library. */
 @Command(name = "portcullis", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A supply-chain gate for npm: may this exact code enter, and why?",
-        subcommands = {ScanCommand.class, InspectCommand.class, InitCommand.class, RulesCommand.class, DbCommand.class,
-                ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, InspectCommand.class, DiffCommand.class, SbomCommand.class, InitCommand.class,
+                RulesCommand.class, DbCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -58,6 +58,12 @@ public final class Main {
             }
             if (cls == InspectCommand.class) {
                 return cls.cast(new InspectCommand(environment, terminal));
+            }
+            if (cls == DiffCommand.class) {
+                return cls.cast(new DiffCommand(environment, terminal));
+            }
+            if (cls == SbomCommand.class) {
+                return cls.cast(new SbomCommand(environment));
             }
             if (cls == InitCommand.class) {
                 return cls.cast(new InitCommand(environment));

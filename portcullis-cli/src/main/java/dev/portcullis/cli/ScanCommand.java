@@ -77,6 +77,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     AdvisoryDatabaseOption databaseOption;
 
+    @Mixin
+    RecordOption recordOption;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -97,7 +100,7 @@ final class ScanCommand implements Callable<Integer> {
             ScanReport report;
             try (Portcullis run = Portcullis.open(databaseOption.apply(environment),
                     new Run(dir.toAbsolutePath().normalize(), policy, null, offline, true, refresh))) {
-                report = new ScanPipeline(run, progress == null ? Progress.NONE : progress)
+                report = new ScanPipeline(run, progress == null ? Progress.NONE : progress, recordOption.record())
                         .run(new ScanOptions(threshold, deep, gate));
             } finally {
                 if (progress != null) {

@@ -71,6 +71,32 @@ public final class PackageAnalyzer {
     }
 
     public PackageAnalysis analyze(PackageInput input) {
+        return analyzeWithFacts(input).analysis();
+    }
+
+    /**
+     * A package's analysis and the facts it was made from, one per file (package.json's and the tarball problems'
+     * included), in file order: what {@code diff} compares between two versions (capabilities gained and lost).
+     */
+    public record Analysed(PackageAnalysis analysis, List<FileFacts> facts) {
+        public Analysed {
+            java.util.Objects.requireNonNull(analysis, "analysis");
+            facts = List.copyOf(facts);
+        }
+    }
+
+    /** As {@link #analyze}, keeping the facts. */
+    public Analysed analyzeWithFacts(PackageInput input) {
+        return analyzeWithFacts(input, file -> null);
+    }
+
+    /**
+     * As {@link #analyzeWithFacts(PackageInput)}, taking the facts of a file from {@code known} where it has them
+     * (null: extract them): {@code diff} passes the old version's facts of the files whose bytes the new version
+     * keeps, so that a release that changes a few files of thousands reads only those. The facts given must be
+     * what extracting that file would give.
+     */
+    public Analysed analyzeWithFacts(PackageInput input, java.util.function.Function<TarballFile, FileFacts> known) {
         Map<String, FileFacts> byPath = new LinkedHashMap<>();
         Map<String, TarballFile> contents = new HashMap<>();
         byte[] manifest = null;
@@ -83,7 +109,8 @@ public final class PackageAnalyzer {
                 continue;
             }
             bindingGyp |= file.path().equals("binding.gyp");
-            byPath.put(file.path(), extractor.file(file.path(), file.content()));
+            FileFacts reused = known.apply(file);
+            byPath.put(file.path(), reused != null ? reused : extractor.file(file.path(), file.content()));
             contents.put(file.path(), file);
         }
         // When reading stopped early, a missing package.json is a consequence, reported as the tarball problem.
@@ -102,7 +129,8 @@ public final class PackageAnalyzer {
                 ? InstallFlow.files(manifestFacts.facts(), byPath, manifestFacts.main())
                 : List.of(ManifestFacts.FILE);
         List<Finding> findings = evaluator.evaluate(input.name(), input.version(), all, installFlow);
-        return new PackageAnalysis(input.name(), input.version(), findings, input.files().size(), bytes);
+        return new Analysed(new PackageAnalysis(input.name(), input.version(), findings, input.files().size(), bytes),
+                all);
     }
 
     /**

@@ -87,7 +87,7 @@ final class DeepScan {
     }
 
     /** One package to inspect: where its tarball is and what it must hash to (both null: ask the packument). */
-    private record Wanted(String name, String version, URI url, String integrity, Location at) {
+    record Wanted(String name, String version, URI url, String integrity, Location at) {
         String id() {
             return name + "@" + version;
         }
@@ -179,7 +179,7 @@ final class DeepScan {
     }
 
     /** What the lockfile alone says: an SRI or SHA-1 integrity, and a URL (recorded or npm's usual one). */
-    private Wanted wanted(PackageNode node, Source.Registry registry) {
+    Wanted wanted(PackageNode node, Source.Registry registry) {
         if (node.integrity() == null || Integrity.parse(node.integrity()).isEmpty()) {
             // yarn berry's checksum, or none: the packument says what to verify against
             return new Wanted(node.name(), node.version(), null, null, node.location());

@@ -47,6 +47,7 @@ public final class ScanPipeline {
 
     private final Portcullis portcullis;
     private final Progress progress;
+    private final ForensicRecord record;
 
     public ScanPipeline(Portcullis portcullis) {
         this(portcullis, Progress.NONE);
@@ -54,8 +55,14 @@ public final class ScanPipeline {
 
     /** @param progress told how the deep stage advances (packages and bytes) */
     public ScanPipeline(Portcullis portcullis, Progress progress) {
+        this(portcullis, progress, null);
+    }
+
+    /** @param record where the run's forensic record is appended ({@code --record}), or null */
+    public ScanPipeline(Portcullis portcullis, Progress progress, ForensicRecord record) {
         this.portcullis = portcullis;
         this.progress = progress;
+        this.record = record;
     }
 
     /** Reads the run's project, checks it and judges every locked registry package, then decides and reports. */
@@ -67,8 +74,22 @@ public final class ScanPipeline {
         DeepScan.Result content = options.deep() ? inspectContent(project) : DeepScan.Result.NONE;
         PackageJudge.Judged judged = judge(project, content);
         PolicyResult result = Decider.of(portcullis, options.failOn()).decide(merged(findings, judged));
-        return report(project, FootprintCalculator.of(context), fetched, result, options.deep() ? content : null,
-                judged, options.gate());
+        ScanReport report = report(project, FootprintCalculator.of(context), fetched, result,
+                options.deep() ? content : null, judged, options.gate());
+        record(project, judged, report);
+        return report;
+    }
+
+    /** The run's forensic line, when {@code --record} asked for one: every locked package with its verdict. */
+    private void record(LoadedProject project, PackageJudge.Judged judged, ScanReport report) throws IOException {
+        if (record == null) {
+            return;
+        }
+        Map<String, PackageJudge.Judgement> byId = new HashMap<>();
+        judged.judgements().forEach(j -> byId.put(j.subject().id(), j));
+        record.append(record.line(portcullis, "scan", project, report.passedGate() ? "passed" : "failed",
+                node -> ForensicRecord.judged(node, node.source() instanceof Source.Registry ? byId.get(node.id())
+                        : null)));
     }
 
     /**

@@ -30,6 +30,11 @@ public record Integrity(Algorithm algorithm, String hex) {
             return sriName;
         }
 
+        /** The JDK's (and CycloneDX's) name: {@code SHA-512}. */
+        public String jcaName() {
+            return jcaName;
+        }
+
         /** SHA-1 collisions can be manufactured, so a SHA-1 match proves little against a hostile registry. */
         public boolean weak() {
             return this == SHA1;

@@ -27,6 +27,9 @@ public enum ExitCode {
                     : scan.passedGate() ? PASSED : FAILED;
             case Outcome.Reported(InspectReport inspect) -> inspect.worstError() != null ? of(inspect.worstError())
                     : inspect.passed() ? PASSED : FAILED;
+            case Outcome.Reported(DiffReport diff) -> diff.worstError() != null ? of(diff.worstError())
+                    : diff.passed() ? PASSED : FAILED;
+            case Outcome.Reported(SbomReport sbom) -> PASSED;
             case Outcome.Checked(boolean passed) -> passed ? PASSED : FAILED;
             case Outcome.Done() -> PASSED;
             case Outcome.Failed(InspectReport.ErrorKind kind, String message) -> of(kind);

@@ -97,12 +97,11 @@ public record InspectReport(String toolVersion, List<Result> results, VerdictThr
 
     /** The most serious error kind among the targets (internal over network over input), or null when none. */
     public ErrorKind worstError() {
-        ErrorKind worst = null;
-        for (Result result : results) {
-            if (result.error() != null && (worst == null || result.error().kind().ordinal() > worst.ordinal())) {
-                worst = result.error().kind();
-            }
-        }
-        return worst;
+        return worst(results.stream().map(Result::error));
+    }
+
+    /** The most serious kind among {@code errors} (nulls skipped), or null when there is none. */
+    static ErrorKind worst(java.util.stream.Stream<Error> errors) {
+        return errors.filter(Objects::nonNull).map(Error::kind).max(Enum::compareTo).orElse(null);
     }
 }

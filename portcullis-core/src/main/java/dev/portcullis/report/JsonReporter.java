@@ -13,6 +13,8 @@ public final class JsonReporter implements Reporter {
         switch (report) {
             case ScanReport scan -> new ScanJson().write(scan, out);
             case InspectReport inspect -> new InspectJson().write(inspect, out);
+            case DiffReport diff -> new DiffJson().write(diff, out);
+            case SbomReport sbom -> throw new IllegalArgumentException("an SBOM is written as cyclonedx or spdx");
         }
     }
 }

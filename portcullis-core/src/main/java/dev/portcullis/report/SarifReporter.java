@@ -10,6 +10,8 @@ public final class SarifReporter implements Reporter {
         switch (report) {
             case ScanReport scan -> new ScanSarif().write(scan, out);
             case InspectReport inspect -> new InspectSarif().write(inspect, out);
+            case DiffReport diff -> new DiffSarif().write(diff, out);
+            case SbomReport sbom -> throw new IllegalArgumentException("an SBOM is written as cyclonedx or spdx");
         }
     }
 }

@@ -16,6 +16,8 @@ public final class TextReporter implements Reporter {
         switch (report) {
             case ScanReport scan -> new ScanText(colour).write(scan, out);
             case InspectReport inspect -> new InspectText(colour).write(inspect, out);
+            case DiffReport diff -> new DiffText(colour).write(diff, out);
+            case SbomReport sbom -> new SbomText().write(sbom, out);
         }
     }
 }

@@ -50,6 +50,16 @@ class ExitCodeTest {
                                 InspectReport.ErrorKind.NETWORK)), 3),
                 Arguments.of("inspect: an internal error on a target",
                         new Outcome.Reported(inspect(Verdict.ALLOW, InspectReport.ErrorKind.INTERNAL)), 3),
+                Arguments.of("diff: every new version allowed", new Outcome.Reported(diff(Verdict.ALLOW)), 0),
+                Arguments.of("diff: a new version blocked", new Outcome.Reported(diff(Verdict.BLOCK)), 1),
+                Arguments.of("diff: a version the registry lacks",
+                        new Outcome.Reported(diff(Verdict.ALLOW, InspectReport.ErrorKind.INPUT)), 2),
+                Arguments.of("diff: the registry unreachable for one package",
+                        new Outcome.Reported(diff(Verdict.BLOCK, InspectReport.ErrorKind.NETWORK)), 3),
+                Arguments.of("sbom written", new Outcome.Reported(new SbomReport("0.1.0-test",
+                        new SbomReport.Component("root", "app", "1.0.0", "pkg:npm/app@1.0.0", SbomReport.Scope.REQUIRED,
+                                SbomReport.Kind.PROJECT, List.of(), List.of(), null), List.of(), java.util.Map.of(),
+                        null, null, List.of())), 0),
                 Arguments.of("db status: advisories loaded", new Outcome.Checked(true), 0),
                 Arguments.of("db status: no database", new Outcome.Checked(false), 1),
                 Arguments.of("init, rules, db import", new Outcome.Done(), 0),
@@ -105,5 +115,17 @@ class ExitCodeTest {
         }
         return new InspectReport("0.1.0-test", results, VerdictThresholds.defaults(), Verdict.BLOCK, List.of(),
                 List.of());
+    }
+
+    private static DiffReport diff(Verdict verdict, InspectReport.ErrorKind... errors) {
+        List<DiffReport.Entry> entries = new java.util.ArrayList<>();
+        entries.add(new DiffReport.Entry("a 1.0.0 → 1.0.1", new dev.portcullis.diff.PackageDiff("a", "1.0.0", "1.0.1",
+                dev.portcullis.diff.PackageDiff.Kind.CHANGED, new dev.portcullis.diff.PackageDiff.Size(1, 1, 10, 12),
+                List.of(), 0, List.of(), 0, List.of(), List.of(), List.of(), List.of()), verdict, null));
+        for (InspectReport.ErrorKind kind : errors) {
+            entries.add(new DiffReport.Entry("b@" + kind, null, null, new InspectReport.Error(kind, "no")));
+        }
+        return new DiffReport("0.1.0-test", "old", "new", entries, VerdictThresholds.defaults(), Verdict.BLOCK,
+                List.of(), List.of(), List.of());
     }
 }
