@@ -27,11 +27,49 @@ import java.util.Objects;
  * @param metadata the settings of the registry-metadata rules ({@code meta/*})
  * @param privateHosts hosts a download may reach although they resolve to a loopback, private or link-local
  *     address (an internal tarball host that is not a configured registry); configured registries need no entry
+ * @param provenance who must build which packages ({@code provenance:}), checked by {@code verify}
  */
 public record Policy(String file, Severity failOn, List<String> allowedHosts, List<String> allowedRemoteSources,
                      boolean pinDevDependencies, List<String> scriptAllowlist, Map<String, RuleOverride> rules,
                      List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict, Metadata metadata,
-                     List<String> privateHosts) {
+                     List<String> privateHosts, List<ProvenancePin> provenance) {
+
+    /**
+     * The build a package (or every package of a scope) must come from: {@code verify} reports a version whose
+     * provenance names another repository or workflow, or that has none.
+     *
+     * @param pattern a package name, or a scope as {@code @scope/*}
+     * @param repository the source repository ({@code github.com/o/r}; scheme and {@code .git} optional)
+     * @param workflow the workflow file in the building repository ({@code .github/workflows/release.yml}), or null
+     *     for any
+     */
+    public record ProvenancePin(String pattern, String repository, String workflow, Location location) {
+        public ProvenancePin {
+            Objects.requireNonNull(pattern, "pattern");
+            Objects.requireNonNull(repository, "repository");
+            Objects.requireNonNull(location, "location");
+        }
+
+        public boolean matches(String name) {
+            return pattern.endsWith("/*") ? name.startsWith(pattern.substring(0, pattern.length() - 1))
+                    : pattern.equals(name);
+        }
+    }
+
+    /** The pin of {@code name}: its own, else its scope's. */
+    public java.util.Optional<ProvenancePin> provenancePin(String name) {
+        return provenance.stream().filter(p -> p.pattern().equals(name)).findFirst()
+                .or(() -> provenance.stream().filter(p -> p.matches(name)).findFirst());
+    }
+
+    /** A policy without provenance pins. */
+    public Policy(String file, Severity failOn, List<String> allowedHosts, List<String> allowedRemoteSources,
+                  boolean pinDevDependencies, List<String> scriptAllowlist, Map<String, RuleOverride> rules,
+                  List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict, Metadata metadata,
+                  List<String> privateHosts) {
+        this(file, failOn, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist, rules, ignores,
+                verdict, failOnVerdict, metadata, privateHosts, List.of());
+    }
 
     /**
      * The metadata rules' settings.
@@ -96,6 +134,7 @@ public record Policy(String file, Severity failOn, List<String> allowedHosts, Li
         Objects.requireNonNull(failOnVerdict, "failOnVerdict");
         Objects.requireNonNull(metadata, "metadata");
         privateHosts = List.copyOf(privateHosts);
+        provenance = List.copyOf(provenance);
         if (failOnVerdict == Verdict.ALLOW) {
             throw new IllegalArgumentException("failOnVerdict must be review or block: allow would fail every run");
         }
@@ -131,7 +170,7 @@ public record Policy(String file, Severity failOn, List<String> allowedHosts, Li
 
     public Policy withFailOn(Severity severity) {
         return new Policy(file, severity, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist,
-                rules, ignores, verdict, failOnVerdict, metadata, privateHosts);
+                rules, ignores, verdict, failOnVerdict, metadata, privateHosts, provenance);
     }
 
     /** Whether the policy turned this rule off. */

@@ -27,6 +27,8 @@ public enum ExitCode {
                     : scan.passedGate() ? PASSED : FAILED;
             case Outcome.Reported(InspectReport inspect) -> inspect.worstError() != null ? of(inspect.worstError())
                     : inspect.passed() ? PASSED : FAILED;
+            case Outcome.Reported(VerifyReport verify) -> verify.blockedByUnchecked() ? INTERNAL
+                    : verify.passedGate() ? PASSED : FAILED;
             case Outcome.Checked(boolean passed) -> passed ? PASSED : FAILED;
             case Outcome.Done() -> PASSED;
             case Outcome.Failed(InspectReport.ErrorKind kind, String message) -> of(kind);

@@ -13,6 +13,7 @@ public final class JsonReporter implements Reporter {
         switch (report) {
             case ScanReport scan -> new ScanJson().write(scan, out);
             case InspectReport inspect -> new InspectJson().write(inspect, out);
+            case VerifyReport verify -> new VerifyJson().write(verify, out);
         }
     }
 }

@@ -10,6 +10,7 @@ public final class SarifReporter implements Reporter {
         switch (report) {
             case ScanReport scan -> new ScanSarif().write(scan, out);
             case InspectReport inspect -> new InspectSarif().write(inspect, out);
+            case VerifyReport verify -> new ScanSarif().write(verify.toolVersion(), verify.rules(), verify.result().findings(), out);
         }
     }
 }

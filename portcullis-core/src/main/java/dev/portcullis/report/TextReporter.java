@@ -16,6 +16,7 @@ public final class TextReporter implements Reporter {
         switch (report) {
             case ScanReport scan -> new ScanText(colour).write(scan, out);
             case InspectReport inspect -> new InspectText(colour).write(inspect, out);
+            case VerifyReport verify -> new VerifyText(colour).write(verify, out);
         }
     }
 }
