@@ -242,7 +242,7 @@ public final class VerifyPipeline {
                 continue;
             }
             SignatureCheck.Outcome outcome = check.check(node, doc, Optional.ofNullable(times.get(node.id())),
-                    portcullis.clock().instant(), node.location());
+                    node.location());
             findings.addAll(outcome.findings());
             verified += outcome.verified() ? 1 : 0;
         }
