@@ -4,20 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.json.Json;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Location;
-import dev.sigstore.bundle.Bundle;
 import dev.sigstore.encryption.certificates.Certificates;
 import dev.sigstore.encryption.signers.Verifiers;
 import dev.sigstore.fulcio.client.FulcioVerifier;
 import dev.sigstore.rekor.client.RekorEntry;
 import dev.sigstore.rekor.client.RekorVerifier;
 import dev.sigstore.trustroot.SigstoreTrustedRoot;
+import dev.sigstore.trustroot.TransparencyLog;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.cert.CertPath;
 import java.security.cert.CertificateException;
+import java.util.ArrayList;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
@@ -33,15 +34,17 @@ import org.bouncycastle.asn1.ASN1String;
  * npm provenance: the SLSA provenance bundle of an attestations document ({@code GET
  * /-/npm/v1/attestations/name@version}) verified as a Sigstore bundle against a trusted root, no network needed.
  *
- * <p>sigstore-java does the cryptography: bundle parsing, the Fulcio chain to the trusted root and the embedded SCT
- * ({@link FulcioVerifier}), the Rekor entry's signed entry timestamp and, where the bundle has one, its inclusion
- * proof and signed checkpoint ({@link RekorVerifier}), and the DSSE signature with the leaf key
- * ({@link Verifiers}). Its {@code KeylessVerifier.verify} cannot be used for npm's bundles, and the gap is filled
- * here: it looks for a sha256 subject (npm's subjects carry sha512 only) and accepts only Rekor {@code dsse}
- * entries (npm's are {@code intoto} 0.0.2). So this class checks, without new cryptography, what that method
- * would have: the certificate was valid at the entry's integrated time, and the {@code intoto} entry's body
- * records this envelope (its payload hash, its signature and the leaf certificate). The in-toto subject is checked
- * against the locked sha512, and the identity is read from the certificate's Fulcio extensions.
+ * <p>sigstore-java does the cryptography: the trusted root, the Fulcio chain to it and the embedded SCT
+ * ({@link FulcioVerifier}), the Rekor entry and, where the bundle has one, its inclusion proof and signed
+ * checkpoint ({@link RekorVerifier}), and every signature check ({@link Verifiers}). Where it could not be used:
+ * its {@code KeylessVerifier.verify} looks for a sha256 subject (npm's subjects carry sha512 only) and accepts only
+ * Rekor {@code dsse} entries (npm's are {@code intoto} 0.0.2); its {@code Bundle.from} and {@code RekorVerifier}
+ * refuse entries without an inclusion proof (npm's v0.1 bundles); so this class reads the bundle with Jackson,
+ * builds the DSSE pre-authentication encoding, verifies a proof-less entry's signed entry timestamp with the log's
+ * key, and checks what that method would have: the certificate was valid at the entry's integrated time, and the
+ * {@code intoto} entry's body records this envelope (its payload hash, its signature and the leaf certificate).
+ * The in-toto subject is checked against the locked sha512, and the identity is read from the certificate's Fulcio
+ * extensions.
  *
  * <p>Not checked: npm's own publish attestation (signed with npm's key, which sigstore-java 2.0 refuses to parse:
  * "Plain public keys are not supported"), and the {@code intoto} body's envelope hash, which cannot be rebuilt
@@ -51,10 +54,12 @@ public final class ProvenanceVerifier {
     static final String SLSA_PROVENANCE = "https://slsa.dev/provenance/";
     private static final String OID = "1.3.6.1.4.1.57264.1.";
 
+    private final SigstoreTrustedRoot root;
     private final FulcioVerifier fulcio;
     private final RekorVerifier rekor;
 
     private ProvenanceVerifier(SigstoreTrustedRoot root) throws GeneralSecurityException {
+        this.root = root;
         this.fulcio = FulcioVerifier.newFulcioVerifier(root);
         this.rekor = RekorVerifier.newRekorVerifier(root);
     }
@@ -127,27 +132,22 @@ public final class ProvenanceVerifier {
         if (bundleJson == null || !bundleJson.isObject()) {
             return new Absent("its attestations hold no SLSA provenance");
         }
-        Bundle bundle;
+        Material material;
         try {
-            bundle = Bundle.from(new StringReader(bundleJson.toString()));
+            material = Material.of(bundleJson);
         } catch (Exception e) {
             return new Rejected(false, "the provenance bundle cannot be read: " + e.getMessage());
         }
-        if (bundle.getDsseEnvelope().isEmpty() || bundle.getEntries().isEmpty()) {
-            return new Rejected(false, "the provenance bundle has no DSSE envelope or no transparency log entry");
-        }
-        Bundle.DsseEnvelope envelope = bundle.getDsseEnvelope().get();
-        RekorEntry entry = bundle.getEntries().getFirst();
-        X509Certificate leaf = Certificates.getLeaf(bundle.getCertPath());
+        X509Certificate leaf = Certificates.getLeaf(material.certificates());
+        RekorEntry entry = material.entry();
         try {
-            fulcio.verifySigningCertificate(bundle.getCertPath());
+            fulcio.verifySigningCertificate(material.certificates());
         } catch (Exception e) {
             return new Rejected(false, "its certificate does not chain to the trusted root: " + e.getMessage());
         }
-        try {
-            rekor.verifyEntry(entry);
-        } catch (Exception e) {
-            return new Rejected(false, "its transparency log entry does not verify: " + e.getMessage());
+        String log = verifyLogEntry(entry, material.hasInclusionProof());
+        if (log != null) {
+            return new Rejected(false, "its transparency log entry does not verify: " + log);
         }
         try {
             leaf.checkValidity(Date.from(entry.getIntegratedTimeInstant()));
@@ -156,17 +156,17 @@ public final class ProvenanceVerifier {
                     + entry.getIntegratedTimeInstant() + ")");
         }
         try {
-            if (!Verifiers.newVerifier(leaf.getPublicKey()).verify(envelope.getPAE(), envelope.getSignature())) {
+            if (!Verifiers.newVerifier(leaf.getPublicKey()).verify(material.pae(), material.signature())) {
                 return new Rejected(false, "its DSSE signature does not verify with the certificate's key");
             }
         } catch (GeneralSecurityException e) {
             return new Rejected(false, "its DSSE signature cannot be checked: " + e.getMessage());
         }
-        String body = bodyMismatch(entry, envelope, leaf);
+        String body = bodyMismatch(entry, material.payload(), material.signature(), leaf);
         if (body != null) {
             return new Rejected(false, body);
         }
-        String subject = subjectMismatch(envelope.getPayload(), name, version, integrity);
+        String subject = subjectMismatch(material.payload(), name, version, integrity);
         if (subject != null) {
             return new Rejected(true, subject);
         }
@@ -174,10 +174,86 @@ public final class ProvenanceVerifier {
     }
 
     /**
+     * What a bundle of any version (0.1 to 0.3) holds, read with Jackson: sigstore-java 2.0's {@code Bundle.from}
+     * refuses the v0.1 bundles npm wrote until 2023 ("Could not find an inclusion proof": they carry a signed entry
+     * timestamp only), so the bundle is taken apart here and each part handed to sigstore-java's verifiers.
+     */
+    private record Material(CertPath certificates, RekorEntry entry, boolean hasInclusionProof, byte[] payload,
+                            String payloadType, byte[] signature) {
+        static Material of(JsonNode bundle) throws Exception {
+            JsonNode material = bundle.path("verificationMaterial");
+            List<byte[]> der = new ArrayList<>();
+            for (JsonNode c : material.path("x509CertificateChain").path("certificates")) {
+                der.add(Base64.getDecoder().decode(c.path("rawBytes").asText()));
+            }
+            if (material.path("certificate").has("rawBytes")) {
+                der.add(Base64.getDecoder().decode(material.path("certificate").path("rawBytes").asText()));
+            }
+            if (der.isEmpty()) {
+                throw new IllegalArgumentException("it has no signing certificate (npm's provenance is keyless)");
+            }
+            JsonNode tlog = material.path("tlogEntries").path(0);
+            if (!tlog.isObject()) {
+                throw new IllegalArgumentException("it has no transparency log entry");
+            }
+            JsonNode envelope = bundle.path("dsseEnvelope");
+            if (!envelope.path("payload").isTextual() || !envelope.path("signatures").path(0).path("sig").isTextual()) {
+                throw new IllegalArgumentException("it has no DSSE envelope");
+            }
+            return new Material(Certificates.fromDer(der), RekorEntry.fromTLogEntryJson(tlog.toString()),
+                    tlog.path("inclusionProof").isObject(), Base64.getDecoder().decode(envelope.path("payload").asText()),
+                    envelope.path("payloadType").asText(""),
+                    Base64.getDecoder().decode(envelope.path("signatures").path(0).path("sig").asText()));
+        }
+
+        /** DSSE's pre-authentication encoding, the bytes the envelope's signature covers. */
+        byte[] pae() {
+            byte[] type = payloadType.getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("DSSEv1 " + type.length + " " + payloadType + " " + payload.length + " ")
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] pae = Arrays.copyOf(head, head.length + payload.length);
+            System.arraycopy(payload, 0, pae, head.length, payload.length);
+            return pae;
+        }
+    }
+
+    /**
+     * The log entry: with an inclusion proof, sigstore-java's {@link RekorVerifier} (signed entry timestamp, proof
+     * and checkpoint); without one it insists on a proof, so the signed entry timestamp alone is verified here
+     * with the key of the trusted root's log that the entry names, over the canonical content sigstore-java
+     * builds ({@link RekorEntry#getSignableContent()}). Null when it verifies.
+     */
+    private String verifyLogEntry(RekorEntry entry, boolean hasInclusionProof) {
+        if (hasInclusionProof) {
+            try {
+                rekor.verifyEntry(entry);
+                return null;
+            } catch (Exception e) {
+                return e.getMessage();
+            }
+        }
+        byte[] logId = HexFormat.of().parseHex(entry.getLogID());
+        for (TransparencyLog log : root.getTLogs()) {
+            if (Arrays.equals(log.getLogId().getKeyId(), logId)) {
+                try {
+                    boolean ok = Verifiers.newVerifier(log.getPublicKey().toJavaPublicKey()).verify(
+                            entry.getSignableContent(), Base64.getDecoder().decode(
+                                    entry.getVerification().getSignedEntryTimestamp()));
+                    return ok ? null : "its signed entry timestamp does not verify with the log's key";
+                } catch (GeneralSecurityException | IllegalArgumentException e) {
+                    return "its signed entry timestamp cannot be checked: " + e.getMessage();
+                }
+            }
+        }
+        return "it names a log (" + entry.getLogID() + ") that the trusted root does not hold";
+    }
+
+    /**
      * The Rekor {@code intoto} 0.0.2 body must record this envelope: the sha256 of its payload, its signature
      * (base64 of the base64 signature) and the leaf certificate (base64 of its PEM). Null when it does.
      */
-    private static String bodyMismatch(RekorEntry entry, Bundle.DsseEnvelope envelope, X509Certificate leaf) {
+    private static String bodyMismatch(RekorEntry entry, byte[] payload, byte[] envelopeSignature,
+                                       X509Certificate leaf) {
         try {
             JsonNode body = Json.mapper().readTree(Base64.getDecoder().decode(entry.getBody()));
             String kind = body.path("kind").asText("");
@@ -188,7 +264,7 @@ public final class ProvenanceVerifier {
             String hash = kind.equals("intoto") ? spec.path("content").path("payloadHash").path("value").asText("")
                     : spec.path("payloadHash").path("value").asText("");
             String payloadHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(envelope.getPayload()));
+                    .digest(payload));
             if (!hash.equalsIgnoreCase(payloadHash)) {
                 return "its transparency log entry records another payload (sha256 " + hash + ")";
             }
@@ -196,7 +272,7 @@ public final class ProvenanceVerifier {
                 JsonNode signature = spec.path("content").path("envelope").path("signatures").path(0);
                 byte[] sig = Base64.getDecoder().decode(new String(Base64.getDecoder().decode(
                         signature.path("sig").asText("")), StandardCharsets.US_ASCII));
-                if (!Arrays.equals(sig, envelope.getSignature())) {
+                if (!Arrays.equals(sig, envelopeSignature)) {
                     return "its transparency log entry records another signature";
                 }
                 String pem = new String(Base64.getDecoder().decode(signature.path("publicKey").asText("")),
