@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code portcullis} command: subcommands only; each is a thin Callable mapping options onto the library. */
 @Command(name = "portcullis", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A supply-chain gate for npm: may this exact code enter, and why?",
-        subcommands = {ScanCommand.class, InspectCommand.class, InitCommand.class, RulesCommand.class, DbCommand.class,
+        subcommands = {ScanCommand.class, InspectCommand.class, VerifyCommand.class, InitCommand.class, RulesCommand.class, DbCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -58,6 +58,9 @@ public final class Main {
             }
             if (cls == InspectCommand.class) {
                 return cls.cast(new InspectCommand(environment, terminal));
+            }
+            if (cls == VerifyCommand.class) {
+                return cls.cast(new VerifyCommand(environment, terminal));
             }
             if (cls == InitCommand.class) {
                 return cls.cast(new InitCommand(environment));
