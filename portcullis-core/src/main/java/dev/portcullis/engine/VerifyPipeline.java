@@ -64,9 +64,10 @@ public final class VerifyPipeline {
         int compared = options.files() && tree != null ? compareFiles(tree.matches(), options, findings) : 0;
         Map<String, Packument.VersionDoc> docs = options.signatures() || options.provenance()
                 ? versionDocs(locked) : Map.of();
-        int signed = options.signatures() ? checkSignatures(locked, docs, options, findings) : 0;
+        Optional<RegistryKeys> keys = options.signatures() || options.provenance() ? keys(options) : Optional.empty();
+        int signed = options.signatures() ? checkSignatures(locked, docs, keys, findings) : 0;
         List<VerifyReport.Provenance> provenance = options.provenance()
-                ? checkProvenance(project, locked, docs, options, findings) : List.of();
+                ? checkProvenance(project, locked, docs, keys.orElse(null), options, findings) : List.of();
         PolicyResult result = Decider.of(portcullis, options.failOn()).decide(findings);
         return new VerifyReport(Versions.tool(), lockfile.file(), lockfile.format().name().toLowerCase(
                 java.util.Locale.ROOT).replace('_', '-'), new VerifyReport.Counts(locked.nodes().size(),
@@ -228,9 +229,8 @@ public final class VerifyPipeline {
         return times;
     }
 
-    private int checkSignatures(Locked locked, Map<String, Packument.VersionDoc> docs, VerifyOptions options,
-                                List<Finding> findings) throws InputException, IOException {
-        Optional<RegistryKeys> keys = keys(options);
+    private int checkSignatures(Locked locked, Map<String, Packument.VersionDoc> docs, Optional<RegistryKeys> keys,
+                                List<Finding> findings) {
         if (keys.isEmpty()) {
             return 0;
         }
@@ -264,19 +264,21 @@ public final class VerifyPipeline {
             Optional<byte[]> body = portcullis.registry().document(url, registry);
             if (body.isEmpty()) {
                 unchecked.add("the registry " + registry + " publishes no signing keys (" + url + " answered 404): "
-                        + "registry signatures were not checked; give the keys with --keys FILE");
+                        + "registry signatures and npm's publish attestations were not checked; give the keys with --keys FILE");
                 return Optional.empty();
             }
             return Optional.of(RegistryKeys.parse(body.get(), url.toString()));
         } catch (RegistryException e) {
-            unchecked.add("registry signatures were not checked: " + e.getMessage());
+            unchecked.add("registry signatures and npm's publish attestations were not checked: "
+                    + e.getMessage());
             return Optional.empty();
         }
     }
 
     private List<VerifyReport.Provenance> checkProvenance(LoadedProject project, Locked locked,
                                                          Map<String, Packument.VersionDoc> docs,
-                                                         VerifyOptions options, List<Finding> findings)
+                                                         RegistryKeys keys, VerifyOptions options,
+                                                         List<Finding> findings)
             throws InputException, IOException {
         ProvenanceVerifier verifier = verifier(options);
         Path trustPath = project.root().resolve(options.trustFile() != null ? options.trustFile()
@@ -298,7 +300,7 @@ public final class VerifyPipeline {
                     known = false;
                 } else {
                     String integrity = SignatureCheck.integrity(node, doc);
-                    switch (verifier.verify(document.get(), node.name(), node.version(), integrity)) {
+                    switch (verifier.verify(document.get(), node.name(), node.version(), integrity, keys)) {
                         case ProvenanceVerifier.Verified v -> identity = v.identity();
                         case ProvenanceVerifier.Absent absent -> {
                         }

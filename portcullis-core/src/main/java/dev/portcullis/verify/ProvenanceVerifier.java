@@ -46,12 +46,14 @@ import org.bouncycastle.asn1.ASN1String;
  * The in-toto subject is checked against the locked sha512, and the identity is read from the certificate's Fulcio
  * extensions.
  *
- * <p>Not checked: npm's own publish attestation (signed with npm's key, which sigstore-java 2.0 refuses to parse:
- * "Plain public keys are not supported"), and the {@code intoto} body's envelope hash, which cannot be rebuilt
- * exactly.
+ * <p>npm's publish attestation, signed with the registry's key (which sigstore-java 2.0's {@code Bundle.from}
+ * refuses: "Plain public keys are not supported"), is checked the same way with that key when the registry's keys
+ * are known. Not checked: the {@code intoto} body's envelope hash, which cannot be rebuilt exactly, and the key's
+ * {@code npm:attestations} validity period, which only the TUF copy of the keys states.
  */
 public final class ProvenanceVerifier {
     static final String SLSA_PROVENANCE = "https://slsa.dev/provenance/";
+    static final String NPM_PUBLISH = "https://github.com/npm/attestation/tree/main/specs/publish/";
     private static final String OID = "1.3.6.1.4.1.57264.1.";
 
     private final SigstoreTrustedRoot root;
@@ -117,6 +119,17 @@ public final class ProvenanceVerifier {
      * (the locked SRI sha512).
      */
     public Result verify(byte[] document, String name, String version, String integrity) {
+        return verify(document, name, version, integrity, null);
+    }
+
+    /**
+     * As {@link #verify(byte[], String, String, String)}, and npm's publish attestation too when the registry's
+     * keys are known: its DSSE signature with the key its bundle names ({@code publicKey.hint}), its log entry and
+     * its subject.
+     *
+     * @param keys the registry's keys, or null when they are not known (the publish attestation is then skipped)
+     */
+    public Result verify(byte[] document, String name, String version, String integrity, RegistryKeys keys) {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(document);
@@ -124,9 +137,19 @@ public final class ProvenanceVerifier {
             return new Rejected(false, "the attestations document is not JSON");
         }
         JsonNode bundleJson = null;
+        JsonNode publishJson = null;
         for (JsonNode attestation : tree.path("attestations")) {
-            if (attestation.path("predicateType").asText("").startsWith(SLSA_PROVENANCE)) {
+            String type = attestation.path("predicateType").asText("");
+            if (type.startsWith(SLSA_PROVENANCE)) {
                 bundleJson = attestation.path("bundle");
+            } else if (type.startsWith(NPM_PUBLISH)) {
+                publishJson = attestation.path("bundle");
+            }
+        }
+        if (publishJson != null && publishJson.isObject() && keys != null) {
+            Rejected publish = publishMismatch(publishJson, keys, name, version, integrity);
+            if (publish != null) {
+                return publish;
             }
         }
         if (bundleJson == null || !bundleJson.isObject()) {
@@ -162,7 +185,12 @@ public final class ProvenanceVerifier {
         } catch (GeneralSecurityException e) {
             return new Rejected(false, "its DSSE signature cannot be checked: " + e.getMessage());
         }
-        String body = bodyMismatch(entry, material.payload(), material.signature(), leaf);
+        String body;
+        try {
+            body = bodyMismatch(entry, material.payload(), material.signature(), leaf.getEncoded());
+        } catch (CertificateException e) {
+            body = "its certificate cannot be encoded: " + e.getMessage();
+        }
         if (body != null) {
             return new Rejected(false, body);
         }
@@ -173,12 +201,56 @@ public final class ProvenanceVerifier {
         return new Verified(identity(leaf));
     }
 
+    /** npm's publish attestation, signed with the registry key its bundle names. Null when it verifies. */
+    private Rejected publishMismatch(JsonNode bundle, RegistryKeys keys, String name, String version,
+                                     String integrity) {
+        String problem = publishProblem(bundle, keys);
+        if (problem != null) {
+            return new Rejected(false, "npm's publish attestation does not verify: " + problem);
+        }
+        String subject;
+        try {
+            subject = subjectMismatch(Material.of(bundle).payload(), name, version, integrity);
+        } catch (Exception e) {
+            subject = "its statement cannot be read: " + e.getMessage();
+        }
+        return subject == null ? null : new Rejected(true, "npm's publish attestation: " + subject);
+    }
+
+    private String publishProblem(JsonNode bundle, RegistryKeys keys) {
+        Material material;
+        try {
+            material = Material.of(bundle);
+        } catch (Exception e) {
+            return "it cannot be read: " + e.getMessage();
+        }
+        java.util.Optional<RegistryKeys.Key> key = keys.key(material.keyHint());
+        if (key.isEmpty()) {
+            return "it is signed with " + (material.keyHint().isEmpty() ? "no named key" : material.keyHint())
+                    + ", which " + keys.source() + " does not list";
+        }
+        try {
+            if (!Verifiers.newVerifier(key.get().publicKey()).verify(material.pae(), material.signature())) {
+                return "its DSSE signature does not verify with " + material.keyHint();
+            }
+        } catch (GeneralSecurityException e) {
+            return "its DSSE signature cannot be checked: " + e.getMessage();
+        }
+        String log = verifyLogEntry(material.entry(), material.hasInclusionProof());
+        if (log != null) {
+            return "its transparency log entry does not verify: " + log;
+        }
+        return bodyMismatch(material.entry(), material.payload(), material.signature(),
+                key.get().publicKey().getEncoded());
+    }
+
     /**
      * What a bundle of any version (0.1 to 0.3) holds, read with Jackson: sigstore-java 2.0's {@code Bundle.from}
      * refuses the v0.1 bundles npm wrote until 2023 ("Could not find an inclusion proof": they carry a signed entry
      * timestamp only), so the bundle is taken apart here and each part handed to sigstore-java's verifiers.
      */
-    private record Material(CertPath certificates, RekorEntry entry, boolean hasInclusionProof, byte[] payload,
+    private record Material(CertPath certificates, String keyHint, RekorEntry entry, boolean hasInclusionProof,
+                            byte[] payload,
                             String payloadType, byte[] signature) {
         static Material of(JsonNode bundle) throws Exception {
             JsonNode material = bundle.path("verificationMaterial");
@@ -189,8 +261,9 @@ public final class ProvenanceVerifier {
             if (material.path("certificate").has("rawBytes")) {
                 der.add(Base64.getDecoder().decode(material.path("certificate").path("rawBytes").asText()));
             }
-            if (der.isEmpty()) {
-                throw new IllegalArgumentException("it has no signing certificate (npm's provenance is keyless)");
+            String hint = material.path("publicKey").path("hint").asText("");
+            if (der.isEmpty() && hint.isEmpty()) {
+                throw new IllegalArgumentException("it names neither a signing certificate nor a key");
             }
             JsonNode tlog = material.path("tlogEntries").path(0);
             if (!tlog.isObject()) {
@@ -200,7 +273,8 @@ public final class ProvenanceVerifier {
             if (!envelope.path("payload").isTextual() || !envelope.path("signatures").path(0).path("sig").isTextual()) {
                 throw new IllegalArgumentException("it has no DSSE envelope");
             }
-            return new Material(Certificates.fromDer(der), RekorEntry.fromTLogEntryJson(tlog.toString()),
+            return new Material(der.isEmpty() ? null : Certificates.fromDer(der), hint,
+                    RekorEntry.fromTLogEntryJson(tlog.toString()),
                     tlog.path("inclusionProof").isObject(), Base64.getDecoder().decode(envelope.path("payload").asText()),
                     envelope.path("payloadType").asText(""),
                     Base64.getDecoder().decode(envelope.path("signatures").path(0).path("sig").asText()));
@@ -253,7 +327,7 @@ public final class ProvenanceVerifier {
      * (base64 of the base64 signature) and the leaf certificate (base64 of its PEM). Null when it does.
      */
     private static String bodyMismatch(RekorEntry entry, byte[] payload, byte[] envelopeSignature,
-                                       X509Certificate leaf) {
+                                       byte[] signerDer) {
         try {
             JsonNode body = Json.mapper().readTree(Base64.getDecoder().decode(entry.getBody()));
             String kind = body.path("kind").asText("");
@@ -277,9 +351,11 @@ public final class ProvenanceVerifier {
                 }
                 String pem = new String(Base64.getDecoder().decode(signature.path("publicKey").asText("")),
                         StandardCharsets.US_ASCII);
-                X509Certificate logged = (X509Certificate) Certificates.fromPem(pem);
-                if (!logged.equals(leaf)) {
-                    return "its transparency log entry records another signing certificate";
+                // a PEM certificate (provenance) or public key (npm's publish attestation): compare the DER inside
+                String der = pem.lines().filter(l -> !l.startsWith("-----")).collect(java.util.stream.Collectors
+                        .joining());
+                if (!Arrays.equals(Base64.getDecoder().decode(der), signerDer)) {
+                    return "its transparency log entry records another signer";
                 }
             }
             return null;

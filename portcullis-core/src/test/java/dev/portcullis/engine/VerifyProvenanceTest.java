@@ -47,6 +47,7 @@ class VerifyProvenanceTest {
     void setUp() throws IOException {
         documents = Files.createDirectories(work.resolve("registry"));
         registry = FakeRegistry.start(documents);
+        registry.serve("-/npm/v1/keys", Files.readAllBytes(Fixtures.path("signatures/keys/npm-registry-keys.json")));
         for (JsonNode entry : Json.mapper().readTree(Fixtures.path("signatures/attestations/attestations-summary.json")
                 .toFile())) {
             String name = entry.path("package").asText();
@@ -142,6 +143,16 @@ class VerifyProvenanceTest {
         VerifyReport report = verify(project(Map.of("gundam-visor", integrity.get("gundam-visor"))), false);
         assertThat(findings(report)).containsExactly("provenance/invalid gundam-visor@1.0.1");
         assertThat(report.result().findings().getFirst().message()).contains("DSSE signature");
+    }
+
+    @Test
+    void theRealBrokenPublishAttestationIsInvalid_whenTheRegistryKeysAreKnown() throws Exception {
+        attest("gundam-visor", "1.0.1",
+                Fixtures.path("signatures/attestations/negative/gundam-visor@1.0.1.invalid-publish-signature.json"));
+        VerifyReport report = verify(project(Map.of("gundam-visor", integrity.get("gundam-visor"))), false);
+        assertThat(findings(report)).containsExactly("provenance/invalid gundam-visor@1.0.1");
+        assertThat(report.result().findings().getFirst().message()).contains("publish attestation")
+                .contains("DSSE signature");
     }
 
     @Test
