@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -39,24 +38,19 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The project directory (default: .)")
-    Path dir = Path.of(".");
+    @Mixin
+    ProjectTarget project;
 
     @Mixin
     ReportFormatOption formatOption;
-
-    @Option(names = "--policy", paramLabel = "FILE", description = "The policy file (default: DIR/portcullis.yml)")
-    Path policy;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Fail on this severity or worse: critical, high, medium, low, info (default: the policy's, "
                     + "else high)")
     String failOn;
 
-    @Option(names = "--fail-on-unchecked", negatable = true, fallbackValue = "true",
-            description = "Exit 3 when something could not be checked (no node_modules, no registry keys, a tarball "
-                    + "not had) (default: on when the CI environment variable is set)")
-    Boolean failOnUnchecked;
+    @Mixin
+    UncheckedGateOption uncheckedGate;
 
     @Option(names = "--no-files", description = "Do not compare installed packages file by file with their tarballs")
     boolean noFiles;
@@ -90,11 +84,8 @@ final class VerifyCommand implements Callable<Integer> {
             + ".npmrc)")
     String registry;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output")
-    Path output;
-
-    @Option(names = "--no-color", description = "No colours in text output")
-    boolean noColor;
+    @Mixin
+    ReportDestination destination;
 
     @Override
     public Integer call() {
@@ -108,17 +99,15 @@ final class VerifyCommand implements Callable<Integer> {
                 return ExitCode.USAGE.code();
             }
         }
-        boolean gate = failOnUnchecked != null ? failOnUnchecked : ScanCommand.inCi(environment);
+        boolean gate = uncheckedGate.resolve(environment);
         try {
             VerifyReport report;
             try (Portcullis run = Portcullis.open(environment,
-                    new Run(dir.toAbsolutePath().normalize(), policy, registry, offline, true, false))) {
+                    new Run(project.directory(), project.policy, registry, offline, true, false))) {
                 report = new VerifyPipeline(run).run(new VerifyOptions(!noFiles, !noSignatures, !noProvenance, keys,
                         trustedRoot, trustFile, recordTrust, threshold, gate, 8));
             }
-            boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");
-            ReportOutput.write(output, spec.commandLine().getOut(),
-                    out -> formatOption.format.reporter(colour).write(report, out));
+            destination.write(report, formatOption.format, environment, terminal, spec.commandLine().getOut());
             return ExitCode.of(new Outcome.Reported(report)).code();
         } catch (Exception e) {
             Outcome.Failed failed = Outcome.failed(e);

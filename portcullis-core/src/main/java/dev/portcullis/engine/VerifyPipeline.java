@@ -64,7 +64,9 @@ public final class VerifyPipeline {
         int compared = options.files() && tree != null ? compareFiles(tree.matches(), options, findings) : 0;
         Map<String, Packument.VersionDoc> docs = options.signatures() || options.provenance()
                 ? versionDocs(locked) : Map.of();
-        Optional<RegistryKeys> keys = options.signatures() || options.provenance() ? keys(options) : Optional.empty();
+        // the keys verify signatures, and npm's publish attestations of versions that carry attestations
+        boolean attested = options.provenance() && docs.values().stream().anyMatch(Packument.VersionDoc::attested);
+        Optional<RegistryKeys> keys = options.signatures() || attested ? keys(options) : Optional.empty();
         int signed = options.signatures() ? checkSignatures(locked, docs, keys, findings) : 0;
         List<VerifyReport.Provenance> provenance = options.provenance()
                 ? checkProvenance(project, locked, docs, keys.orElse(null), options, findings) : List.of();

@@ -85,14 +85,8 @@ class VerifySignaturesTest {
     }
 
     VerifyReport verify(Path project, Path keys) throws Exception {
-        Environment environment = new Environment(Map.of("npm_config_globalconfig",
-                work.resolve("no-global-npmrc").toString()), work.resolve("home"),
-                Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC), work.resolve("cache"));
-        try (Portcullis run = Portcullis.open(environment, new Run(project, null, registry.url(), false, true,
-                false))) {
-            return new VerifyPipeline(run).run(new VerifyOptions(false, true, false, keys, null, null, false, null,
-                    false, 2));
-        }
+        return VerifyRuns.verify(work, registry, project, new VerifyOptions(false, true, false, keys, null, null, false,
+                null, false, 2));
     }
 
     private static List<String> findings(VerifyReport report) {
