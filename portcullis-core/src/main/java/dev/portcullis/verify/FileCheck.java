@@ -111,8 +111,10 @@ public final class FileCheck {
         if (!bin && !path.equals("package.json") && size != expected.size()) {
             return false;
         }
-        if (size > limits.maxFileBytes()) {
-            return false; // larger than any tarball file the reader keeps: cannot be the published one
+        if (size > limits.maxFileBytes() || size > 2L * expected.size() + 65_536) {
+            // larger than any tarball file the reader keeps, or than a rewrite of this one could make it: the bytes
+            // are not read (a planted file of gigabytes costs nothing)
+            return false;
         }
         byte[] bytes = read(actual, size);
         byte[] published = expected.content();

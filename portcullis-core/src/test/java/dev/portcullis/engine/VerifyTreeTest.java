@@ -132,6 +132,29 @@ class VerifyTreeTest {
     }
 
     @Test
+    void hugeFilesInPlaceOfAManifestOrABinAreReported() throws Exception {
+        Path project = project("npm");
+        huge(project.resolve("node_modules/is-number/package.json"), "{\"name\":\"is-number\",\"x\":\"");
+        huge(project.resolve("node_modules/which/bin/node-which"), "#!/usr/bin/env node\n//");
+        VerifyReport report = verify(project);
+        assertThat(findings(report)).containsExactlyInAnyOrder("verify/version-mismatch node_modules/is-number",
+                "verify/modified-file node_modules/which/bin/node-which");
+        assertThat(report.result().findings()).anyMatch(f -> f.message().contains("larger than 1048576 bytes"));
+    }
+
+    /** 64 MiB after {@code head}: more than the heap of a verify run may hold for one file. */
+    private static void huge(Path file, String head) throws IOException {
+        try (var out = Files.newOutputStream(file)) {
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) 'a');
+            for (int i = 0; i < 64; i++) {
+                out.write(block);
+            }
+        }
+    }
+
+    @Test
     void withoutNodeModulesTheTreeIsUncheckedNotFailed() throws Exception {
         Path project = project("npm");
         deleteTree(project.resolve("node_modules"));
