@@ -142,6 +142,18 @@ class VerifyTreeTest {
         assertThat(report.result().findings()).anyMatch(f -> f.message().contains("larger than 1048576 bytes"));
     }
 
+    @Test
+    void aLinkPlantedInPlaceOfAFileIsModifiedAndNotFollowed() throws Exception {
+        Path project = project("npm");
+        Path index = project.resolve("node_modules/is-number/index.js");
+        Files.delete(index);
+        Files.createSymbolicLink(index, Path.of("/etc/passwd"));
+        Files.createSymbolicLink(project.resolve("node_modules/is-number/extra"), work);
+        assertThat(findings(verify(project))).containsExactlyInAnyOrder(
+                "verify/modified-file node_modules/is-number/index.js",
+                "verify/extra-file node_modules/is-number/extra");
+    }
+
     /** 64 MiB after {@code head}: more than the heap of a verify run may hold for one file. */
     private static void huge(Path file, String head) throws IOException {
         try (var out = Files.newOutputStream(file)) {
