@@ -61,6 +61,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--no-provenance", description = "Do not verify provenance attestations")
     boolean noProvenance;
 
+    @Option(names = "--omit-dev", description = "The install left out devDependencies (npm ci --omit=dev, pnpm "
+            + "install --prod, yarn install --production): absent dev packages are not missing")
+    boolean omitDev;
+
     @Option(names = "--keys", paramLabel = "FILE", description = "The registry's signing keys, in the shape of "
             + "/-/npm/v1/keys (for mirrors and air gaps; default: asked of the registry)")
     Path keys;
@@ -105,7 +109,7 @@ final class VerifyCommand implements Callable<Integer> {
             try (Portcullis run = Portcullis.open(environment,
                     new Run(project.directory(), project.policy, registry, offline, true, false))) {
                 report = new VerifyPipeline(run).run(new VerifyOptions(!noFiles, !noSignatures, !noProvenance, keys,
-                        trustedRoot, trustFile, recordTrust, threshold, gate, 8));
+                        trustedRoot, trustFile, recordTrust, threshold, gate, omitDev, 8));
             }
             destination.write(report, formatOption.format, environment, terminal, spec.commandLine().getOut());
             return ExitCode.of(new Outcome.Reported(report)).code();

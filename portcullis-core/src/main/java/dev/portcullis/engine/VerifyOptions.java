@@ -15,11 +15,13 @@ import java.nio.file.Path;
  * @param recordTrust add the packages the trust file does not know yet, and write it
  * @param failOn the severity that fails the run instead of the policy's, or null
  * @param failOnUnchecked a check that could not be made fails the run (exit 3)
+ * @param omitDev the install left out development dependencies ({@code npm ci --omit=dev}, {@code pnpm install
+ *     --prod}, {@code yarn install --production}): a dev package that is absent is not missing
  * @param parallelism downloads at once
  */
 public record VerifyOptions(boolean files, boolean signatures, boolean provenance, Path keysFile, Path trustedRoot,
                             Path trustFile, boolean recordTrust, Severity failOn, boolean failOnUnchecked,
-                            int parallelism) {
+                            boolean omitDev, int parallelism) {
     public VerifyOptions {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
@@ -28,6 +30,6 @@ public record VerifyOptions(boolean files, boolean signatures, boolean provenanc
 
     /** Every check, the policy's threshold, the default files. */
     public static VerifyOptions all() {
-        return new VerifyOptions(true, true, true, null, null, null, false, null, false, 8);
+        return new VerifyOptions(true, true, true, null, null, null, false, null, false, false, 8);
     }
 }

@@ -60,7 +60,7 @@ public final class VerifyPipeline {
         Lockfile lockfile = lockfileOf(project);
         Locked locked = locked(lockfile);
         List<Finding> findings = new ArrayList<>();
-        TreeCheck.Result tree = checkTree(project, lockfile, findings);
+        TreeCheck.Result tree = checkTree(project, lockfile, options.omitDev(), findings);
         int compared = options.files() && tree != null ? compareFiles(tree.matches(), options, findings) : 0;
         Map<String, Packument.VersionDoc> docs = options.signatures() || options.provenance()
                 ? versionDocs(locked) : Map.of();
@@ -102,7 +102,8 @@ public final class VerifyPipeline {
     }
 
     /** The installed tree against the lockfile; null when nothing is installed. */
-    private TreeCheck.Result checkTree(LoadedProject project, Lockfile lockfile, List<Finding> findings)
+    private TreeCheck.Result checkTree(LoadedProject project, Lockfile lockfile, boolean omitDev,
+                                       List<Finding> findings)
             throws IOException {
         if (!InstalledTree.installed(project.root())) {
             unchecked.add("no node_modules in " + project.root().getFileName() + ": the installed tree and its "
@@ -115,7 +116,7 @@ public final class VerifyPipeline {
             unchecked.add("node_modules holds more than " + limits.maxPackages() + " packages: the rest were not "
                     + "checked");
         }
-        TreeCheck.Result result = TreeCheck.check(lockfile, walk);
+        TreeCheck.Result result = TreeCheck.check(lockfile, walk, omitDev);
         installedCount = walk.packages().size();
         findings.addAll(result.findings());
         return result;

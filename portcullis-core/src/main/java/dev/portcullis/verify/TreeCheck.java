@@ -43,8 +43,12 @@ public final class TreeCheck {
         }
     }
 
-    public static Result check(Lockfile lockfile, InstalledTree.Walk walk) {
-        List<PackageNode> expected = lockfile.graph().packages().stream().filter(TreeCheck::installable).toList();
+    /** @param omitDev the install left out development dependencies: their absence is expected */
+    public static Result check(Lockfile lockfile, InstalledTree.Walk walk, boolean omitDev) {
+        // yarn 1 records no dev flag: a package only development dependencies reach is dev (GraphPaths)
+        dev.portcullis.model.GraphPaths paths = omitDev ? dev.portcullis.model.GraphPaths.of(lockfile.graph()) : null;
+        List<PackageNode> expected = lockfile.graph().packages().stream().filter(TreeCheck::installable)
+                .filter(n -> !omitDev || !(n.has(PackageFlag.DEV) || paths.isDev(n.key()))).toList();
         boolean byPath = !expected.isEmpty() && expected.stream().allMatch(n -> n.key().startsWith("node_modules/")
                 || n.key().contains("/node_modules/"));
         return byPath ? byPath(lockfile, expected, walk) : byName(lockfile, expected, walk);

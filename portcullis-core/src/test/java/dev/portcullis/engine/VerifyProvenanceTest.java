@@ -102,7 +102,7 @@ class VerifyProvenanceTest {
 
     private VerifyReport verify(Path project, boolean record) throws Exception {
         return VerifyRuns.verify(work, registry, project, new VerifyOptions(false, false, true, null, null, null, record,
-                null, false, 2));
+                null, false, false, 2));
     }
 
     private static List<String> findings(VerifyReport report) {

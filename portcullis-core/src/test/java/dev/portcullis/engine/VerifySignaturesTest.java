@@ -86,7 +86,7 @@ class VerifySignaturesTest {
 
     VerifyReport verify(Path project, Path keys) throws Exception {
         return VerifyRuns.verify(work, registry, project, new VerifyOptions(false, true, false, keys, null, null, false,
-                null, false, 2));
+                null, false, false, 2));
     }
 
     private static List<String> findings(VerifyReport report) {

@@ -57,7 +57,7 @@ class VerifyTreeTest {
 
     private VerifyReport verify(Path project) throws Exception {
         return VerifyRuns.verify(work, registry, project, new VerifyOptions(true, false, false, null, null, null, false,
-                null, false, 2));
+                null, false, false, 2));
     }
 
     private static List<String> findings(VerifyReport report) {
@@ -113,6 +113,17 @@ class VerifyTreeTest {
         assertThat(missing.packageName()).isEqualTo("@types/ms");
         assertThat(missing.severity()).isEqualTo(Severity.HIGH);
         assertThat(report.passedGate()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"npm", "pnpm", "yarn-classic", "yarn-berry", "bun"})
+    void anInstallWithoutDevDependenciesVerifiesWithOmitDev(String client) throws Exception {
+        Path project = project(client);
+        deleteTree(packageDir(project, client, "@types/ms", "0.7.34"));
+        assertThat(findings(verify(project))).singleElement().asString().startsWith("verify/missing-package");
+        VerifyReport omitted = VerifyRuns.verify(work, registry, project, new VerifyOptions(true, false, false, null,
+                null, null, false, null, false, true, 2));
+        assertThat(findings(omitted)).isEmpty();
     }
 
     @Test
