@@ -66,10 +66,10 @@ public final class VerifyPipeline {
                 ? versionDocs(locked) : Map.of();
         // the keys verify signatures, and npm's publish attestations of versions that carry attestations
         boolean attested = options.provenance() && docs.values().stream().anyMatch(Packument.VersionDoc::attested);
-        Optional<RegistryKeys> keys = options.signatures() || attested ? keys(options) : Optional.empty();
+        KeyRing keys = options.signatures() || attested ? new KeyRing(keyFile(options)) : null;
         int signed = options.signatures() ? checkSignatures(locked, docs, keys, findings) : 0;
         List<VerifyReport.Provenance> provenance = options.provenance()
-                ? checkProvenance(project, locked, docs, keys.orElse(null), options, findings) : List.of();
+                ? checkProvenance(project, locked, docs, keys, options, findings) : List.of();
         PolicyResult result = Decider.of(portcullis, options.failOn()).decide(findings);
         return new VerifyReport(Versions.tool(), lockfile.file(), lockfile.format().name().toLowerCase(
                 java.util.Locale.ROOT).replace('_', '-'), new VerifyReport.Counts(locked.nodes().size(),
@@ -232,19 +232,16 @@ public final class VerifyPipeline {
         return times;
     }
 
-    private int checkSignatures(Locked locked, Map<String, Packument.VersionDoc> docs, Optional<RegistryKeys> keys,
+    private int checkSignatures(Locked locked, Map<String, Packument.VersionDoc> docs, KeyRing keys,
                                 List<Finding> findings) {
-        if (keys.isEmpty()) {
-            return 0;
-        }
-        SignatureCheck check = new SignatureCheck(keys.get());
         int verified = 0;
         for (PackageNode node : locked.nodes()) {
             Packument.VersionDoc doc = docs.get(node.id());
-            if (doc == null) {
+            Optional<RegistryKeys> registryKeys = doc == null ? Optional.empty() : keys.of(node.name());
+            if (registryKeys.isEmpty()) {
                 continue;
             }
-            SignatureCheck.Outcome outcome = check.check(node, doc, Optional.ofNullable(times.get(node.id())),
+            SignatureCheck.Outcome outcome = new SignatureCheck(registryKeys.get()).check(node, doc, Optional.ofNullable(times.get(node.id())),
                     node.location());
             findings.addAll(outcome.findings());
             verified += outcome.verified() ? 1 : 0;
@@ -252,35 +249,64 @@ public final class VerifyPipeline {
         return verified;
     }
 
-    /** The registry's keys: the key file, else {@code /-/npm/v1/keys} of the default registry. */
-    private Optional<RegistryKeys> keys(VerifyOptions options) throws InputException, IOException {
-        if (options.keysFile() != null) {
-            Path file = portcullis.run().workingDir().resolve(options.keysFile());
-            if (!Files.isRegularFile(file)) {
-                throw new InputException(Location.of(options.keysFile().toString()), "the key file does not exist");
-            }
-            return Optional.of(RegistryKeys.parse(Files.readAllBytes(file), options.keysFile().toString()));
+    /** The key file's keys, or null when none was given. */
+    private RegistryKeys keyFile(VerifyOptions options) throws InputException, IOException {
+        if (options.keysFile() == null) {
+            return null;
         }
-        String registry = portcullis.npmConfig().registry();
-        URI url = URI.create(registry + "-/npm/v1/keys");
-        try {
-            Optional<byte[]> body = portcullis.registry().document(url, registry);
-            if (body.isEmpty()) {
-                unchecked.add("the registry " + registry + " publishes no signing keys (" + url + " answered 404): "
-                        + "registry signatures and npm's publish attestations were not checked; give the keys with --keys FILE");
+        Path file = portcullis.run().workingDir().resolve(options.keysFile());
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(Location.of(options.keysFile().toString()), "the key file does not exist");
+        }
+        return RegistryKeys.parse(Files.readAllBytes(file), options.keysFile().toString());
+    }
+
+    /**
+     * The signing keys of each package's registry: the key file for every registry when one was given, else
+     * {@code /-/npm/v1/keys} of the registry the package comes from (a scope's private registry has keys of its
+     * own, or none), asked once per registry.
+     */
+    private final class KeyRing {
+        private final RegistryKeys file;
+        private final Map<String, Optional<RegistryKeys>> byRegistry = new java.util.concurrent.ConcurrentHashMap<>();
+
+        KeyRing(RegistryKeys file) {
+            this.file = file;
+        }
+
+        Optional<RegistryKeys> of(String name) {
+            if (file != null) {
+                return Optional.of(file);
+            }
+            return byRegistry.computeIfAbsent(portcullis.npmConfig().registryFor(name), this::fetch);
+        }
+
+        private Optional<RegistryKeys> fetch(String registry) {
+            URI url = URI.create(registry + "-/npm/v1/keys");
+            try {
+                Optional<byte[]> body = portcullis.registry().document(url, registry);
+                if (body.isEmpty()) {
+                    unchecked.add("the registry " + registry + " publishes no signing keys (" + url + " answered "
+                            + "404): the registry signatures and npm's publish attestations of its packages were not "
+                            + "checked; give the keys with --keys FILE");
+                    return Optional.empty();
+                }
+                return Optional.of(RegistryKeys.parse(body.get(), url.toString()));
+            } catch (RegistryException | IOException e) {
+                unchecked.add("the registry signatures and npm's publish attestations of " + registry + " were not "
+                        + "checked: " + e.getMessage());
+                return Optional.empty();
+            } catch (InputException e) {
+                unchecked.add("the registry signatures and npm's publish attestations of " + registry + " were not "
+                        + "checked: its keys are unusable: " + e.getMessage());
                 return Optional.empty();
             }
-            return Optional.of(RegistryKeys.parse(body.get(), url.toString()));
-        } catch (RegistryException e) {
-            unchecked.add("registry signatures and npm's publish attestations were not checked: "
-                    + e.getMessage());
-            return Optional.empty();
         }
     }
 
     private List<VerifyReport.Provenance> checkProvenance(LoadedProject project, Locked locked,
                                                          Map<String, Packument.VersionDoc> docs,
-                                                         RegistryKeys keys, VerifyOptions options,
+                                                         KeyRing keys, VerifyOptions options,
                                                          List<Finding> findings)
             throws InputException, IOException {
         ProvenanceVerifier verifier = verifier(options);
@@ -303,7 +329,8 @@ public final class VerifyPipeline {
                     known = false;
                 } else {
                     String integrity = SignatureCheck.integrity(node, doc);
-                    switch (verifier.verify(document.get(), node.name(), node.version(), integrity, keys)) {
+                    switch (verifier.verify(document.get(), node.name(), node.version(), integrity,
+                            keys == null ? null : keys.of(node.name()).orElse(null))) {
                         case ProvenanceVerifier.Verified v -> identity = v.identity();
                         case ProvenanceVerifier.Absent absent -> {
                         }

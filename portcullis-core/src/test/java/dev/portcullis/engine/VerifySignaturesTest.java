@@ -172,6 +172,26 @@ class VerifySignaturesTest {
                 && u.contains("--keys FILE"));
     }
 
+    @Test
+    void aScopesPrivateRegistryIsAskedForItsOwnKeys_notJudgedByThePublicOnes() throws Exception {
+        Path privateDocs = Files.createDirectories(work.resolve("private"));
+        String integrity = "sha512-" + Base64.getEncoder().encodeToString(new byte[64]);
+        Files.writeString(privateDocs.resolve("%40acme%2Futil.json"), "{\"name\":\"@acme/util\",\"versions\":{"
+                + "\"1.0.0\":{\"name\":\"@acme/util\",\"version\":\"1.0.0\",\"dist\":{\"integrity\":\""
+                + integrity + "\"}}}}");
+        try (FakeRegistry internal = FakeRegistry.start(privateDocs)) {
+            Map<String, List<String[]>> locked = lockedFromPackuments("has-package-exports");
+            locked.put("@acme/util", List.<String[]>of(new String[] {"1.0.0", integrity}));
+            Path project = pnpmProject(work.resolve("p"), locked);
+            Files.writeString(project.resolve(".npmrc"), "@acme:registry=" + internal.url() + "\n");
+            VerifyReport report = verify(project, null);
+            assertThat(findings(report)).isEmpty();
+            assertThat(report.counts().signaturesVerified()).isEqualTo(11);
+            assertThat(report.unchecked()).anyMatch(u -> u.startsWith("the registry " + internal.url()
+                    + " publishes no signing keys"));
+        }
+    }
+
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
