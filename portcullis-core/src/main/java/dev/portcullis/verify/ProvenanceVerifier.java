@@ -130,6 +130,15 @@ public final class ProvenanceVerifier {
      * @param keys the registry's keys, or null when they are not known (the publish attestation is then skipped)
      */
     public Result verify(byte[] document, String name, String version, String integrity, RegistryKeys keys) {
+        try {
+            return verifyOrThrow(document, name, version, integrity, keys);
+        } catch (RuntimeException e) {
+            // sigstore-java's parsers meet hostile documents here; what they cannot take is a rejection, not a crash
+            return new Rejected(false, "it cannot be checked: " + dev.portcullis.model.Problems.describe(e));
+        }
+    }
+
+    private Result verifyOrThrow(byte[] document, String name, String version, String integrity, RegistryKeys keys) {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(document);
@@ -306,7 +315,15 @@ public final class ProvenanceVerifier {
                 return e.getMessage();
             }
         }
-        byte[] logId = HexFormat.of().parseHex(entry.getLogID());
+        if (entry.getVerification() == null || entry.getVerification().getSignedEntryTimestamp() == null) {
+            return "it has neither an inclusion proof nor a signed entry timestamp";
+        }
+        byte[] logId;
+        try {
+            logId = HexFormat.of().parseHex(entry.getLogID());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return "its log id is not hexadecimal";
+        }
         for (TransparencyLog log : root.getTLogs()) {
             if (Arrays.equals(log.getLogId().getKeyId(), logId)) {
                 try {

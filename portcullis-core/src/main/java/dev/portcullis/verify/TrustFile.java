@@ -77,10 +77,12 @@ public record TrustFile(Map<String, Entry> packages) {
             return empty();
         }
         JsonNode tree;
-        try {
-            tree = Json.mapper().readTree(Files.readAllBytes(path));
+        try (var parser = Json.utf8Parser(Json.mapper(), Files.newInputStream(path))) {
+            tree = Json.mapper().readTree(parser);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw Json.inputException(shown, e);
+        } catch (java.io.CharConversionException e) {
+            throw new InputException(Location.of(shown), "not UTF-8 JSON");
         }
         if (tree == null || tree.path("version").asInt(0) != 1 || !tree.path("packages").isObject()) {
             throw new InputException(Location.of(shown), "not a trust file: expected {\"version\":1,"
