@@ -88,12 +88,14 @@ public final class VerifyRules {
             + "trusted",
             "The trust file (portcullis-trust.json) records who built this package when it was first seen; this "
                     + "version was built by another repository or workflow.",
-            "Find out why the build moved; if it is legitimate, run portcullis verify --record-trust to accept it.");
+            "Find out why the build moved; if it is legitimate, delete the package's entry from portcullis-trust.json "
+                    + "and run portcullis verify --record-trust to record the new builder.");
     public static final RuleDescriptor PROVENANCE_DOWNGRADE = new RuleDescriptor("provenance/downgrade",
             Severity.HIGH, "A package that had provenance lost it",
             "The trust file records that this package was built with provenance; this version has none, which is "
                     + "how a publish with a stolen token looks.",
-            "Do not install until the maintainers explain the publish; accept it with --record-trust if legitimate.");
+            "Do not install until the maintainers explain the publish; if it is legitimate, delete the package's "
+                    + "entry from portcullis-trust.json and run portcullis verify --record-trust.");
 
     public static final List<RuleDescriptor> ALL = List.of(MISSING_PACKAGE, UNEXPECTED_PACKAGE, VERSION_MISMATCH,
             MODIFIED_FILE, EXTRA_FILE, MISSING_FILE, SIGNATURE_INVALID, SIGNATURE_MISSING, SIGNATURE_EXPIRED_KEY,
