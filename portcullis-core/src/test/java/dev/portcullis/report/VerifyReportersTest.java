@@ -7,14 +7,9 @@ import dev.portcullis.model.Location;
 import dev.portcullis.model.Severity;
 import dev.portcullis.policy.Policy;
 import dev.portcullis.policy.PolicyResult;
-import dev.portcullis.testkit.Fixtures;
 import dev.portcullis.verify.Identity;
 import dev.portcullis.verify.VerifyRules;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,28 +46,15 @@ class VerifyReportersTest {
                 "portcullis.yml");
     }
 
-    static String render(ReportFormat format, VerifyReport report, boolean colour) throws IOException {
-        StringWriter out = new StringWriter();
-        format.reporter(colour).write(report, out);
-        return out.toString();
-    }
-
     @ParameterizedTest
     @EnumSource(ReportFormat.class)
     void matchesGoldenFile(ReportFormat format) throws IOException {
-        String actual = render(format, sample(), false);
-        Path golden = Fixtures.repoRoot().resolve("portcullis-core/src/test/resources/dev/portcullis/report/golden/"
-                + "verify." + format.id());
-        if (Boolean.getBoolean("portcullis.updateGolden")) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        ReportersTest.matchesGolden("verify." + format.id(), ReportersTest.render(format, sample(), false));
     }
 
     @Test
     void colourOnlyWhenAsked() throws IOException {
-        assertThat(render(ReportFormat.TEXT, sample(), true)).contains("\u001b[31mCRITICAL\u001b[0m");
-        assertThat(render(ReportFormat.TEXT, sample(), false)).doesNotContain("\u001b[");
+        assertThat(ReportersTest.render(ReportFormat.TEXT, sample(), true)).contains("\u001b[31mCRITICAL\u001b[0m");
+        assertThat(ReportersTest.render(ReportFormat.TEXT, sample(), false)).doesNotContain("\u001b[");
     }
 }
