@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 /** The {@code portcullis} command: subcommands only; each is a thin Callable mapping options onto the library. */
 @Command(name = "portcullis", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "A supply-chain gate for npm: may this exact code enter, and why?",
-        subcommands = {ScanCommand.class, InspectCommand.class, DiffCommand.class, SbomCommand.class, InitCommand.class,
-                RulesCommand.class, DbCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, InspectCommand.class, DiffCommand.class, SbomCommand.class,
+                VerifyCommand.class, InitCommand.class, RulesCommand.class, DbCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -64,6 +65,9 @@ public final class Main {
             }
             if (cls == SbomCommand.class) {
                 return cls.cast(new SbomCommand(environment));
+            }
+            if (cls == VerifyCommand.class) {
+                return cls.cast(new VerifyCommand(environment, terminal));
             }
             if (cls == InitCommand.class) {
                 return cls.cast(new InitCommand(environment));

@@ -12,13 +12,11 @@ import dev.portcullis.report.InspectReport;
 import dev.portcullis.report.Outcome;
 import dev.portcullis.report.ScanReport;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -37,25 +35,19 @@ final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The project directory (default: .)")
-    Path dir = Path.of(".");
+    @Mixin
+    ProjectTarget project;
 
     @Mixin
     ReportFormatOption formatOption;
-
-    @Option(names = "--policy", paramLabel = "FILE", description = "The policy file (default: DIR/portcullis.yml)")
-    Path policy;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Fail on this severity or worse: critical, high, medium, low, info, or none to report only "
                     + "(exit 0 whatever the findings; errors still exit 2 or 3) (default: the policy's, else high)")
     String failOn;
 
-    @Option(names = "--fail-on-unchecked", negatable = true, fallbackValue = "true",
-            description = "Exit 3 when something could not be checked (registry unreachable, metadata not cached "
-                    + "offline, advisory database damaged) instead of passing with a note (default: on when the CI "
-                    + "environment variable is set)")
-    Boolean failOnUnchecked;
+    @Mixin
+    UncheckedGateOption uncheckedGate;
 
     @Option(names = "--offline", description = "Never touch the network; report what could not be checked")
     boolean offline;
@@ -68,11 +60,8 @@ final class ScanCommand implements Callable<Integer> {
             + "package of the lockfile, as `portcullis inspect` does")
     boolean deep;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output")
-    Path output;
-
-    @Option(names = "--no-color", description = "No colours in text output")
-    boolean noColor;
+    @Mixin
+    ReportDestination destination;
 
     @Mixin
     AdvisoryDatabaseOption databaseOption;
@@ -93,13 +82,12 @@ final class ScanCommand implements Callable<Integer> {
                 return ExitCode.USAGE.code();
             }
         }
-        ScanReport.Gate gate = new ScanReport.Gate(reportOnly, failOnUnchecked != null ? failOnUnchecked
-                : inCi(environment));
+        ScanReport.Gate gate = new ScanReport.Gate(reportOnly, uncheckedGate.resolve(environment));
         try {
             ProgressLine progress = deep && terminal ? new ProgressLine(err) : null;
             ScanReport report;
             try (Portcullis run = Portcullis.open(databaseOption.apply(environment),
-                    new Run(dir.toAbsolutePath().normalize(), policy, null, offline, true, refresh))) {
+                    new Run(project.directory(), project.policy, null, offline, true, refresh))) {
                 report = new ScanPipeline(run, progress == null ? Progress.NONE : progress, recordOption.record())
                         .run(new ScanOptions(threshold, deep, gate));
             } finally {
@@ -107,9 +95,7 @@ final class ScanCommand implements Callable<Integer> {
                     progress.finish();
                 }
             }
-            boolean colour = output == null && !noColor && terminal && !environment.variables().containsKey("NO_COLOR");
-            ReportOutput.write(output, spec.commandLine().getOut(),
-                    out -> formatOption.format.reporter(colour).write(report, out));
+            destination.write(report, formatOption.format, environment, terminal, spec.commandLine().getOut());
             return ExitCode.of(new Outcome.Reported(report)).code();
         } catch (Exception e) {
             Outcome.Failed failed = Outcome.failed(e);
@@ -117,11 +103,5 @@ final class ScanCommand implements Callable<Integer> {
                     ? " (use --offline to scan without the network)" : ""));
             return ExitCode.of(failed).code();
         }
-    }
-
-    /** Whether the run is in CI: {@code CI} set to anything but empty, {@code false} or {@code 0}, as CI services do. */
-    static boolean inCi(Environment environment) {
-        String ci = environment.variables().get("CI");
-        return ci != null && !ci.isBlank() && !ci.strip().equalsIgnoreCase("false") && !ci.strip().equals("0");
     }
 }

@@ -27,6 +27,7 @@ public final class RuleCatalog {
         rules.addAll(Analyzers.defaults().rules());
         rules.addAll(MetadataRules.rules());
         rules.add(DeepScan.INTEGRITY_MISMATCH);
+        rules.addAll(dev.portcullis.verify.VerifyRules.ALL);
         rules.sort(Comparator.comparing(RuleDescriptor::id));
         return List.copyOf(rules);
     }

@@ -29,11 +29,50 @@ import java.util.Objects;
  *     address (an internal tarball host that is not a configured registry); configured registries need no entry
  * @param deny package versions never let in, each with its reason ({@code deny:})
  * @param allow package versions let in whatever their findings say, each with its reason ({@code allow:})
+ * @param provenance who must build which packages ({@code provenance:}), checked by {@code verify}
  */
 public record Policy(String file, Severity failOn, List<String> allowedHosts, List<String> allowedRemoteSources,
                      boolean pinDevDependencies, List<String> scriptAllowlist, Map<String, RuleOverride> rules,
                      List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict, Metadata metadata,
-                     List<String> privateHosts, List<PackageEntry> deny, List<PackageEntry> allow) {
+                     List<String> privateHosts, List<PackageEntry> deny, List<PackageEntry> allow,
+                     List<ProvenancePin> provenance) {
+
+    /**
+     * The build a package (or every package of a scope) must come from: {@code verify} reports a version whose
+     * provenance names another repository or workflow, or that has none.
+     *
+     * @param pattern a package name, or a scope as {@code @scope/*}
+     * @param repository the source repository ({@code github.com/o/r}; scheme and {@code .git} optional)
+     * @param workflow the workflow file in the building repository ({@code .github/workflows/release.yml}), or null
+     *     for any
+     */
+    public record ProvenancePin(String pattern, String repository, String workflow, Location location) {
+        public ProvenancePin {
+            Objects.requireNonNull(pattern, "pattern");
+            Objects.requireNonNull(repository, "repository");
+            Objects.requireNonNull(location, "location");
+        }
+
+        public boolean matches(String name) {
+            return pattern.endsWith("/*") ? name.startsWith(pattern.substring(0, pattern.length() - 1))
+                    : pattern.equals(name);
+        }
+    }
+
+    /** The pin of {@code name}: its own, else its scope's. */
+    public java.util.Optional<ProvenancePin> provenancePin(String name) {
+        return provenance.stream().filter(p -> p.pattern().equals(name)).findFirst()
+                .or(() -> provenance.stream().filter(p -> p.matches(name)).findFirst());
+    }
+
+    /** A policy without provenance pins. */
+    public Policy(String file, Severity failOn, List<String> allowedHosts, List<String> allowedRemoteSources,
+                  boolean pinDevDependencies, List<String> scriptAllowlist, Map<String, RuleOverride> rules,
+                  List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict, Metadata metadata,
+                  List<String> privateHosts, List<PackageEntry> deny, List<PackageEntry> allow) {
+        this(file, failOn, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist, rules, ignores,
+                verdict, failOnVerdict, metadata, privateHosts, deny, allow, List.of());
+    }
 
     /**
      * The metadata rules' settings.
@@ -100,6 +139,7 @@ public record Policy(String file, Severity failOn, List<String> allowedHosts, Li
         privateHosts = List.copyOf(privateHosts);
         deny = List.copyOf(deny);
         allow = List.copyOf(allow);
+        provenance = List.copyOf(provenance);
         if (failOnVerdict == Verdict.ALLOW) {
             throw new IllegalArgumentException("failOnVerdict must be review or block: allow would fail every run");
         }
@@ -111,7 +151,7 @@ public record Policy(String file, Severity failOn, List<String> allowedHosts, Li
                   List<Ignore> ignores, VerdictThresholds verdict, Verdict failOnVerdict, Metadata metadata,
                   List<String> privateHosts) {
         this(file, failOn, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist, rules, ignores,
-                verdict, failOnVerdict, metadata, privateHosts, List.of(), List.of());
+                verdict, failOnVerdict, metadata, privateHosts, List.of(), List.of(), List.of());
     }
 
     /** A policy that names no private host. */
@@ -144,7 +184,7 @@ public record Policy(String file, Severity failOn, List<String> allowedHosts, Li
 
     public Policy withFailOn(Severity severity) {
         return new Policy(file, severity, allowedHosts, allowedRemoteSources, pinDevDependencies, scriptAllowlist,
-                rules, ignores, verdict, failOnVerdict, metadata, privateHosts, deny, allow);
+                rules, ignores, verdict, failOnVerdict, metadata, privateHosts, deny, allow, provenance);
     }
 
     /** The {@code deny:} entry naming {@code name@version}, if any. */

@@ -64,7 +64,7 @@ public final class PolicyReader {
         }
         Map<String, Node> top = mapping(root.get(), "the policy", Set.of("failOn", "registries", "remoteSources",
                 "pinning", "scripts", "rules", "ignore", "verdict", "minReleaseAge", "unmaintainedAfter",
-                "privateScopes", "privatePackages", "typosquat", "deny", "allow"));
+                "privateScopes", "privatePackages", "typosquat", "deny", "allow", "provenance"));
         Severity failOn = top.containsKey("failOn") ? severity(top.get("failOn")) : defaults.failOn();
         List<String> hosts = List.of();
         List<String> privateHosts = List.of();
@@ -115,7 +115,25 @@ public final class PolicyReader {
         }
         return new Policy(fileName, failOn, hosts, remote, pinDev, allow, rules, ignores, thresholds, failOnVerdict,
                 metadata(top), privateHosts, packageEntries(top.get("deny"), "deny"),
-                packageEntries(top.get("allow"), "allow"));
+                packageEntries(top.get("allow"), "allow"), top.containsKey("provenance")
+                ? provenance(top.get("provenance")) : List.of());
+    }
+
+    /** {@code provenance: {name-or-@scope/*: {repository: …, workflow: …}}}. */
+    private List<Policy.ProvenancePin> provenance(Node node) throws InputException {
+        List<Policy.ProvenancePin> pins = new java.util.ArrayList<>();
+        for (Map.Entry<String, Node> entry : mapping(node, "provenance", null).entrySet()) {
+            String what = "provenance." + entry.getKey();
+            Map<String, Node> pin = mapping(entry.getValue(), what, Set.of("repository", "workflow"));
+            if (!pin.containsKey("repository")) {
+                throw new InputException(location(entry.getValue()), what + " needs a repository "
+                        + "(for example github.com/owner/repo)");
+            }
+            pins.add(new Policy.ProvenancePin(entry.getKey(), scalar(pin.get("repository"), what + ".repository"),
+                    pin.containsKey("workflow") ? scalar(pin.get("workflow"), what + ".workflow") : null,
+                    location(entry.getValue())));
+        }
+        return pins;
     }
 
     private Policy.Metadata metadata(Map<String, Node> top) throws InputException {

@@ -271,6 +271,44 @@ public final class RegistryClient {
         return fetchTarball(url, expected);
     }
 
+    /**
+     * Any other JSON document of a registry ({@code /-/npm/v1/keys}, an attestations document), through the
+     * document cache like {@link #packument}, so that {@code --offline} answers from what an online run stored;
+     * empty on 404. Its body is bounded by {@link RegistryLimits#maxPackumentBytes()} and sent with the token of
+     * {@code registry}, the registry it belongs to.
+     */
+    public Optional<byte[]> document(URI url, String registry) throws RegistryException {
+        Optional<RegistryCache.Document> cached = cache == null ? Optional.empty() : cache.document(url, false);
+        if (offline) {
+            return Optional.of(cached.orElseThrow(() -> new RegistryException("offline: " + url
+                    + " is not in the cache" + (cache == null ? "" : " " + cache.root()))).body());
+        }
+        Map<String, String> conditions = new java.util.LinkedHashMap<>();
+        cached.flatMap(RegistryCache.Document::etag).ifPresent(v -> conditions.put("If-None-Match", v));
+        Response response = send(url, "application/json", conditions, limits.maxPackumentBytes(), registry);
+        switch (response.status()) {
+            case 404 -> {
+                return Optional.empty();
+            }
+            case 304 -> {
+                return Optional.of(cached.orElseThrow(() -> new RegistryException(
+                        url + " answered 304 Not Modified to a request that had nothing to revalidate")).body());
+            }
+            default -> {
+                if (cache != null) {
+                    try {
+                        cache.putDocument(url, false, new RegistryCache.Document(response.body(),
+                                response.header("ETag"), response.header("Last-Modified"), false));
+                    } catch (IOException e) {
+                        throw new RegistryException("cannot write the registry cache " + cache.root() + ": "
+                                + Problems.describe(e), e);
+                    }
+                }
+                return Optional.of(response.body());
+            }
+        }
+    }
+
     /** The outcome of one document of {@link #packuments}. */
     public sealed interface Lookup {
         String name();

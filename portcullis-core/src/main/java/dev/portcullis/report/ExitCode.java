@@ -30,6 +30,8 @@ public enum ExitCode {
             case Outcome.Reported(DiffReport diff) -> diff.worstError() != null ? of(diff.worstError())
                     : diff.passed() ? PASSED : FAILED;
             case Outcome.Reported(SbomReport sbom) -> PASSED;
+            case Outcome.Reported(VerifyReport verify) -> verify.blockedByUnchecked() ? INTERNAL
+                    : verify.passedGate() ? PASSED : FAILED;
             case Outcome.Checked(boolean passed) -> passed ? PASSED : FAILED;
             case Outcome.Done() -> PASSED;
             case Outcome.Failed(InspectReport.ErrorKind kind, String message) -> of(kind);

@@ -15,6 +15,7 @@ public final class JsonReporter implements Reporter {
             case InspectReport inspect -> new InspectJson().write(inspect, out);
             case DiffReport diff -> new DiffJson().write(diff, out);
             case SbomReport sbom -> throw new IllegalArgumentException("an SBOM is written as cyclonedx or spdx");
+            case VerifyReport verify -> new VerifyJson().write(verify, out);
         }
     }
 }

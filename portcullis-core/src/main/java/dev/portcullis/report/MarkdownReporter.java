@@ -12,6 +12,7 @@ public final class MarkdownReporter implements Reporter {
             case ScanReport scan -> throw new IllegalArgumentException("markdown renders diff reports only");
             case InspectReport inspect -> throw new IllegalArgumentException("markdown renders diff reports only");
             case SbomReport sbom -> throw new IllegalArgumentException("markdown renders diff reports only");
+            case VerifyReport verify -> throw new IllegalArgumentException("markdown renders diff reports only");
         }
     }
 }

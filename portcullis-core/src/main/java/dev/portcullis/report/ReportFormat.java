@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
  * registered. A command offers the formats of its report ({@link #of}).
  */
 public enum ReportFormat {
-    TEXT(ScanReport.class, InspectReport.class, DiffReport.class, SbomReport.class),
-    JSON(ScanReport.class, InspectReport.class, DiffReport.class),
-    SARIF(ScanReport.class, InspectReport.class, DiffReport.class),
+    TEXT(ScanReport.class, InspectReport.class, DiffReport.class, SbomReport.class, VerifyReport.class),
+    JSON(ScanReport.class, InspectReport.class, DiffReport.class, VerifyReport.class),
+    SARIF(ScanReport.class, InspectReport.class, DiffReport.class, VerifyReport.class),
     /** A pull-request comment: one table row per package, details collapsed. */
     MARKDOWN(DiffReport.class),
     /** CycloneDX 1.6 JSON. */

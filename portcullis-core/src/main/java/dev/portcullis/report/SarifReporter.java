@@ -12,6 +12,7 @@ public final class SarifReporter implements Reporter {
             case InspectReport inspect -> new InspectSarif().write(inspect, out);
             case DiffReport diff -> new DiffSarif().write(diff, out);
             case SbomReport sbom -> throw new IllegalArgumentException("an SBOM is written as cyclonedx or spdx");
+            case VerifyReport verify -> new ScanSarif().write(verify.toolVersion(), verify.rules(), verify.result().findings(), out);
         }
     }
 }

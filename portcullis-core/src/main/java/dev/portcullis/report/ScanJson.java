@@ -99,12 +99,12 @@ final class ScanJson {
                 fp.installScripts(), fp.replaceable());
     }
 
-    private static FindingJson finding(Finding f, IgnoreJson ignore) {
+    static FindingJson finding(Finding f, IgnoreJson ignore) {
         return new FindingJson(f.rule().id(), f.severity().id(), f.packageName(), f.version(), f.message(),
                 f.evidence(), f.rule().howToFix(), location(f.location()), ignore);
     }
 
-    private static LocationJson location(dev.portcullis.model.Location location) {
+    static LocationJson location(dev.portcullis.model.Location location) {
         return new LocationJson(location.file(), location.line());
     }
 }

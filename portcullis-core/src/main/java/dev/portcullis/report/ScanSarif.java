@@ -34,9 +34,15 @@ final class ScanSarif {
     }
 
     void write(ScanReport report, Writer out) throws IOException {
-        Sarif.Rules rules = Sarif.Rules.of(report.rules());
+        write(report.toolVersion(), report.rules(), report.result().findings(), out);
+    }
+
+    /** The log of any command whose results are findings located in files (scan, verify). */
+    void write(String toolVersion, List<dev.portcullis.model.RuleDescriptor> catalogue, List<Finding> findings,
+               Writer out) throws IOException {
+        Sarif.Rules rules = Sarif.Rules.of(catalogue);
         List<Result> results = new ArrayList<>();
-        for (Finding finding : report.result().findings()) {
+        for (Finding finding : findings) {
             int ruleIndex = rules.indexOf(finding.rule());
             Sarif.Region region = finding.location().line() > 0 ? new Sarif.Region(finding.location().line()) : null;
             results.add(new Result(finding.rule().id(), ruleIndex, Sarif.level(finding.severity()),
@@ -47,7 +53,7 @@ final class ScanSarif {
                     new ResultProperties(finding.severity().id(), finding.packageName(), finding.version(),
                             finding.evidence())));
         }
-        Log log = new Log(Sarif.SCHEMA, "2.1.0", List.of(new Run(new Sarif.Tool(new Sarif.Driver("Portcullis", report.toolVersion(),
+        Log log = new Log(Sarif.SCHEMA, "2.1.0", List.of(new Run(new Sarif.Tool(new Sarif.Driver("Portcullis", toolVersion,
                 null, rules.list())), results)));
         Sarif.MAPPER.writeValue(new NonClosingWriter(out), log);
         out.write("\n");

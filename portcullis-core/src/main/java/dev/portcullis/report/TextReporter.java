@@ -18,6 +18,7 @@ public final class TextReporter implements Reporter {
             case InspectReport inspect -> new InspectText(colour).write(inspect, out);
             case DiffReport diff -> new DiffText(colour).write(diff, out);
             case SbomReport sbom -> new SbomText().write(sbom, out);
+            case VerifyReport verify -> new VerifyText(colour).write(verify, out);
         }
     }
 }

@@ -26,7 +26,8 @@ class ArchitectureTest {
             .importUrl(Severity.class.getProtectionDomain().getCodeSource().getLocation());
 
     private static final List<String> ORDER = List.of("model", "concurrent", "json", "yaml", "semver", "lockfile",
-            "shell", "project", "registry", "tarball", "js", "analysis", "advisory", "policy", "diff", "report", "engine");
+            "shell", "project", "registry", "tarball", "js", "analysis", "advisory", "policy", "diff", "verify",
+            "report", "engine");
 
     @Test
     void everyPackageIsInTheLayerList() {

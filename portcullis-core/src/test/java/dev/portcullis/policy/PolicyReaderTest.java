@@ -193,4 +193,26 @@ class PolicyReaderTest {
                 + "    reason: r\n")).isInstanceOf(InputException.class).hasMessageContaining("portcullis.yml:2")
                 .hasMessageContaining("is not a package name");
     }
+
+    @Test
+    void provenancePinsByNameAndScope() throws InputException {
+        Policy policy = reader.read("portcullis.yml", """
+                provenance:
+                  sigstore:
+                    repository: github.com/sigstore/sigstore-js
+                    workflow: .github/workflows/release.yml
+                  "@sigstore/*":
+                    repository: https://github.com/sigstore/sigstore-js
+                """);
+        assertThat(policy.provenancePin("sigstore")).map(Policy.ProvenancePin::workflow)
+                .contains(".github/workflows/release.yml");
+        assertThat(policy.provenancePin("@sigstore/verify")).map(Policy.ProvenancePin::repository)
+                .contains("https://github.com/sigstore/sigstore-js");
+        assertThat(policy.provenancePin("@sigstorex/verify")).isEmpty();
+        assertThat(policy.provenancePin("tuf-js")).isEmpty();
+        assertThatThrownBy(() -> reader.read("portcullis.yml", "provenance:\n  sigstore:\n    workflow: x.yml\n"))
+                .isInstanceOf(InputException.class).hasMessageContaining("provenance.sigstore needs a repository");
+        assertThatThrownBy(() -> reader.read("portcullis.yml", "provenance:\n  sigstore:\n    repo: x\n"))
+                .isInstanceOf(InputException.class).hasMessageContaining("unknown key 'repo'");
+    }
 }

@@ -60,6 +60,12 @@ class ExitCodeTest {
                         new SbomReport.Component("root", "app", "1.0.0", "pkg:npm/app@1.0.0", SbomReport.Scope.REQUIRED,
                                 SbomReport.Kind.PROJECT, List.of(), List.of(), null), List.of(), java.util.Map.of(),
                         null, null, List.of())), 0),
+                Arguments.of("verify passed", new Outcome.Reported(verify(true, false)), 0),
+                Arguments.of("verify: a finding at the threshold", new Outcome.Reported(verify(false, false)), 1),
+                Arguments.of("verify: unchecked, not failing on it", new Outcome.Reported(verify(true, false,
+                        "no node_modules")), 0),
+                Arguments.of("verify: unchecked outranks findings with --fail-on-unchecked",
+                        new Outcome.Reported(verify(false, true, "no registry keys")), 3),
                 Arguments.of("db status: advisories loaded", new Outcome.Checked(true), 0),
                 Arguments.of("db status: no database", new Outcome.Checked(false), 1),
                 Arguments.of("init, rules, db import", new Outcome.Done(), 0),
@@ -105,6 +111,12 @@ class ExitCodeTest {
         return new ScanReport("0.1.0-test", null, new PolicyResult(List.of(), List.of(), Severity.HIGH, passed),
                 new Footprint(0, 0, 0, 0, 0, 0, 0, 0, Map.of(), List.of(), List.of()), List.of(unchecked), List.of(),
                 null, List.of(), gate);
+    }
+
+    private static VerifyReport verify(boolean passed, boolean failOnUnchecked, String... unchecked) {
+        return new VerifyReport("0.1.0-test", "package-lock.json", "npm", new VerifyReport.Counts(1, 1, 1, 0, 0),
+                new PolicyResult(List.of(), List.of(), Severity.HIGH, passed), List.of(), List.of(unchecked),
+                List.of(), List.of(), failOnUnchecked, null);
     }
 
     private static InspectReport inspect(Verdict verdict, InspectReport.ErrorKind... errors) {

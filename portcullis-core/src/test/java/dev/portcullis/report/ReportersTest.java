@@ -74,7 +74,7 @@ class ReportersTest {
                 List.of("yarn.lock is also present; scanned package-lock.json only"), ScanReport.Gate.POLICY);
     }
 
-    static String render(ReportFormat format, ScanReport report, boolean colour) throws IOException {
+    static String render(ReportFormat format, Report report, boolean colour) throws IOException {
         StringWriter out = new StringWriter();
         format.reporter(colour).write(report, out);
         return out.toString();
@@ -83,9 +83,13 @@ class ReportersTest {
     @ParameterizedTest
     @MethodSource("formats")
     void matchesGoldenFile(ReportFormat format) throws IOException {
-        String actual = render(format, sample(), false);
-        Path golden = Fixtures.repoRoot().resolve("portcullis-core/src/test/resources/dev/portcullis/report/golden/scan."
-                + format.id());
+        matchesGolden("scan." + format.id(), render(format, sample(), false));
+    }
+
+    /** {@code actual} equals the golden file {@code name} (rewritten with -Dportcullis.updateGolden=true). */
+    static void matchesGolden(String name, String actual) throws IOException {
+        Path golden = Fixtures.repoRoot().resolve("portcullis-core/src/test/resources/dev/portcullis/report/golden/"
+                + name);
         if (Boolean.getBoolean("portcullis.updateGolden")) {
             Files.createDirectories(golden.getParent());
             Files.writeString(golden, actual, StandardCharsets.UTF_8);

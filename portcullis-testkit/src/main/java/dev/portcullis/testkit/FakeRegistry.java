@@ -53,6 +53,7 @@ public final class FakeRegistry implements AutoCloseable {
     private final Map<String, Deque<Integer>> failures = new ConcurrentHashMap<>();
     private final Map<String, byte[]> tarballs = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> served = new ConcurrentHashMap<>();
     private volatile boolean abbreviated;
     private volatile boolean chunked;
     /** The recorded answer of the bulk advisory endpoint; null: the endpoint does not exist (404), as on mirrors. */
@@ -105,6 +106,14 @@ public final class FakeRegistry implements AutoCloseable {
     /** Serves {@code bytes} at {@code path} (for example {@code /is-number/-/is-number-7.0.0.tgz}). */
     public void putTarball(String path, byte[] bytes) {
         tarballs.put(path, bytes.clone());
+    }
+
+    /**
+     * Serves the JSON {@code body} at {@code path} (decoded, without the leading slash: {@code -/npm/v1/keys},
+     * {@code -/npm/v1/attestations/@scope/name@1.0.0}), for the registry endpoints that are not packuments.
+     */
+    public void serve(String path, byte[] body) {
+        served.put(path, body.clone());
     }
 
     /** Answers requests for {@code path} with a 302 to {@code location}, as registries hand tarballs to a CDN. */
@@ -173,6 +182,13 @@ public final class FakeRegistry implements AutoCloseable {
             if (location != null) {
                 exchange.getResponseHeaders().set("Location", location);
                 exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            byte[] document = served.get(name);
+            if (document != null) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                send(exchange, new String(document, StandardCharsets.UTF_8).replace(PUBLIC_REGISTRY, url())
+                        .getBytes(StandardCharsets.UTF_8));
                 return;
             }
             if (name.contains("/-/")) {

@@ -41,10 +41,10 @@ public final class Fixtures {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path to = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
+                if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(to);
                 } else {
-                    Files.copy(file, to);
+                    Files.copy(file, to, java.nio.file.LinkOption.NOFOLLOW_LINKS); // links stay links (pnpm trees)
                 }
             }
         }
