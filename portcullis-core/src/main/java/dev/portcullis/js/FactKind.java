@@ -29,6 +29,11 @@ public enum FactKind {
     ENV_READ,
     /** fs writes (writeFile*, appendFile*, createWriteStream, copyFile); detail: the call. */
     FS_WRITE,
+    /**
+     * A child-process option that hides the child or detaches it from the parent ({@code windowsHide: true},
+     * {@code detached: true}); detail: the option.
+     */
+    HIDDEN_PROCESS,
     /** Destructive fs operations (rm/rmSync recursive, rmdir, unlink, rimraf, {@code rm -rf}); detail: the call. */
     FS_DESTRUCTIVE,
 

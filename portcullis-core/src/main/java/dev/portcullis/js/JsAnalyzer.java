@@ -37,7 +37,7 @@ final class JsAnalyzer {
     private static final Set<String> FIXED_NAMES = Set.of("require", "import", "export", "process", "eval",
             "Function", "setTimeout", "setInterval", "fetch", "XMLHttpRequest", "WebSocket", "EventSource", "Bun",
             "Deno", "Date", "navigator", "String", "atob", "Buffer", "_compile", "resolvedOptions",
-            "getTimezoneOffset", "push", "constructor");
+            "getTimezoneOffset", "push", "constructor", "windowsHide", "detached");
     /** Longest constant string folded; longer concatenations stop there. */
     private static final int MAX_FOLD_CHARS = 1 << 20;
 
@@ -218,6 +218,7 @@ final class JsAnalyzer {
             case "String", "atob", "Buffer" -> {
                 return constantExpression(i);
             }
+            case "windowsHide", "detached" -> hiddenOption(i, name);
             default -> reference(i, name);
         }
         return i;
@@ -400,6 +401,11 @@ final class JsAnalyzer {
     /** Records the names a require or import result is given: {@code x = require(…)}, {@code {a, b: c} = …}. */
     private void bind(int i, String module) {
         int eq = i - 1;
+        // TypeScript's interop wrappers: const fs_1 = __importDefault(require("fs")), tslib.__importStar(…)
+        if (lx.isPunct(eq, '(') && lx.type(eq - 1) == JsLexer.IDENT
+                && (lx.isIdent(eq - 1, "__importDefault") || lx.isIdent(eq - 1, "__importStar"))) {
+            eq = lx.isPunct(eq - 2, '.') ? eq - 4 : eq - 2;
+        }
         if (!lx.isPunct(eq, '=')) {
             return;
         }
@@ -586,7 +592,9 @@ final class JsAnalyzer {
         if (lx.isPunct(i + 1, '.') && lx.type(i + 2) == JsLexer.IDENT) {
             k = i + 2;
             member = lx.text(k);
-            if (member.equals("promises") && lx.isPunct(k + 1, '.') && lx.type(k + 2) == JsLexer.IDENT) {
+            // fs.promises.writeFile; TypeScript's interop object: (0, fs_1.default.writeFile)
+            if ((member.equals("promises") || member.equals("default")) && lx.isPunct(k + 1, '.')
+                    && lx.type(k + 2) == JsLexer.IDENT) {
                 k += 2;
                 member = lx.text(k);
             }
@@ -598,6 +606,10 @@ final class JsAnalyzer {
         }
         if (lx.isPunct(k + 1, '(')) {
             capability(k, module, member, k + 1);
+        } else if (lx.isPunct(k + 1, ')') && lx.isPunct(k + 2, '(') && lx.isPunct(i - 1, ',')
+                && "0".equals(lx.text(i - 2)) && lx.isPunct(i - 3, '(')) {
+            // TypeScript's call without a this: (0, child_process_1.exec)(…)
+            capability(k, module, member, k + 2);
         } else if (lx.isPunct(k + 1, '=') && !dotBefore(i)) {
             return;
         } else if (member.equals("locale") && module.equals("os")) {
@@ -719,6 +731,19 @@ final class JsAnalyzer {
         // an encoded argument is analysed as a payload already, one level deeper
         if (code != null && code.encoding == null && code.value.length() >= 4) {
             nested(code.value, open, depth);
+        }
+    }
+
+    /**
+     * A process option that hides the child ({@code windowsHide: true}) or cuts it loose from the installer
+     * ({@code detached: true}); {@code !0} counts as true, as minifiers write it.
+     */
+    private void hiddenOption(int i, String name) {
+        if (!lx.isPunct(i + 1, ':')) {
+            return;
+        }
+        if (lx.isIdent(i + 2, "true") || lx.isPunct(i + 2, '!') && "0".equals(lx.text(i + 3))) {
+            fact(FactKind.HIDDEN_PROCESS, i, name);
         }
     }
 

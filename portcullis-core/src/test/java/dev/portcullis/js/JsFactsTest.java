@@ -197,6 +197,14 @@ class JsFactsTest {
                         "invisible-unicode U+2066 @1")),
                 Arguments.of("hangul filler identifier", "const { timeout, \u3164 } = req.query;\nexec(\u3164);",
                         List.of("invisible-unicode U+3164 @1")),
+                Arguments.of("hidden child", "spawn(dll, [], { detached: true, stdio: 'ignore', windowsHide: true });",
+                        List.of("hidden-process detached @1", "hidden-process windowsHide @1")),
+                Arguments.of("minified hidden child", "c.spawn(p,a,{detached:!0,windowsHide:!0})",
+                        List.of("hidden-process detached @1", "hidden-process windowsHide @1")),
+                Arguments.of("TypeScript call without this", "const child_process_1 = require(\"child_process\");\n"
+                        + "(0, child_process_1.exec)(cmd, () => {});", List.of("child-process child_process.exec @2")),
+                Arguments.of("TypeScript interop default", "const fs_1 = __importDefault(require(\"fs\"));\n"
+                        + "fs_1.default.writeFileSync(p, d);", List.of("fs-write fs.writeFileSync @2")),
                 Arguments.of("BOM between tokens", "const a = 1;\nconst\uFEFFb = 2;", List.of("invisible-unicode U+FEFF @2")),
                 Arguments.of("profile path", "fs.appendFileSync(home + '/.profile', line);", List.of("sensitive-path shell-rc @1")),
                 Arguments.of("tag characters", "// hidden \uDB40\uDC41\uDB40\uDC42\nrun();", List.of("invisible-unicode U+E0041 @1")),
@@ -253,6 +261,8 @@ class JsFactsTest {
                 Arguments.of("time arithmetic", "if (last + 500 < Date.now()) flush();", List.of()),
                 Arguments.of("environment for a child", "const env = extendEnv ? {...process.env, ...extra} : extra;", List.of()),
                 Arguments.of("profile option", "const key = '.profile';", List.of()),
+                Arguments.of("options that do not hide", "spawn(c, a, { detached: false, windowsHide: opts.hide });\n"
+                        + "const s = { detached: 1 };", List.of()),
                 Arguments.of("path not a dotfile", "const env = 'process.env.NODE_ENV'; load('./environment.js');", List.of()));
     }
 
