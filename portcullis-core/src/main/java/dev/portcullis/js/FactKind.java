@@ -53,7 +53,7 @@ public enum FactKind {
     ENDLESS_LOOP,
     /** An encoded string (base64, hex, char codes, escapes) that decodes to text worth analysing; detail: the encoding; evidence: the decoded text. */
     ENCODED_PAYLOAD,
-    /** Obfuscation signals; detail: string-array, hex-identifiers, high-entropy, long-line, packer. */
+    /** Obfuscation signals; detail: string-array, hex-identifiers, high-entropy, long-line, packer, whitespace-gap (code after hundreds of blanks on its line). */
     OBFUSCATION,
     /** Invisible or bidirectional Unicode in code (Trojan Source, zero-width, tag characters); detail: the code point. */
     INVISIBLE_UNICODE,

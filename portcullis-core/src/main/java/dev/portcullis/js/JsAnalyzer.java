@@ -37,7 +37,9 @@ final class JsAnalyzer {
     private static final Set<String> FIXED_NAMES = Set.of("require", "import", "export", "process", "eval",
             "Function", "setTimeout", "setInterval", "fetch", "XMLHttpRequest", "WebSocket", "EventSource", "Bun",
             "Deno", "Date", "navigator", "String", "atob", "Buffer", "_compile", "resolvedOptions",
-            "getTimezoneOffset", "push", "constructor", "windowsHide", "detached");
+            "getTimezoneOffset", "push", "constructor", "windowsHide", "detached", "window", "globalThis", "self", "global");
+    /** Blanks between two tokens of one line that hide the second from view. */
+    private static final int WHITESPACE_GAP = 400;
     /** Longest constant string folded; longer concatenations stop there. */
     private static final int MAX_FOLD_CHARS = 1 << 20;
 
@@ -74,6 +76,9 @@ final class JsAnalyzer {
         int i = 0;
         byte t;
         while ((t = lx.type(i)) != JsLexer.NONE && !sink.full()) {
+            if (i > 0 && lx.start(i) - lx.end(i - 1) >= WHITESPACE_GAP) {
+                whitespaceGap(i);
+            }
             switch (t) {
                 case JsLexer.IDENT -> {
                     if (lx.braceDepth(i) == 0) {
@@ -97,6 +102,22 @@ final class JsAnalyzer {
             sink.addOnce(FactKind.OBFUSCATION, firstHexIdentifierLine, "hex-identifiers",
                     hexIdentifiers + " identifiers named like _0x…", depth);
         }
+    }
+
+    /**
+     * Code pushed past the right edge of any editor by a run of blanks on its line (the rand-user-agent RAT, 2025,
+     * continued its last line after thousands of spaces): a formatter never writes that, nor does a minifier.
+     */
+    private void whitespaceGap(int i) {
+        int from = lx.end(i - 1);
+        int to = lx.start(i);
+        for (int k = from; k < to; k++) {
+            char c = src.charAt(k);
+            if (c != ' ' && c != '\t') {
+                return;
+            }
+        }
+        sink.addOnce(FactKind.OBFUSCATION, line(i), "whitespace-gap", snippet(i), depth);
     }
 
     /**
@@ -219,6 +240,9 @@ final class JsAnalyzer {
                 return constantExpression(i);
             }
             case "windowsHide", "detached" -> hiddenOption(i, name);
+            case "window", "globalThis", "self", "global" -> {
+                return globalCall(i);
+            }
             default -> reference(i, name);
         }
         return i;
@@ -352,6 +376,55 @@ final class JsAnalyzer {
 
     /** {@code require(…)} at {@code i} (the word require or an alias of it). Returns the index to go on after. */
     private int require(int i) {
+        return require(i, i);
+    }
+
+    /**
+     * The name a global property is given, {@code global['r']} or {@code globalThis.r} ending at token {@code end},
+     * or null.
+     */
+    private String globalKey(int end) {
+        if (lx.isPunct(end, ']') && lx.type(end - 1) == JsLexer.STRING && lx.isPunct(end - 2, '[')
+                && lx.type(end - 3) == JsLexer.IDENT && GLOBALS.contains(lx.text(end - 3))) {
+            return Literals.decode(src, lx.start(end - 1), lx.end(end - 1)).value();
+        }
+        if (lx.type(end) == JsLexer.IDENT && lx.isPunct(end - 1, '.') && lx.type(end - 2) == JsLexer.IDENT
+                && GLOBALS.contains(lx.text(end - 2)) && !dotBefore(end - 2)) {
+            return lx.text(end);
+        }
+        return null;
+    }
+
+    /**
+     * {@code global['r'] = require} makes {@code r} and {@code global['r']} stand for require everywhere after
+     * (the rand-user-agent RAT, 2025); {@code global['r']('child_process')} is then a require.
+     */
+    private int globalCall(int i) {
+        int end;
+        if (lx.isPunct(i + 1, '[') && lx.type(i + 2) == JsLexer.STRING && lx.isPunct(i + 3, ']')) {
+            end = i + 3;
+        } else if (lx.isPunct(i + 1, '.') && lx.type(i + 2) == JsLexer.IDENT) {
+            end = i + 2;
+        } else {
+            return i;
+        }
+        String key = globalKey(end);
+        if (key == null) {
+            return i;
+        }
+        if (lx.isPunct(end + 1, '=') && lx.isIdent(end + 2, "require") && !lx.isPunct(end + 3, '(')) {
+            requireAliases.add(key);
+            names.add(key);
+            return end + 2;
+        }
+        if (requireAliases.contains(key) && lx.isPunct(end + 1, '(')) {
+            return require(end, i);
+        }
+        return i;
+    }
+
+    /** {@code require(…)} whose call starts after token {@code i}; a result is bound by what precedes {@code bindAt}. */
+    private int require(int i, int bindAt) {
         if (!lx.isPunct(i + 1, '(')) {
             return i;
         }
@@ -372,14 +445,14 @@ final class JsAnalyzer {
         moduleFacts(i, module);
         boolean memberAccess = lx.isPunct(close + 1, '.') && lx.type(close + 2) == JsLexer.IDENT;
         if (!memberAccess) {
-            bind(i, module);
+            bind(bindAt, module);
         }
         if (memberAccess) {
             String member = lx.text(close + 2);
             if (lx.isPunct(close + 3, '(')) {
                 capability(close + 2, module, member, close + 3);
-            } else if (lx.isPunct(i - 1, '=') && lx.type(i - 2) == JsLexer.IDENT) {
-                bindMember(lx.text(i - 2), module + "." + member);
+            } else if (lx.isPunct(bindAt - 1, '=') && lx.type(bindAt - 2) == JsLexer.IDENT) {
+                bindMember(lx.text(bindAt - 2), module + "." + member);
             }
             return close + 2;
         }
