@@ -70,6 +70,10 @@ public final class PackageAnalyzer {
                 .sorted(java.util.Comparator.comparing(RuleDescriptor::id)).toList();
     }
 
+    private static final String BINDING_GYP = "binding.gyp";
+    private static final java.util.regex.Pattern GYP_COMMAND = java.util.regex.Pattern.compile("<!@?\\(([^\"\\n]{1,2000})\\)");
+    private static final int MAX_GYP_COMMANDS = 64;
+
     public PackageAnalysis analyze(PackageInput input) {
         Map<String, FileFacts> byPath = new LinkedHashMap<>();
         Map<String, TarballFile> contents = new HashMap<>();
@@ -82,8 +86,12 @@ public final class PackageAnalyzer {
                 manifest = file.content();
                 continue;
             }
-            bindingGyp |= file.path().equals("binding.gyp");
-            byPath.put(file.path(), extractor.file(file.path(), file.content()));
+            if (file.path().equals(BINDING_GYP)) {
+                bindingGyp = true;
+                byPath.put(file.path(), gypCommands(file.content()));
+            } else {
+                byPath.put(file.path(), extractor.file(file.path(), file.content()));
+            }
             contents.put(file.path(), file);
         }
         // When reading stopped early, a missing package.json is a consequence, reported as the tarball problem.
@@ -101,6 +109,11 @@ public final class PackageAnalyzer {
         List<String> installFlow = manifestFacts.installTime()
                 ? InstallFlow.files(manifestFacts.facts(), byPath, manifestFacts.main())
                 : List.of(ManifestFacts.FILE);
+        if (bindingGyp && manifestFacts.installTime() && !installFlow.contains(BINDING_GYP)) {
+            // node-gyp runs binding.gyp's command expansions from the package root when it builds at install.
+            installFlow = InstallFlow.files(manifestFacts.facts(), byPath.get(BINDING_GYP), byPath,
+                    manifestFacts.main());
+        }
         List<Finding> findings = evaluator.evaluate(input.name(), input.version(), all, installFlow);
         return new PackageAnalysis(input.name(), input.version(), findings, input.files().size(), bytes);
     }
@@ -146,6 +159,22 @@ public final class PackageAnalyzer {
                 }
             }
         }
+    }
+
+    /**
+     * binding.gyp's command expansions ({@code <!(cmd)}, {@code <!@(cmd)}), which node-gyp runs while it reads the
+     * file, analysed as commands; the file is otherwise data. At most {@link #MAX_GYP_COMMANDS} are read.
+     */
+    private FileFacts gypCommands(byte[] content) {
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = GYP_COMMAND.matcher(text);
+        List<Fact> facts = new ArrayList<>();
+        int found = 0;
+        while (m.find() && found++ < MAX_GYP_COMMANDS) {
+            int line = 1 + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+            facts.addAll(extractor.command(m.group(1), line));
+        }
+        return new FileFacts(BINDING_GYP, FileFacts.Language.OTHER, List.copyOf(facts), content.length, false);
     }
 
     /** A command that runs the file with node (or bun, deno), not with a shell or another interpreter. */
