@@ -34,6 +34,8 @@ public enum FactKind {
      * {@code detached: true}); detail: the option.
      */
     HIDDEN_PROCESS,
+    /** A stream piped into a child process's input ({@code socket.pipe(sh.stdin)}); detail: the target. */
+    STDIN_PIPE,
     /** Destructive fs operations (rm/rmSync recursive, rmdir, unlink, rimraf, {@code rm -rf}); detail: the call. */
     FS_DESTRUCTIVE,
 

@@ -1,6 +1,7 @@
 package dev.portcullis.js;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,7 @@ final class JsAnalyzer {
     private static final Set<String> FIXED_NAMES = Set.of("require", "import", "export", "process", "eval",
             "Function", "setTimeout", "setInterval", "fetch", "XMLHttpRequest", "WebSocket", "EventSource", "Bun",
             "Deno", "Date", "navigator", "String", "atob", "Buffer", "_compile", "resolvedOptions",
-            "getTimezoneOffset", "push", "constructor", "windowsHide", "detached", "window", "globalThis", "self", "global");
+            "getTimezoneOffset", "push", "constructor", "windowsHide", "detached", "pipe", "window", "globalThis", "self", "global");
     /** Blanks between two tokens of one line that hide the second from view. */
     private static final int WHITESPACE_GAP = 400;
     /** Longest constant string folded; longer concatenations stop there. */
@@ -301,11 +302,15 @@ final class JsAnalyzer {
         }
         byte t = lx.type(i + 2);
         boolean known = t == JsLexer.IDENT && names.find(src, lx.start(i + 2), lx.end(i + 2), lx.identHash(i + 2)) != null;
-        if (t == JsLexer.STRING || t == JsLexer.TEMPLATE || known) {
+        if (t == JsLexer.STRING || t == JsLexer.TEMPLATE || known || lx.isPunct(i + 2, '[')) {
             Folded f = fold(i + 2);
             if (f != null && endsStatement(f.end + 1)) {
                 constants.put(name, f.value);
                 names.add(name);
+                if (lx.isPunct(i + 2, '[')) {
+                    // the joined name is screened like a literal: its parts alone name nothing
+                    value(f.value, null, i + 2);
+                }
             }
         }
     }
@@ -349,6 +354,13 @@ final class JsAnalyzer {
                 fact(FactKind.LOCALE_CHECK, i, what);
             }
             case "getTimezoneOffset" -> fact(FactKind.LOCALE_CHECK, i, "getTimezoneOffset");
+            case "pipe" -> {
+                // s.pipe(sh.stdin): a stream fed into a child process's input
+                if (lx.isPunct(i + 1, '(') && lx.type(i + 2) == JsLexer.IDENT && lx.isPunct(i + 3, '.')
+                        && lx.isIdent(i + 4, "stdin") && lx.isPunct(i + 5, ')')) {
+                    fact(FactKind.STDIN_PIPE, i, lx.text(i + 2) + ".stdin");
+                }
+            }
             case "push" -> rotation(i);
             case "constructor" -> {
                 if (lx.isPunct(i + 1, '.') && lx.isIdent(i + 2, "constructor") && lx.isPunct(i + 3, '(')) {
@@ -720,7 +732,8 @@ final class JsAnalyzer {
                 }
             }
             case "net", "tls" -> {
-                if (member.equals("connect") || member.equals("createConnection") || member.equals("Socket")) {
+                if (member.equals("connect") || member.equals("createConnection") || member.equals("Socket")
+                        || member.equals("createServer")) {
                     fact(FactKind.NETWORK, i, module + "." + member);
                 }
             }
@@ -1282,6 +1295,9 @@ final class JsAnalyzer {
             boolean escaped = d.escapes() >= 4 && d.escapes() * 2 >= d.value().length();
             return new Folded(d.value(), i, escaped ? "escape" : null);
         }
+        if (t == JsLexer.PUNCT && lx.isPunct(i, '[')) {
+            return arrayJoin(i);
+        }
         if (t == JsLexer.PUNCT && lx.isPunct(i, '(')) {
             Folded inner = fold(i + 1);
             return inner != null && lx.isPunct(inner.end + 1, ')') ? new Folded(inner.value, inner.end + 1, inner.encoding) : null;
@@ -1318,6 +1334,41 @@ final class JsAnalyzer {
                 return null;
             }
         }
+    }
+
+    /** A name split into an array of constants and joined again: {@code ['re', 'gs', 'vr', '32'].join('')}. */
+    private Folded arrayJoin(int open) {
+        List<String> parts = new ArrayList<>();
+        int k = open + 1;
+        while (k < open + JsLexer.MAX_LOOKAHEAD / 2) {
+            Folded part = fold(k);
+            if (part == null) {
+                return null;
+            }
+            parts.add(part.value);
+            k = part.end + 1;
+            if (lx.isPunct(k, ']')) {
+                break;
+            }
+            if (!lx.isPunct(k, ',')) {
+                return null;
+            }
+            k++;
+        }
+        if (!lx.isPunct(k, ']') || !lx.isPunct(k + 1, '.') || !lx.isIdent(k + 2, "join") || !lx.isPunct(k + 3, '(')) {
+            return null;
+        }
+        String separator = ",";
+        int close = k + 4;
+        if (!lx.isPunct(close, ')')) {
+            Folded sep = fold(close);
+            if (sep == null || !lx.isPunct(sep.end + 1, ')')) {
+                return null;
+            }
+            separator = sep.value;
+            close = sep.end + 1;
+        }
+        return new Folded(String.join(separator, parts), close, null);
     }
 
     /** {@code String.fromCharCode(99, 104, 0x69 …)}. */

@@ -210,6 +210,9 @@ class JsFactsTest {
                         List.of("require child_process @2", "child-process child_process.exec @3", "network https.get @4")),
                 Arguments.of("code pushed out of view", "module.exports = ua;" + " ".repeat(500) + "run();",
                         List.of("obfuscation whitespace-gap @1")),
+                Arguments.of("name split into a joined array", "var x = ['re', 'gs', 'vr', '32'].join('');\n"
+                        + "require('child_process').spawn(x + '.exe', ['/s']);", List.of("child-process child_process.spawn @2")),
+                Arguments.of("socket piped into a child", "s.pipe(sh.stdin);", List.of("stdin-pipe sh.stdin @1")),
                 Arguments.of("BOM between tokens", "const a = 1;\nconst\uFEFFb = 2;", List.of("invisible-unicode U+FEFF @2")),
                 Arguments.of("profile path", "fs.appendFileSync(home + '/.profile', line);", List.of("sensitive-path shell-rc @1")),
                 Arguments.of("tag characters", "// hidden \uDB40\uDC41\uDB40\uDC42\nrun();", List.of("invisible-unicode U+E0041 @1")),
