@@ -93,8 +93,13 @@ final class JsAnalyzer {
                     value(d.value(), null, i);
                 }
                 case JsLexer.REGEX -> regexLiteral(i);
+                case JsLexer.PUNCT -> {
+                    if (lx.isPunct(i, '[') && lx.isPunct(i - 1, ']')) {
+                        computedMember(i);
+                    }
+                }
                 default -> {
-                    // punctuators and numbers carry no facts of their own
+                    // numbers carry no facts of their own
                 }
             }
             i++;
@@ -683,9 +688,11 @@ final class JsAnalyzer {
                 k += 2;
                 member = lx.text(k);
             }
-        } else if (lx.isPunct(i + 1, '[') && lx.type(i + 2) == JsLexer.STRING && lx.isPunct(i + 3, ']')) {
-            k = i + 3;
-            member = Literals.decode(src, lx.start(i + 2), lx.end(i + 2)).value();
+        } else if (lx.isPunct(i + 1, '[') && computedKey(i + 1) != null) {
+            // cp['exec'], cp['ex' + 'ec'], cp[['sp', 'awn'].join('')]: the same member as cp.exec
+            Folded key = computedKey(i + 1);
+            k = key.end + 1;
+            member = key.value;
         } else {
             return;
         }
@@ -699,6 +706,27 @@ final class JsAnalyzer {
             return;
         } else if (member.equals("locale") && module.equals("os")) {
             fact(FactKind.LOCALE_CHECK, k, "os.locale");
+        }
+    }
+
+    /** The constant key of a computed member access whose {@code [} is at {@code open}, or null. */
+    private Folded computedKey(int open) {
+        Folded key = fold(open + 1);
+        return key != null && lx.isPunct(key.end + 1, ']') ? key : null;
+    }
+
+    /**
+     * A computed member access whose key is assembled ({@code [][('fil'+'ter')][('constr'+'uctor')]}): the
+     * Function constructor reached through any function's constructor property runs code like eval.
+     */
+    private void computedMember(int open) {
+        if (lx.type(open + 1) == JsLexer.STRING && lx.isPunct(open + 2, ']')) {
+            return;
+        }
+        Folded key = computedKey(open);
+        if (key != null && key.value.equals("constructor") && lx.isPunct(key.end + 2, '(')
+                && lx.isPunct(open - 1, ']')) {
+            fact(FactKind.EVAL, open, "computed constructor");
         }
     }
 
@@ -843,6 +871,15 @@ final class JsAnalyzer {
 
     private void processReference(int i) {
         int env;
+        if (lx.isPunct(i + 1, '.') && (lx.isIdent(i + 2, "binding") || lx.isIdent(i + 2, "_linkedBinding"))
+                && lx.isPunct(i + 3, '(')) {
+            // the internal bindings child_process is built on, called directly to get past hooks of it
+            Folded name = fold(i + 4);
+            if (name != null && (name.value.equals("spawn_sync") || name.value.equals("process_wrap"))) {
+                fact(FactKind.CHILD_PROCESS, i, "process.binding('" + name.value + "')");
+            }
+            return;
+        }
         if (lx.isPunct(i + 1, '.') && lx.isIdent(i + 2, "env")) {
             env = i + 2;
         } else if (lx.isPunct(i + 1, '[') && lx.type(i + 2) == JsLexer.STRING && lx.isPunct(i + 3, ']')

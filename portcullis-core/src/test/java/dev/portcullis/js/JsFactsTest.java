@@ -213,6 +213,12 @@ class JsFactsTest {
                 Arguments.of("name split into a joined array", "var x = ['re', 'gs', 'vr', '32'].join('');\n"
                         + "require('child_process').spawn(x + '.exe', ['/s']);", List.of("child-process child_process.spawn @2")),
                 Arguments.of("socket piped into a child", "s.pipe(sh.stdin);", List.of("stdin-pipe sh.stdin @1")),
+                Arguments.of("computed member of a module", "const cp = require('child_process');\ncp['sp' + 'awn']('sh');",
+                        List.of("child-process child_process.spawn @2")),
+                Arguments.of("Function through a computed constructor", "[][('fil'+'ter')][('constr'+'uctor')](src)();",
+                        List.of("eval computed constructor @1")),
+                Arguments.of("internal spawn binding", "process.binding('spawn_sync').spawn(opts);",
+                        List.of("child-process process.binding('spawn_sync') @1")),
                 Arguments.of("BOM between tokens", "const a = 1;\nconst\uFEFFb = 2;", List.of("invisible-unicode U+FEFF @2")),
                 Arguments.of("profile path", "fs.appendFileSync(home + '/.profile', line);", List.of("sensitive-path shell-rc @1")),
                 Arguments.of("tag characters", "// hidden \uDB40\uDC41\uDB40\uDC42\nrun();", List.of("invisible-unicode U+E0041 @1")),
