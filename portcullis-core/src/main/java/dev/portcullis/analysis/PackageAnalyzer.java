@@ -145,7 +145,8 @@ public final class PackageAnalyzer {
         while (!pending.isEmpty()) {
             String path = pending.removeFirst();
             FileFacts facts = byPath.get(path);
-            if (facts.language() == FileFacts.Language.OTHER && !path.endsWith(".json")) {
+            if (facts.language() == FileFacts.Language.OTHER && !path.endsWith(".json")
+                    && !webAssembly(contents.get(path).content())) {
                 facts = extractor.javaScript(path, contents.get(path).content());
                 byPath.put(path, facts);
             }
@@ -175,6 +176,11 @@ public final class PackageAnalyzer {
             facts.addAll(extractor.command(m.group(1), line));
         }
         return new FileFacts(BINDING_GYP, FileFacts.Language.OTHER, List.copyOf(facts), content.length, false);
+    }
+
+    /** WebAssembly ({@code \0asm}): an exports target or import Node instantiates, never parses as JavaScript. */
+    private static boolean webAssembly(byte[] content) {
+        return content.length >= 4 && content[0] == 0 && content[1] == 'a' && content[2] == 's' && content[3] == 'm';
     }
 
     /** A command that runs the file with node (or bun, deno), not with a shell or another interpreter. */
