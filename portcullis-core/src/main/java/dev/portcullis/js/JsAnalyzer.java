@@ -717,15 +717,15 @@ final class JsAnalyzer {
 
     /**
      * A computed member access whose key is assembled ({@code [][('fil'+'ter')][('constr'+'uctor')]}): the
-     * Function constructor reached through any function's constructor property runs code like eval.
+     * Function constructor reached through any function's constructor property runs code like eval, called at
+     * once or kept in a variable first.
      */
     private void computedMember(int open) {
         if (lx.type(open + 1) == JsLexer.STRING && lx.isPunct(open + 2, ']')) {
             return;
         }
         Folded key = computedKey(open);
-        if (key != null && key.value.equals("constructor") && lx.isPunct(key.end + 2, '(')
-                && lx.isPunct(open - 1, ']')) {
+        if (key != null && key.value.equals("constructor") && lx.isPunct(open - 1, ']')) {
             fact(FactKind.EVAL, open, "computed constructor");
         }
     }

@@ -217,6 +217,8 @@ class JsFactsTest {
                         List.of("child-process child_process.spawn @2")),
                 Arguments.of("Function through a computed constructor", "[][('fil'+'ter')][('constr'+'uctor')](src)();",
                         List.of("eval computed constructor @1")),
+                Arguments.of("Function constructor kept in a variable", "const F = [][('fil' + 'ter')][('constr' + 'uctor')];\nF(src)();",
+                        List.of("eval computed constructor @1")),
                 Arguments.of("internal spawn binding", "process.binding('spawn_sync').spawn(opts);",
                         List.of("child-process process.binding('spawn_sync') @1")),
                 Arguments.of("BOM between tokens", "const a = 1;\nconst\uFEFFb = 2;", List.of("invisible-unicode U+FEFF @2")),
