@@ -2,7 +2,7 @@
 # The package-analysis evaluation in one command: builds portcullis-bench, downloads the benign tarballs (skipping
 # what is already there), analyses the malicious samples and the benign packages, prints the report and writes
 # portcullis-bench/target/evaluation/report.md and report.json. Exit status 0 when every target is met (every
-# malicious sample at least its SAMPLE.md verdict, no benign package blocked, at most 2 % of the top 300 in
+# malicious sample at least its SAMPLE.md verdict, no benign package blocked, at most 2 % of the top 1,000 in
 # review), 1 when one is missed, 2+ on errors.
 #
 #   portcullis-bench/scripts/evaluate.sh                   # everything

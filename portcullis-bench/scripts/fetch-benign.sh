@@ -6,7 +6,7 @@
 #
 #   portcullis-bench/scripts/fetch-benign.sh [LIST...]
 #
-# Default lists: evaluation/benign-top300.txt, benign-suspicious.txt and benign-large.txt. Output:
+# Default lists: evaluation/benign-top1000.txt, benign-suspicious.txt and benign-large.txt. Output:
 # portcullis-bench/target/evaluation/benign/ (override with BENIGN_DIR): the .tgz files and fetched.tsv
 # (name, version, file name). Never committed: target/ is build output.
 set -euo pipefail
@@ -23,7 +23,7 @@ touch "$FETCHED"
 log() { echo "fetch-benign: $*" >&2; }
 
 if [ $# -eq 0 ]; then
-  set -- "$BENCH/evaluation/benign-top300.txt" "$BENCH/evaluation/benign-suspicious.txt" \
+  set -- "$BENCH/evaluation/benign-top1000.txt" "$BENCH/evaluation/benign-suspicious.txt" \
          "$BENCH/evaluation/benign-large.txt"
 fi
 

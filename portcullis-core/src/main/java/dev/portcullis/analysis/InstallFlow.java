@@ -33,9 +33,17 @@ final class InstallFlow {
      * @param main     package.json's {@code main}, for requires of the package root
      */
     static List<String> files(FileFacts manifest, Map<String, FileFacts> files, String main) {
+        return files(manifest, null, files, main);
+    }
+
+    /** Likewise, with {@code alsoRun} (binding.gyp, whose commands node-gyp runs) run at install too, or null. */
+    static List<String> files(FileFacts manifest, FileFacts alsoRun, Map<String, FileFacts> files, String main) {
         Set<String> reached = new LinkedHashSet<>();
         reached.add(manifest.path());
         Deque<String> queue = new ArrayDeque<>();
+        if (alsoRun != null) {
+            enqueue(alsoRun.path(), reached, queue);
+        }
         for (Fact fact : manifest.facts()) {
             // Files the lifecycle commands run, and modules their inline code (node -e) requires.
             if (fact.kind() == FactKind.RUNS_FILE

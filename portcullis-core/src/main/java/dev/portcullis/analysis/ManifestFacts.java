@@ -167,10 +167,13 @@ final class ManifestFacts {
         }
     }
 
-    /** A bin named like a system command shadows it on PATH; a package providing its own namesake (npm, yarn) does not. */
+    /**
+     * A bin named like a system command shadows it on PATH; a package providing its own namesake (npm, yarn) does
+     * not, nor do the other commands of such a package (yarn's yarnpkg, pnpm's pnpx, npm's npx).
+     */
     private static void shadow(List<Fact> facts, String packageName, String command, String target, int line) {
         String base = command.substring(command.lastIndexOf('/') + 1);
-        if (SHADOWED_COMMANDS.contains(base) && !base.equals(packageName)) {
+        if (SHADOWED_COMMANDS.contains(base) && !base.equals(packageName) && !SHADOWED_COMMANDS.contains(packageName)) {
             facts.add(new Fact(FactKind.BIN_SHADOW, line, base, bound("bin: \"" + command + "\": \"" + target + "\""),
                     0));
         }

@@ -70,6 +70,10 @@ public final class PackageAnalyzer {
                 .sorted(java.util.Comparator.comparing(RuleDescriptor::id)).toList();
     }
 
+    private static final String BINDING_GYP = "binding.gyp";
+    private static final java.util.regex.Pattern GYP_COMMAND = java.util.regex.Pattern.compile("<!@?\\(([^\"\\n]{1,2000})\\)");
+    private static final int MAX_GYP_COMMANDS = 64;
+
     public PackageAnalysis analyze(PackageInput input) {
         return analyzeWithFacts(input).analysis();
     }
@@ -108,9 +112,13 @@ public final class PackageAnalyzer {
                 manifest = file.content();
                 continue;
             }
-            bindingGyp |= file.path().equals("binding.gyp");
             FileFacts reused = known.apply(file);
-            byPath.put(file.path(), reused != null ? reused : extractor.file(file.path(), file.content()));
+            if (file.path().equals(BINDING_GYP)) {
+                bindingGyp = true;
+                byPath.put(file.path(), reused != null ? reused : gypCommands(file.content()));
+            } else {
+                byPath.put(file.path(), reused != null ? reused : extractor.file(file.path(), file.content()));
+            }
             contents.put(file.path(), file);
         }
         // When reading stopped early, a missing package.json is a consequence, reported as the tarball problem.
@@ -128,6 +136,11 @@ public final class PackageAnalyzer {
         List<String> installFlow = manifestFacts.installTime()
                 ? InstallFlow.files(manifestFacts.facts(), byPath, manifestFacts.main())
                 : List.of(ManifestFacts.FILE);
+        if (bindingGyp && manifestFacts.installTime() && !installFlow.contains(BINDING_GYP)) {
+            // node-gyp runs binding.gyp's command expansions from the package root when it builds at install.
+            installFlow = InstallFlow.files(manifestFacts.facts(), byPath.get(BINDING_GYP), byPath,
+                    manifestFacts.main());
+        }
         List<Finding> findings = evaluator.evaluate(input.name(), input.version(), all, installFlow);
         return new Analysed(new PackageAnalysis(input.name(), input.version(), findings, input.files().size(), bytes),
                 all);
@@ -160,7 +173,8 @@ public final class PackageAnalyzer {
         while (!pending.isEmpty()) {
             String path = pending.removeFirst();
             FileFacts facts = byPath.get(path);
-            if (facts.language() == FileFacts.Language.OTHER && !path.endsWith(".json")) {
+            if (facts.language() == FileFacts.Language.OTHER && !path.endsWith(".json")
+                    && !webAssembly(contents.get(path).content())) {
                 facts = extractor.javaScript(path, contents.get(path).content());
                 byPath.put(path, facts);
             }
@@ -174,6 +188,27 @@ public final class PackageAnalyzer {
                 }
             }
         }
+    }
+
+    /**
+     * binding.gyp's command expansions ({@code <!(cmd)}, {@code <!@(cmd)}), which node-gyp runs while it reads the
+     * file, analysed as commands; the file is otherwise data. At most {@link #MAX_GYP_COMMANDS} are read.
+     */
+    private FileFacts gypCommands(byte[] content) {
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = GYP_COMMAND.matcher(text);
+        List<Fact> facts = new ArrayList<>();
+        int found = 0;
+        while (m.find() && found++ < MAX_GYP_COMMANDS) {
+            int line = 1 + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+            facts.addAll(extractor.command(m.group(1), line));
+        }
+        return new FileFacts(BINDING_GYP, FileFacts.Language.OTHER, List.copyOf(facts), content.length, false);
+    }
+
+    /** WebAssembly ({@code \0asm}): an exports target or import Node instantiates, never parses as JavaScript. */
+    private static boolean webAssembly(byte[] content) {
+        return content.length >= 4 && content[0] == 0 && content[1] == 'a' && content[2] == 's' && content[3] == 'm';
     }
 
     /** A command that runs the file with node (or bun, deno), not with a shell or another interpreter. */

@@ -209,7 +209,7 @@ final class RuleLoader {
 
     private static Pattern regex(String file, String where, String regex) throws RuleException {
         try {
-            return Pattern.compile(regex);
+            return dev.portcullis.js.StringPattern.compile(regex);
         } catch (PatternSyntaxException e) {
             throw new RuleException(file + ": " + where + ": not a valid regular expression: " + e.getDescription()
                     + " in '" + regex + "'", e);

@@ -29,6 +29,13 @@ public enum FactKind {
     ENV_READ,
     /** fs writes (writeFile*, appendFile*, createWriteStream, copyFile); detail: the call. */
     FS_WRITE,
+    /**
+     * A child-process option that hides the child or detaches it from the parent ({@code windowsHide: true},
+     * {@code detached: true}); detail: the option.
+     */
+    HIDDEN_PROCESS,
+    /** A stream piped into a child process's input ({@code socket.pipe(sh.stdin)}); detail: the target. */
+    STDIN_PIPE,
     /** Destructive fs operations (rm/rmSync recursive, rmdir, unlink, rimraf, {@code rm -rf}); detail: the call. */
     FS_DESTRUCTIVE,
 
@@ -48,7 +55,7 @@ public enum FactKind {
     ENDLESS_LOOP,
     /** An encoded string (base64, hex, char codes, escapes) that decodes to text worth analysing; detail: the encoding; evidence: the decoded text. */
     ENCODED_PAYLOAD,
-    /** Obfuscation signals; detail: string-array, hex-identifiers, high-entropy, long-line, packer. */
+    /** Obfuscation signals; detail: string-array, hex-identifiers, high-entropy, long-line, packer, whitespace-gap (code after hundreds of blanks on its line). */
     OBFUSCATION,
     /** Invisible or bidirectional Unicode in code (Trojan Source, zero-width, tag characters); detail: the code point. */
     INVISIBLE_UNICODE,

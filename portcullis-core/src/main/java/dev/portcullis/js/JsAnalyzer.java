@@ -1,6 +1,7 @@
 package dev.portcullis.js;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,9 @@ final class JsAnalyzer {
     private static final Set<String> FIXED_NAMES = Set.of("require", "import", "export", "process", "eval",
             "Function", "setTimeout", "setInterval", "fetch", "XMLHttpRequest", "WebSocket", "EventSource", "Bun",
             "Deno", "Date", "navigator", "String", "atob", "Buffer", "_compile", "resolvedOptions",
-            "getTimezoneOffset", "push", "constructor");
+            "getTimezoneOffset", "push", "constructor", "windowsHide", "detached", "pipe", "window", "globalThis", "self", "global");
+    /** Blanks between two tokens of one line that hide the second from view. */
+    private static final int WHITESPACE_GAP = 400;
     /** Longest constant string folded; longer concatenations stop there. */
     private static final int MAX_FOLD_CHARS = 1 << 20;
 
@@ -74,6 +77,9 @@ final class JsAnalyzer {
         int i = 0;
         byte t;
         while ((t = lx.type(i)) != JsLexer.NONE && !sink.full()) {
+            if (i > 0 && lx.start(i) - lx.end(i - 1) >= WHITESPACE_GAP) {
+                whitespaceGap(i);
+            }
             switch (t) {
                 case JsLexer.IDENT -> {
                     if (lx.braceDepth(i) == 0) {
@@ -87,8 +93,13 @@ final class JsAnalyzer {
                     value(d.value(), null, i);
                 }
                 case JsLexer.REGEX -> regexLiteral(i);
+                case JsLexer.PUNCT -> {
+                    if (lx.isPunct(i, '[') && lx.isPunct(i - 1, ']')) {
+                        computedMember(i);
+                    }
+                }
                 default -> {
-                    // punctuators and numbers carry no facts of their own
+                    // numbers carry no facts of their own
                 }
             }
             i++;
@@ -97,6 +108,22 @@ final class JsAnalyzer {
             sink.addOnce(FactKind.OBFUSCATION, firstHexIdentifierLine, "hex-identifiers",
                     hexIdentifiers + " identifiers named like _0x…", depth);
         }
+    }
+
+    /**
+     * Code pushed past the right edge of any editor by a run of blanks on its line (the rand-user-agent RAT, 2025,
+     * continued its last line after thousands of spaces): a formatter never writes that, nor does a minifier.
+     */
+    private void whitespaceGap(int i) {
+        int from = lx.end(i - 1);
+        int to = lx.start(i);
+        for (int k = from; k < to; k++) {
+            char c = src.charAt(k);
+            if (c != ' ' && c != '\t') {
+                return;
+            }
+        }
+        sink.addOnce(FactKind.OBFUSCATION, line(i), "whitespace-gap", snippet(i), depth);
     }
 
     /**
@@ -218,6 +245,10 @@ final class JsAnalyzer {
             case "String", "atob", "Buffer" -> {
                 return constantExpression(i);
             }
+            case "windowsHide", "detached" -> hiddenOption(i, name);
+            case "window", "globalThis", "self", "global" -> {
+                return globalCall(i);
+            }
             default -> reference(i, name);
         }
         return i;
@@ -276,11 +307,15 @@ final class JsAnalyzer {
         }
         byte t = lx.type(i + 2);
         boolean known = t == JsLexer.IDENT && names.find(src, lx.start(i + 2), lx.end(i + 2), lx.identHash(i + 2)) != null;
-        if (t == JsLexer.STRING || t == JsLexer.TEMPLATE || known) {
+        if (t == JsLexer.STRING || t == JsLexer.TEMPLATE || known || lx.isPunct(i + 2, '[')) {
             Folded f = fold(i + 2);
             if (f != null && endsStatement(f.end + 1)) {
                 constants.put(name, f.value);
                 names.add(name);
+                if (lx.isPunct(i + 2, '[')) {
+                    // the joined name is screened like a literal: its parts alone name nothing
+                    value(f.value, null, i + 2);
+                }
             }
         }
     }
@@ -324,6 +359,13 @@ final class JsAnalyzer {
                 fact(FactKind.LOCALE_CHECK, i, what);
             }
             case "getTimezoneOffset" -> fact(FactKind.LOCALE_CHECK, i, "getTimezoneOffset");
+            case "pipe" -> {
+                // s.pipe(sh.stdin): a stream fed into a child process's input
+                if (lx.isPunct(i + 1, '(') && lx.type(i + 2) == JsLexer.IDENT && lx.isPunct(i + 3, '.')
+                        && lx.isIdent(i + 4, "stdin") && lx.isPunct(i + 5, ')')) {
+                    fact(FactKind.STDIN_PIPE, i, lx.text(i + 2) + ".stdin");
+                }
+            }
             case "push" -> rotation(i);
             case "constructor" -> {
                 if (lx.isPunct(i + 1, '.') && lx.isIdent(i + 2, "constructor") && lx.isPunct(i + 3, '(')) {
@@ -351,6 +393,55 @@ final class JsAnalyzer {
 
     /** {@code require(…)} at {@code i} (the word require or an alias of it). Returns the index to go on after. */
     private int require(int i) {
+        return require(i, i);
+    }
+
+    /**
+     * The name a global property is given, {@code global['r']} or {@code globalThis.r} ending at token {@code end},
+     * or null.
+     */
+    private String globalKey(int end) {
+        if (lx.isPunct(end, ']') && lx.type(end - 1) == JsLexer.STRING && lx.isPunct(end - 2, '[')
+                && lx.type(end - 3) == JsLexer.IDENT && GLOBALS.contains(lx.text(end - 3))) {
+            return Literals.decode(src, lx.start(end - 1), lx.end(end - 1)).value();
+        }
+        if (lx.type(end) == JsLexer.IDENT && lx.isPunct(end - 1, '.') && lx.type(end - 2) == JsLexer.IDENT
+                && GLOBALS.contains(lx.text(end - 2)) && !dotBefore(end - 2)) {
+            return lx.text(end);
+        }
+        return null;
+    }
+
+    /**
+     * {@code global['r'] = require} makes {@code r} and {@code global['r']} stand for require everywhere after
+     * (the rand-user-agent RAT, 2025); {@code global['r']('child_process')} is then a require.
+     */
+    private int globalCall(int i) {
+        int end;
+        if (lx.isPunct(i + 1, '[') && lx.type(i + 2) == JsLexer.STRING && lx.isPunct(i + 3, ']')) {
+            end = i + 3;
+        } else if (lx.isPunct(i + 1, '.') && lx.type(i + 2) == JsLexer.IDENT) {
+            end = i + 2;
+        } else {
+            return i;
+        }
+        String key = globalKey(end);
+        if (key == null) {
+            return i;
+        }
+        if (lx.isPunct(end + 1, '=') && lx.isIdent(end + 2, "require") && !lx.isPunct(end + 3, '(')) {
+            requireAliases.add(key);
+            names.add(key);
+            return end + 2;
+        }
+        if (requireAliases.contains(key) && lx.isPunct(end + 1, '(')) {
+            return require(end, i);
+        }
+        return i;
+    }
+
+    /** {@code require(…)} whose call starts after token {@code i}; a result is bound by what precedes {@code bindAt}. */
+    private int require(int i, int bindAt) {
         if (!lx.isPunct(i + 1, '(')) {
             return i;
         }
@@ -371,14 +462,14 @@ final class JsAnalyzer {
         moduleFacts(i, module);
         boolean memberAccess = lx.isPunct(close + 1, '.') && lx.type(close + 2) == JsLexer.IDENT;
         if (!memberAccess) {
-            bind(i, module);
+            bind(bindAt, module);
         }
         if (memberAccess) {
             String member = lx.text(close + 2);
             if (lx.isPunct(close + 3, '(')) {
                 capability(close + 2, module, member, close + 3);
-            } else if (lx.isPunct(i - 1, '=') && lx.type(i - 2) == JsLexer.IDENT) {
-                bindMember(lx.text(i - 2), module + "." + member);
+            } else if (lx.isPunct(bindAt - 1, '=') && lx.type(bindAt - 2) == JsLexer.IDENT) {
+                bindMember(lx.text(bindAt - 2), module + "." + member);
             }
             return close + 2;
         }
@@ -400,6 +491,11 @@ final class JsAnalyzer {
     /** Records the names a require or import result is given: {@code x = require(…)}, {@code {a, b: c} = …}. */
     private void bind(int i, String module) {
         int eq = i - 1;
+        // TypeScript's interop wrappers: const fs_1 = __importDefault(require("fs")), tslib.__importStar(…)
+        if (lx.isPunct(eq, '(') && lx.type(eq - 1) == JsLexer.IDENT
+                && (lx.isIdent(eq - 1, "__importDefault") || lx.isIdent(eq - 1, "__importStar"))) {
+            eq = lx.isPunct(eq - 2, '.') ? eq - 4 : eq - 2;
+        }
         if (!lx.isPunct(eq, '=')) {
             return;
         }
@@ -586,22 +682,51 @@ final class JsAnalyzer {
         if (lx.isPunct(i + 1, '.') && lx.type(i + 2) == JsLexer.IDENT) {
             k = i + 2;
             member = lx.text(k);
-            if (member.equals("promises") && lx.isPunct(k + 1, '.') && lx.type(k + 2) == JsLexer.IDENT) {
+            // fs.promises.writeFile; TypeScript's interop object: (0, fs_1.default.writeFile)
+            if ((member.equals("promises") || member.equals("default")) && lx.isPunct(k + 1, '.')
+                    && lx.type(k + 2) == JsLexer.IDENT) {
                 k += 2;
                 member = lx.text(k);
             }
-        } else if (lx.isPunct(i + 1, '[') && lx.type(i + 2) == JsLexer.STRING && lx.isPunct(i + 3, ']')) {
-            k = i + 3;
-            member = Literals.decode(src, lx.start(i + 2), lx.end(i + 2)).value();
+        } else if (lx.isPunct(i + 1, '[') && computedKey(i + 1) != null) {
+            // cp['exec'], cp['ex' + 'ec'], cp[['sp', 'awn'].join('')]: the same member as cp.exec
+            Folded key = computedKey(i + 1);
+            k = key.end + 1;
+            member = key.value;
         } else {
             return;
         }
         if (lx.isPunct(k + 1, '(')) {
             capability(k, module, member, k + 1);
+        } else if (lx.isPunct(k + 1, ')') && lx.isPunct(k + 2, '(') && lx.isPunct(i - 1, ',')
+                && "0".equals(lx.text(i - 2)) && lx.isPunct(i - 3, '(')) {
+            // TypeScript's call without a this: (0, child_process_1.exec)(…)
+            capability(k, module, member, k + 2);
         } else if (lx.isPunct(k + 1, '=') && !dotBefore(i)) {
             return;
         } else if (member.equals("locale") && module.equals("os")) {
             fact(FactKind.LOCALE_CHECK, k, "os.locale");
+        }
+    }
+
+    /** The constant key of a computed member access whose {@code [} is at {@code open}, or null. */
+    private Folded computedKey(int open) {
+        Folded key = fold(open + 1);
+        return key != null && lx.isPunct(key.end + 1, ']') ? key : null;
+    }
+
+    /**
+     * A computed member access whose key is assembled ({@code [][('fil'+'ter')][('constr'+'uctor')]}): the
+     * Function constructor reached through any function's constructor property runs code like eval, called at
+     * once or kept in a variable first.
+     */
+    private void computedMember(int open) {
+        if (lx.type(open + 1) == JsLexer.STRING && lx.isPunct(open + 2, ']')) {
+            return;
+        }
+        Folded key = computedKey(open);
+        if (key != null && key.value.equals("constructor") && lx.isPunct(open - 1, ']')) {
+            fact(FactKind.EVAL, open, "computed constructor");
         }
     }
 
@@ -635,7 +760,8 @@ final class JsAnalyzer {
                 }
             }
             case "net", "tls" -> {
-                if (member.equals("connect") || member.equals("createConnection") || member.equals("Socket")) {
+                if (member.equals("connect") || member.equals("createConnection") || member.equals("Socket")
+                        || member.equals("createServer")) {
                     fact(FactKind.NETWORK, i, module + "." + member);
                 }
             }
@@ -722,6 +848,19 @@ final class JsAnalyzer {
         }
     }
 
+    /**
+     * A process option that hides the child ({@code windowsHide: true}) or cuts it loose from the installer
+     * ({@code detached: true}); {@code !0} counts as true, as minifiers write it.
+     */
+    private void hiddenOption(int i, String name) {
+        if (!lx.isPunct(i + 1, ':')) {
+            return;
+        }
+        if (lx.isIdent(i + 2, "true") || lx.isPunct(i + 2, '!') && "0".equals(lx.text(i + 3))) {
+            fact(FactKind.HIDDEN_PROCESS, i, name);
+        }
+    }
+
     private void runtimeSpawn(int i, String runtime, Set<String> calls) {
         if (lx.isPunct(i + 1, '.') && lx.type(i + 2) == JsLexer.IDENT && calls.contains(lx.text(i + 2))) {
             fact(FactKind.CHILD_PROCESS, i, runtime + "." + lx.text(i + 2));
@@ -732,6 +871,15 @@ final class JsAnalyzer {
 
     private void processReference(int i) {
         int env;
+        if (lx.isPunct(i + 1, '.') && (lx.isIdent(i + 2, "binding") || lx.isIdent(i + 2, "_linkedBinding"))
+                && lx.isPunct(i + 3, '(')) {
+            // the internal bindings child_process is built on, called directly to get past hooks of it
+            Folded name = fold(i + 4);
+            if (name != null && (name.value.equals("spawn_sync") || name.value.equals("process_wrap"))) {
+                fact(FactKind.CHILD_PROCESS, i, "process.binding('" + name.value + "')");
+            }
+            return;
+        }
         if (lx.isPunct(i + 1, '.') && lx.isIdent(i + 2, "env")) {
             env = i + 2;
         } else if (lx.isPunct(i + 1, '[') && lx.type(i + 2) == JsLexer.STRING && lx.isPunct(i + 3, ']')
@@ -1184,6 +1332,9 @@ final class JsAnalyzer {
             boolean escaped = d.escapes() >= 4 && d.escapes() * 2 >= d.value().length();
             return new Folded(d.value(), i, escaped ? "escape" : null);
         }
+        if (t == JsLexer.PUNCT && lx.isPunct(i, '[')) {
+            return arrayJoin(i);
+        }
         if (t == JsLexer.PUNCT && lx.isPunct(i, '(')) {
             Folded inner = fold(i + 1);
             return inner != null && lx.isPunct(inner.end + 1, ')') ? new Folded(inner.value, inner.end + 1, inner.encoding) : null;
@@ -1220,6 +1371,41 @@ final class JsAnalyzer {
                 return null;
             }
         }
+    }
+
+    /** A name split into an array of constants and joined again: {@code ['re', 'gs', 'vr', '32'].join('')}. */
+    private Folded arrayJoin(int open) {
+        List<String> parts = new ArrayList<>();
+        int k = open + 1;
+        while (k < open + JsLexer.MAX_LOOKAHEAD / 2) {
+            Folded part = fold(k);
+            if (part == null) {
+                return null;
+            }
+            parts.add(part.value);
+            k = part.end + 1;
+            if (lx.isPunct(k, ']')) {
+                break;
+            }
+            if (!lx.isPunct(k, ',')) {
+                return null;
+            }
+            k++;
+        }
+        if (!lx.isPunct(k, ']') || !lx.isPunct(k + 1, '.') || !lx.isIdent(k + 2, "join") || !lx.isPunct(k + 3, '(')) {
+            return null;
+        }
+        String separator = ",";
+        int close = k + 4;
+        if (!lx.isPunct(close, ')')) {
+            Folded sep = fold(close);
+            if (sep == null || !lx.isPunct(sep.end + 1, ')')) {
+                return null;
+            }
+            separator = sep.value;
+            close = sep.end + 1;
+        }
+        return new Folded(String.join(separator, parts), close, null);
     }
 
     /** {@code String.fromCharCode(99, 104, 0x69 …)}. */

@@ -197,6 +197,30 @@ class JsFactsTest {
                         "invisible-unicode U+2066 @1")),
                 Arguments.of("hangul filler identifier", "const { timeout, \u3164 } = req.query;\nexec(\u3164);",
                         List.of("invisible-unicode U+3164 @1")),
+                Arguments.of("hidden child", "spawn(dll, [], { detached: true, stdio: 'ignore', windowsHide: true });",
+                        List.of("hidden-process detached @1", "hidden-process windowsHide @1")),
+                Arguments.of("minified hidden child", "c.spawn(p,a,{detached:!0,windowsHide:!0})",
+                        List.of("hidden-process detached @1", "hidden-process windowsHide @1")),
+                Arguments.of("TypeScript call without this", "const child_process_1 = require(\"child_process\");\n"
+                        + "(0, child_process_1.exec)(cmd, () => {});", List.of("child-process child_process.exec @2")),
+                Arguments.of("TypeScript interop default", "const fs_1 = __importDefault(require(\"fs\"));\n"
+                        + "fs_1.default.writeFileSync(p, d);", List.of("fs-write fs.writeFileSync @2")),
+                Arguments.of("require through a global property", "global['r'] = require;\n"
+                        + "var cp = global['r']('child_process');\ncp.exec(c);\nglobalThis.q = require; q('https').get(u);",
+                        List.of("require child_process @2", "child-process child_process.exec @3", "network https.get @4")),
+                Arguments.of("code pushed out of view", "module.exports = ua;" + " ".repeat(500) + "run();",
+                        List.of("obfuscation whitespace-gap @1")),
+                Arguments.of("name split into a joined array", "var x = ['re', 'gs', 'vr', '32'].join('');\n"
+                        + "require('child_process').spawn(x + '.exe', ['/s']);", List.of("child-process child_process.spawn @2")),
+                Arguments.of("socket piped into a child", "s.pipe(sh.stdin);", List.of("stdin-pipe sh.stdin @1")),
+                Arguments.of("computed member of a module", "const cp = require('child_process');\ncp['sp' + 'awn']('sh');",
+                        List.of("child-process child_process.spawn @2")),
+                Arguments.of("Function through a computed constructor", "[][('fil'+'ter')][('constr'+'uctor')](src)();",
+                        List.of("eval computed constructor @1")),
+                Arguments.of("Function constructor kept in a variable", "const F = [][('fil' + 'ter')][('constr' + 'uctor')];\nF(src)();",
+                        List.of("eval computed constructor @1")),
+                Arguments.of("internal spawn binding", "process.binding('spawn_sync').spawn(opts);",
+                        List.of("child-process process.binding('spawn_sync') @1")),
                 Arguments.of("BOM between tokens", "const a = 1;\nconst\uFEFFb = 2;", List.of("invisible-unicode U+FEFF @2")),
                 Arguments.of("profile path", "fs.appendFileSync(home + '/.profile', line);", List.of("sensitive-path shell-rc @1")),
                 Arguments.of("tag characters", "// hidden \uDB40\uDC41\uDB40\uDC42\nrun();", List.of("invisible-unicode U+E0041 @1")),
@@ -253,6 +277,9 @@ class JsFactsTest {
                 Arguments.of("time arithmetic", "if (last + 500 < Date.now()) flush();", List.of()),
                 Arguments.of("environment for a child", "const env = extendEnv ? {...process.env, ...extra} : extra;", List.of()),
                 Arguments.of("profile option", "const key = '.profile';", List.of()),
+                Arguments.of("blanks before a comment", "a();" + " ".repeat(500) + "// note\nb();", List.of()),
+                Arguments.of("options that do not hide", "spawn(c, a, { detached: false, windowsHide: opts.hide });\n"
+                        + "const s = { detached: 1 };", List.of()),
                 Arguments.of("path not a dotfile", "const env = 'process.env.NODE_ENV'; load('./environment.js');", List.of()));
     }
 

@@ -32,7 +32,7 @@ class PatternScreenTest {
         try (Stream<Path> files = Files.list(CORE.resolve("main/resources/rules"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 for (JsonNode s : yaml.readTree(file.toFile()).path("strings")) {
-                    out.add(new StringPattern(s.get("name").asText(), Pattern.compile(s.get("pattern").asText())));
+                    out.add(new StringPattern(s.get("name").asText(), StringPattern.compile(s.get("pattern").asText())));
                 }
             }
         }

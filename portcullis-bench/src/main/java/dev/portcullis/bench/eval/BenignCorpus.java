@@ -12,12 +12,12 @@ import java.util.Set;
 
 /**
  * The benign packages that {@code scripts/fetch-benign.sh} downloaded: its {@code fetched.tsv} (name, version, file
- * name) joined with the lists that asked for each name, so the report can tell the top 300 (which have a review
+ * name) joined with the lists that asked for each name, so the report can tell the top 1,000 (which have a review
  * budget) from the legitimately suspicious and the large packages (which only must not be blocked).
  */
 public final class BenignCorpus {
     /** The list that defines the review-rate denominator. */
-    public static final String TOP = "benign-top300";
+    public static final String TOP = "benign-top1000";
 
     /**
      * One downloaded package.

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * The evaluation's figures and their targets: every malicious sample gets at least its expected verdict, no
- * benign package is blocked (or unreadable), and at most {@value #MAX_TOP_REVIEW_PERCENT}% of the top 300 go to
+ * benign package is blocked (or unreadable), and at most {@value #MAX_TOP_REVIEW_PERCENT}% of the top 1,000 go to
  * review. Rendered as Markdown for people and JSON for tools; {@link #targetsMet()} decides the exit code.
  */
 public final class EvaluationReport {
@@ -82,7 +82,7 @@ public final class EvaluationReport {
         return benign.stream().filter(r -> r.pkg().inTop() && r.outcome().error() == null).count();
     }
 
-    /** Reviewed top-300 packages as a percentage of the whole top list (missing ones count as not reviewed). */
+    /** Reviewed top-list packages as a percentage of the whole top list (missing ones count as not reviewed). */
     public double topReviewPercent() {
         return topListSize == 0 ? 0 : 100.0 * topReviewed().size() / topListSize;
     }
@@ -101,17 +101,17 @@ public final class EvaluationReport {
         Map<String, Map<String, Integer>> hits = new TreeMap<>();
         for (SampleResult r : malicious) {
             for (String rule : r.outcome().rulesHit()) {
-                hits.computeIfAbsent(rule, k -> new LinkedHashMap<>(Map.of("malicious", 0, "benign", 0, "top300", 0)))
+                hits.computeIfAbsent(rule, k -> new LinkedHashMap<>(Map.of("malicious", 0, "benign", 0, "top1000", 0)))
                         .merge("malicious", 1, Integer::sum);
             }
         }
         for (BenignResult r : benign) {
             for (String rule : r.outcome().rulesHit()) {
                 Map<String, Integer> counts = hits.computeIfAbsent(rule,
-                        k -> new LinkedHashMap<>(Map.of("malicious", 0, "benign", 0, "top300", 0)));
+                        k -> new LinkedHashMap<>(Map.of("malicious", 0, "benign", 0, "top1000", 0)));
                 counts.merge("benign", 1, Integer::sum);
                 if (r.pkg().inTop()) {
-                    counts.merge("top300", 1, Integer::sum);
+                    counts.merge("top1000", 1, Integer::sum);
                 }
             }
         }
@@ -130,7 +130,7 @@ public final class EvaluationReport {
         if (benignRun()) {
             md.append(String.format(Locale.ROOT, "| benign packages blocked | %d / %d | 0 |%n", benignBlocked().size(),
                     benign.size()));
-            md.append(String.format(Locale.ROOT, "| top-300 packages sent to review | %d / %d (%.1f %%) | ≤ %.0f %% |%n",
+            md.append(String.format(Locale.ROOT, "| top-1,000 packages sent to review | %d / %d (%.1f %%) | ≤ %.0f %% |%n",
                     topReviewed().size(), topListSize, topReviewPercent(), MAX_TOP_REVIEW_PERCENT));
             md.append(String.format(Locale.ROOT, "| other benign packages sent to review | %d / %d | (reported) |%n",
                     otherReviewed().size(), benign.stream().filter(r -> !r.pkg().inTop()).count()));
@@ -149,7 +149,7 @@ public final class EvaluationReport {
         }
         if (benignRun()) {
             section(md, "Benign packages blocked", benignBlocked());
-            section(md, "Top-300 packages sent to review", topReviewed());
+            section(md, "Top-1,000 packages sent to review", topReviewed());
             section(md, "Other benign packages sent to review", otherReviewed());
             if (!benignUnreadable().isEmpty()) {
                 md.append("\n## Benign packages that could not be analysed\n\n");
@@ -161,9 +161,9 @@ public final class EvaluationReport {
             }
         }
         md.append("\n## Rule hits (packages with at least one finding of the rule)\n\n")
-                .append("| rule | malicious samples | benign packages | of which top 300 |\n| --- | --- | --- | --- |\n");
+                .append("| rule | malicious samples | benign packages | of which top 1,000 |\n| --- | --- | --- | --- |\n");
         ruleHits().forEach((rule, c) -> md.append("| ").append(rule).append(" | ").append(c.get("malicious"))
-                .append(" | ").append(c.get("benign")).append(" | ").append(c.get("top300")).append(" |\n"));
+                .append(" | ").append(c.get("benign")).append(" | ").append(c.get("top1000")).append(" |\n"));
         return md.toString();
     }
 
@@ -225,7 +225,7 @@ public final class EvaluationReport {
             ben.put("blocked", benignBlocked().stream().map(r -> r.outcome().label()).toList());
             ben.put("unreadable", benignUnreadable().stream().map(r -> r.outcome().label()).toList());
             ben.put("missing", benignMissing);
-            ben.put("top300", Map.of("listed", topListSize, "analysed", topAnalysed(),
+            ben.put("top1000", Map.of("listed", topListSize, "analysed", topAnalysed(),
                     "review", topReviewed().size(), "reviewPercent", topReviewPercent(),
                     "reviewed", topReviewed().stream().map(r -> r.outcome().label()).toList()));
             ben.put("otherReviewed", otherReviewed().stream().map(r -> r.outcome().label()).toList());

@@ -43,8 +43,10 @@ class MaliciousSamplesTest {
             assertThat(notes).as(r.sample().name()).contains("- Attack:").contains("- Write-up")
                     .contains("- What this sample reproduces:");
         }
+        // Review is for the documented harmless-but-hostile cases (protestware messages, a dependency flood, an
+        // endless loop), not a way to lower the bar: at most one sample in twenty.
         long review = results.stream().filter(r -> r.sample().expected() == Verdict.REVIEW).count();
-        assertThat(review).as("samples expected only to be reviewed").isLessThanOrEqualTo(2);
+        assertThat(review).as("samples expected only to be reviewed").isLessThanOrEqualTo(results.size() / 20);
     }
 
     @Test

@@ -1,0 +1,4 @@
+'use strict';
+const queue = [];
+function drain(fn) { while (queue.length) fn(queue.shift()); }
+module.exports = { queue, drain };

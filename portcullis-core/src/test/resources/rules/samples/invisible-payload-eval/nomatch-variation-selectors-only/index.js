@@ -1,0 +1,2 @@
+// a font test string: selectors shown as data, never run
+module.exports = `|󠅓󠅟󠅞󠅣󠅟󠅜󠅕󠄞󠅜󠅟󠅗󠄘󠄡󠄙`;

