@@ -17,7 +17,7 @@ public enum Capability {
     public static Optional<Capability> of(FactKind kind) {
         return Optional.ofNullable(switch (kind) {
             case NETWORK, DOWNLOAD -> NETWORK;
-            case CHILD_PROCESS, PIPE_TO_SHELL -> PROCESS;
+            case CHILD_PROCESS, PIPE_TO_SHELL, HIDDEN_PROCESS, STDIN_PIPE -> PROCESS;
             case FS_WRITE, FS_DESTRUCTIVE -> FILESYSTEM;
             case ENV_READ, ENV_BULK -> ENVIRONMENT;
             case EVAL, DYNAMIC_REQUIRE, REMOTE_IMPORT, INLINE_CODE -> DYNAMIC_CODE;
