@@ -189,6 +189,16 @@ final class MetadataStage {
     }
 
     private Result judge(List<Target> targets) throws IOException {
+        if (rules.stream().anyMatch(r -> r.rule().id().equals(NAME_ONLY_RULE))) {
+            // built beside the reads when Portcullis.open left it for here (a memo was likely); at once if built
+            Thread.ofPlatform().name("portcullis-typosquat-index").daemon().start(() -> {
+                try {
+                    dev.portcullis.analysis.meta.TyposquatIndex.bundled();
+                } catch (RuntimeException | Error e) {
+                    // fails again, and is reported, where the rule first uses it
+                }
+            });
+        }
         Map<String, List<Target>> byName = byName(targets);
         MetadataSink sink = new MetadataSink();
         Map<String, String> failed = java.util.Collections.synchronizedMap(new TreeMap<>());

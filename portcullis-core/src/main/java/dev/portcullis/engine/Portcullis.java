@@ -113,7 +113,7 @@ public final class Portcullis implements AutoCloseable {
         }
         Policy policy = given != null ? given : run.readPolicy()
                 ? ProjectReader.readPolicy(projectDir, run.policyFile()) : Policy.defaults();
-        prepareInBackground(policy);
+        prepareInBackground(policy, environment.cacheDir());
         Portcullis portcullis = new Portcullis(environment, run, projectDir, config, policy, analyzer, tarballLimits,
                 registryLimits);
         portcullis.checkCafile();
@@ -126,8 +126,12 @@ public final class Portcullis implements AutoCloseable {
      * set (every report lists the rule catalogue). Each is a few hundred milliseconds of work that would otherwise
      * wait for its first use; both are built once per process, whichever thread asks first.
      */
-    private static void prepareInBackground(Policy policy) {
-        boolean typosquat = !policy.off("meta/typosquat");
+    private static void prepareInBackground(Policy policy, Path cacheDir) {
+        // the look-alike index serves only the metadata stage, which a scan of an unchanged project answers from the
+        // store's memo: where the store remembers judgements, the stage starts the index itself when it must judge
+        // (measured: a warm 5,000-package scan 0.85 s with the index built beside it, 0.70 s without)
+        boolean typosquat = !policy.off("meta/typosquat")
+                && (cacheDir == null || !MetadataStore.remembersJudgements(cacheDir.resolve("metadata")));
         Thread.ofPlatform().name("portcullis-prepare").daemon().start(() -> {
             try {
                 if (typosquat) {

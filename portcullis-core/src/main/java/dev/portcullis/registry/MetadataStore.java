@@ -155,6 +155,15 @@ public final class MetadataStore {
         return dir != null && stamp.equals(stampOf(file(dir.resolve("summaries"), name)));
     }
 
+    /** Whether the store at {@code dir} remembers any judgement ({@link #remember}): a cheap guess that one holds. */
+    public static boolean remembersJudgements(Path dir) {
+        try (java.util.stream.Stream<Path> memos = Files.list(dir.resolve("memo"))) {
+            return memos.findAny().isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** What this store remembers under {@code key} (a file name of letters and digits), if anything. */
     public Optional<byte[]> recall(String key) {
         return bytes(dir == null ? null : dir.resolve("memo"), key);
