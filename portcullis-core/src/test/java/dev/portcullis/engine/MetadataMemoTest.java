@@ -179,6 +179,18 @@ class MetadataMemoTest {
         assertThat(registry.requests().size() - before).isEqualTo(TARGETS.size());
     }
 
+    /** The memo's digest names every setting the rules read: a new one must join it (MetadataStage.memo). */
+    @Test
+    void everyMetadataSettingIsAnInputOfTheMemo() {
+        assertThat(java.util.Arrays.stream(dev.portcullis.analysis.meta.MetadataSettings.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName)).containsExactly("minReleaseAge", "unmaintainedAfter",
+                "dormantAfter", "privateScopes", "privatePackages", "typosquatAllow", "publicRegistryHosts",
+                "platformPackages");
+        assertThat(java.util.Arrays.stream(MetadataStage.Target.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName))
+                .containsExactly("name", "version", "resolved", "location", "tarballManifest");
+    }
+
     @Test
     void aRunThatCouldNotReadSomeMetadataKeepsNothing() throws IOException {
         Instant now = T0;
